@@ -1,5 +1,7 @@
 package io.compliancestreams.app;
 
+import io.compliancestreams.app.cli.EvaluateCommand;
+import io.compliancestreams.app.cli.PracticesCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,11 +11,36 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "compliance-streams 0.1.0",
     description = "Continuous AWS security-practice evaluation on Kafka Streams.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {
+      PracticesCommand.class,
+      EvaluateCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main implements Runnable {
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new Main()).execute(args));
+    System.exit(commandLine().execute(args));
+  }
+
+  /**
+   * The configured command line. An unexpected exception prints one line (the class and message)
+   * and exits with 3; user mistakes are handled by the commands themselves (exit 2), so no user
+   * ever sees a stack trace. Set LOG_LEVEL=DEBUG to get the trace in the log.
+   */
+  static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setExecutionExceptionHandler(
+        (ex, commandLine, parseResult) -> {
+          commandLine.getErr().println("error: " + describe(ex));
+          org.slf4j.LoggerFactory.getLogger(Main.class).debug("command failed", ex);
+          return 3;
+        });
+    return cli;
+  }
+
+  private static String describe(Throwable ex) {
+    String message = ex.getMessage();
+    return message == null ? ex.getClass().getSimpleName() : message;
   }
 
   @Override
