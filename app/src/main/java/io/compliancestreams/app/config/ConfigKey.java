@@ -1,0 +1,16 @@
+package io.compliancestreams.app.config;
+
+import java.util.Objects;
+
+/**
+ * One configuration option: its key (files and flags), its environment variable, its default
+ * (null when there is none), what it means, and whether it is a secret (never printed).
+ */
+public record ConfigKey(
+    String key, String env, String defaultValue, String description, boolean secret) {
+  public ConfigKey {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(env, "env");
+    Objects.requireNonNull(description, "description");
+  }
+}

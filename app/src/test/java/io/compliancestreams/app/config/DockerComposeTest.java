@@ -1,0 +1,76 @@
+package io.compliancestreams.app.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * There is no Docker engine to run docker-compose.yml here, so this test parses it and checks it
+ * against the app's configuration keys and the README's table.
+ */
+class DockerComposeTest {
+
+  private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+  private static JsonNode compose;
+
+  @BeforeAll
+  static void parse() throws IOException {
+    compose = new ObjectMapper(new YAMLFactory()).readTree(ROOT.resolve("docker-compose.yml").toFile());
+  }
+
+  @Test
+  void shouldDeclareKafkaRegistryAndPipelineServices() {
+    List<String> names = new ArrayList<>();
+    compose.get("services").fieldNames().forEachRemaining(names::add);
+    assertThat(names).contains("kafka", "schema-registry", "streams", "ingest");
+    assertThat(compose.at("/services/kafka/image").asText()).startsWith("apache/kafka:");
+    assertThat(compose.at("/services/kafka/environment/KAFKA_PROCESS_ROLES").asText())
+        .isEqualTo("broker,controller");
+    assertThat(compose.at("/services/kafka/ports/0").asText()).isEqualTo("9092:9092");
+    assertThat(compose.at("/services/schema-registry/ports/0").asText()).isEqualTo("8081:8081");
+  }
+
+  @Test
+  void shouldUseOnlyConfigurationKeysOfTheAppInPipelineServices() {
+    Set<String> unknown = new TreeSet<>();
+    compose.get("services").fields().forEachRemaining(service -> {
+      JsonNode image = service.getValue().get("image");
+      boolean pipeline = image != null && image.asText().startsWith("compliance-streams");
+      if (!pipeline) {
+        return;
+      }
+      assertThat(service.getValue().get("command")).as(service.getKey() + " command").isNotNull();
+      service.getValue().get("environment").fieldNames().forEachRemaining(env -> {
+        if (ConfigKeys.byEnv(env).isEmpty()) {
+          unknown.add(service.getKey() + ": " + env);
+        }
+      });
+    });
+    assertThat(unknown).isEmpty();
+    assertThat(compose.at("/services/streams/environment/KAFKA_BOOTSTRAP_SERVERS").asText())
+        .isEqualTo("kafka:9092");
+  }
+
+  @Test
+  void shouldDocumentEveryConfigurationKeyInTheReadme() throws IOException {
+    String readme = Files.readString(ROOT.resolve("README.md"));
+    List<String> missing = new ArrayList<>();
+    for (ConfigKey key : ConfigKeys.all()) {
+      if (!readme.contains("`" + key.key() + "`") || !readme.contains("`" + key.env() + "`")) {
+        missing.add(key.key() + " / " + key.env());
+      }
+    }
+    assertThat(missing).isEmpty();
+  }
+}
