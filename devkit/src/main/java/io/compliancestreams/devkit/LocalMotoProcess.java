@@ -147,12 +147,13 @@ final class LocalMotoProcess {
               + INSTALL_HINT, e);
     }
     try {
-      String output = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      // An import error is a short traceback, well within the pipe's buffer, so wait first.
       if (!probe.waitFor(PROBE_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
         probe.destroyForcibly();
         throw new IllegalStateException("'" + String.join(" ", command) + "' did not finish in "
             + PROBE_TIMEOUT.toSeconds() + " s");
       }
+      String output = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (probe.exitValue() != 0) {
         throw new IllegalStateException(
             "The local AWS emulator needs the Python module moto with its server extra, but '"
