@@ -86,8 +86,14 @@ public final class NoFullAdminPolicies implements Practice {
           Evaluation.notApplicable(
               NUMBER, item.ref(), "policy '" + name + "' is AWS managed; IAM.1 covers customer managed policies only"));
     }
-    int attachments = count(config, "attachmentCount");
-    int boundaryUses = count(config, "permissionsBoundaryUsageCount");
+    // A missing attachmentCount must not pass silently as "unattached".
+    int attachments =
+        IamJson.optionalInt(config, "attachmentCount", "configuration.attachmentCount")
+            .orElseThrow(() -> new MalformedItemException("configuration.attachmentCount", "is missing"));
+    int boundaryUses =
+        IamJson.optionalInt(
+                config, "permissionsBoundaryUsageCount", "configuration.permissionsBoundaryUsageCount")
+            .orElse(0);
     if (attachments == 0) {
       String why =
           boundaryUses > 0
@@ -111,10 +117,6 @@ public final class NoFullAdminPolicies implements Practice {
             item.ref(),
             where + " grants full administrator rights: " + offending
                 + " (attached " + attachments + " time(s))"));
-  }
-
-  private static int count(JsonNode config, String field) {
-    return IamJson.optionalInt(config, field, "configuration." + field).orElse(0);
   }
 
   /** The version marked {@code isDefaultVersion}, not simply the first in the list. */

@@ -142,4 +142,13 @@ class NoFullAdminPoliciesTest {
         .contains("configuration.policyVersionList[0].document.Statement[0].Action")
         .contains("expected a string or a list of strings");
   }
+
+  @Test
+  void shouldErrorRatherThanCallAPolicyUnattachedWhenAttachmentCountIsMissing() {
+    Evaluation e = only("error-missing-attachment-count.json");
+
+    assertThat(e.status()).isEqualTo(Status.ERROR);
+    assertThat(e.resource()).isEqualTo(policy("ANPAZ6EXAMPLENOCOUNT1", "NoCount"));
+    assertThat(e.reason()).contains("configuration.attachmentCount: is missing");
+  }
 }
