@@ -1,0 +1,143 @@
+package io.compliancestreams.streams.practices.iam;
+
+import static io.compliancestreams.streams.practices.ResourceLocator.request;
+import static io.compliancestreams.streams.practices.ResourceLocator.response;
+import static io.compliancestreams.streams.practices.iam.IamTypes.IAM_SOURCE;
+import static io.compliancestreams.streams.practices.iam.IamTypes.POLICY;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.compliancestreams.streams.practices.ConfigurationItem;
+import io.compliancestreams.streams.practices.Evaluation;
+import io.compliancestreams.streams.practices.EventTrigger;
+import io.compliancestreams.streams.practices.MalformedItemException;
+import io.compliancestreams.streams.practices.Practice;
+import io.compliancestreams.streams.practices.PracticeMetadata;
+import io.compliancestreams.streams.practices.Scope;
+import io.compliancestreams.streams.practices.ScopeInput;
+import io.compliancestreams.streams.practices.Severity;
+import java.net.URI;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * IAM.1: the default version of an attached customer managed policy must not allow {@code *} on
+ * {@code *}. Unattached policies and policies used only as permissions boundaries are not
+ * applicable (attached-only is the community reading — Prowler, Steampipe, CIS — AWS's text is
+ * silent). A policy both attached and used as a boundary is evaluated.
+ */
+public final class NoFullAdminPolicies implements Practice {
+
+  static final int NUMBER = 1;
+
+  static final PracticeMetadata METADATA =
+      new PracticeMetadata(
+          NUMBER,
+          "IAM.1",
+          "IAM policies should not allow full \"*\" administrative privileges",
+          Severity.HIGH,
+          Severity.HIGH,
+          Scope.RESOURCE,
+          List.of(POLICY),
+          List.of(
+              // "CreatePolicy" also matches CreatePolicyVersion (prefix match); both rescan the
+              // same policy, which is harmless.
+              EventTrigger.rescan(
+                  IAM_SOURCE, "CreatePolicy", POLICY, response("policy.policyId"),
+                  response("policy.arn"), request("policyArn")),
+              // A new default version's document is in the request: it alone decides. With
+              // setAsDefault false the default version, hence the status, does not change.
+              EventTrigger.decisive(IAM_SOURCE, "CreatePolicyVersion", POLICY, request("policyArn")),
+              EventTrigger.rescan(IAM_SOURCE, "SetDefaultPolicyVersion", POLICY, request("policyArn")),
+              EventTrigger.rescan(IAM_SOURCE, "DeletePolicyVersion", POLICY, request("policyArn")),
+              EventTrigger.rescan(IAM_SOURCE, "DeletePolicy", POLICY, request("policyArn")),
+              // Attachment decides applicability. Permissions-boundary events are not listed:
+              // an unattached policy is not applicable whether or not it is a boundary.
+              EventTrigger.rescan(IAM_SOURCE, "AttachUserPolicy", POLICY, request("policyArn")),
+              EventTrigger.rescan(IAM_SOURCE, "AttachGroupPolicy", POLICY, request("policyArn")),
+              EventTrigger.rescan(IAM_SOURCE, "AttachRolePolicy", POLICY, request("policyArn")),
+              EventTrigger.rescan(IAM_SOURCE, "DetachUserPolicy", POLICY, request("policyArn")),
+              EventTrigger.rescan(IAM_SOURCE, "DetachGroupPolicy", POLICY, request("policyArn")),
+              EventTrigger.rescan(IAM_SOURCE, "DetachRolePolicy", POLICY, request("policyArn"))),
+          List.of(),
+          "Replace the \"Allow * on *\" statement in the policy's default version with the actions"
+              + " and resources the attached identities really need, by creating a new policy"
+              + " version and making it the default. If an identity truly needs administrator"
+              + " rights, attach the AWS managed AdministratorAccess policy to a role that people"
+              + " assume with MFA, instead of keeping a custom full-admin policy.",
+          URI.create("https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-1"));
+
+  private static final String AWS_MANAGED_PREFIX = ":iam::aws:policy/";
+
+  @Override
+  public PracticeMetadata metadata() {
+    return METADATA;
+  }
+
+  @Override
+  public List<Evaluation> evaluate(ScopeInput input) {
+    ConfigurationItem item = input.item();
+    JsonNode config = item.configuration();
+    String name =
+        IamJson.optionalText(config, "policyName", "configuration.policyName")
+            .orElse(item.displayName());
+    String arn = IamJson.optionalText(config, "arn", "configuration.arn").orElse(item.arn());
+    if (arn != null && arn.contains(AWS_MANAGED_PREFIX)) {
+      return List.of(
+          Evaluation.notApplicable(
+              NUMBER, item.ref(), "policy '" + name + "' is AWS managed; IAM.1 covers customer managed policies only"));
+    }
+    // A missing attachmentCount must not pass silently as "unattached".
+    int attachments =
+        IamJson.optionalInt(config, "attachmentCount", "configuration.attachmentCount")
+            .orElseThrow(() -> new MalformedItemException("configuration.attachmentCount", "is missing"));
+    int boundaryUses =
+        IamJson.optionalInt(
+                config, "permissionsBoundaryUsageCount", "configuration.permissionsBoundaryUsageCount")
+            .orElse(0);
+    if (attachments == 0) {
+      String why =
+          boundaryUses > 0
+              ? "is used only as a permissions boundary (" + boundaryUses + " use(s)), which IAM.1 excludes"
+              : "is not attached to any user, group or role";
+      return List.of(Evaluation.notApplicable(NUMBER, item.ref(), "policy '" + name + "' " + why));
+    }
+    DefaultVersion version = DefaultVersion.of(config);
+    List<PolicyDocument.Statement> admin = version.document().fullAdminStatements();
+    String where = "default version " + version.versionId() + " of policy '" + name + "'";
+    if (admin.isEmpty()) {
+      return List.of(
+          Evaluation.pass(
+              NUMBER, item.ref(), where + " has no statement allowing Action '*' on Resource '*'"));
+    }
+    String offending =
+        admin.stream().map(PolicyDocument.Statement::describeAdminGrant).collect(Collectors.joining("; "));
+    return List.of(
+        Evaluation.fail(
+            NUMBER,
+            item.ref(),
+            where + " grants full administrator rights: " + offending
+                + " (attached " + attachments + " time(s))"));
+  }
+
+  /** The version marked {@code isDefaultVersion}, not simply the first in the list. */
+  private record DefaultVersion(String versionId, PolicyDocument document) {
+
+    static DefaultVersion of(JsonNode config) {
+      List<JsonNode> versions =
+          IamJson.array(config, "policyVersionList", "configuration.policyVersionList");
+      for (int i = 0; i < versions.size(); i++) {
+        JsonNode v = versions.get(i);
+        String path = "configuration.policyVersionList[" + i + "]";
+        if (!v.isObject()) {
+          throw new MalformedItemException(path, "expected an object");
+        }
+        if (IamJson.flag(v, "isDefaultVersion", path + ".isDefaultVersion")) {
+          String id = IamJson.optionalText(v, "versionId", path + ".versionId").orElse("?");
+          return new DefaultVersion(id, PolicyDocument.read(v.get("document"), path + ".document"));
+        }
+      }
+      throw new MalformedItemException(
+          "configuration.policyVersionList", "has no version with isDefaultVersion=true");
+    }
+  }
+}

@@ -1,0 +1,96 @@
+package io.compliancestreams.streams.practices.iam;
+
+import static io.compliancestreams.streams.practices.ResourceLocator.request;
+import static io.compliancestreams.streams.practices.ResourceLocator.response;
+import static io.compliancestreams.streams.practices.iam.IamTypes.IAM_SOURCE;
+import static io.compliancestreams.streams.practices.iam.IamTypes.USER;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.compliancestreams.streams.practices.ConfigurationItem;
+import io.compliancestreams.streams.practices.Evaluation;
+import io.compliancestreams.streams.practices.EventTrigger;
+import io.compliancestreams.streams.practices.MalformedItemException;
+import io.compliancestreams.streams.practices.Practice;
+import io.compliancestreams.streams.practices.PracticeMetadata;
+import io.compliancestreams.streams.practices.Scope;
+import io.compliancestreams.streams.practices.ScopeInput;
+import io.compliancestreams.streams.practices.Severity;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * IAM.2: a user gets permissions only through groups (or roles), never through a managed policy
+ * attached to the user or an inline user policy. Group membership and a permissions boundary are
+ * fine: a boundary limits, it grants nothing.
+ */
+public final class UsersHaveNoDirectPolicies implements Practice {
+
+  static final int NUMBER = 2;
+
+  static final PracticeMetadata METADATA =
+      new PracticeMetadata(
+          NUMBER,
+          "IAM.2",
+          "IAM users should not have IAM policies attached",
+          Severity.LOW,
+          Severity.LOW,
+          Scope.RESOURCE,
+          List.of(USER),
+          List.of(
+              // Attaching or putting a policy makes the user fail whatever else it has.
+              EventTrigger.decisive(IAM_SOURCE, "AttachUserPolicy", USER, request("userName")),
+              EventTrigger.decisive(IAM_SOURCE, "PutUserPolicy", USER, request("userName")),
+              EventTrigger.rescan(IAM_SOURCE, "DetachUserPolicy", USER, request("userName")),
+              EventTrigger.rescan(IAM_SOURCE, "DeleteUserPolicy", USER, request("userName")),
+              EventTrigger.rescan(
+                  IAM_SOURCE, "CreateUser", USER, response("user.userId"), request("userName")),
+              // "DeleteUser" also matches DeleteUserPolicy and DeleteUserPermissionsBoundary
+              // (prefix match): an extra rescan of the same user.
+              EventTrigger.rescan(IAM_SOURCE, "DeleteUser", USER, request("userName"))),
+          List.of(),
+          "Move the user's permissions to an IAM group that carries the same managed policies, add"
+              + " the user to that group, then detach the managed policies from the user and delete"
+              + " its inline policies. For workloads, prefer a role with temporary credentials over"
+              + " a user.",
+          URI.create("https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-2"));
+
+  @Override
+  public PracticeMetadata metadata() {
+    return METADATA;
+  }
+
+  @Override
+  public List<Evaluation> evaluate(ScopeInput input) {
+    ConfigurationItem item = input.item();
+    JsonNode config = item.configuration();
+    List<String> attached =
+        names(config, "attachedManagedPolicies", "policyName", "managed policy ");
+    List<String> inline = names(config, "userPolicyList", "policyName", "inline policy ");
+    List<String> direct = new ArrayList<>(attached);
+    direct.addAll(inline);
+    String user = "user '" + item.displayName() + "'";
+    if (direct.isEmpty()) {
+      return List.of(
+          Evaluation.pass(NUMBER, item.ref(), user + " has no attached managed or inline policy"));
+    }
+    return List.of(
+        Evaluation.fail(
+            NUMBER, item.ref(), user + " has policies of its own: " + String.join(", ", direct)));
+  }
+
+  /** E.g. {@code managed policy 'ReadOnlyAccess'}, for each entry of an array of policies. */
+  private static List<String> names(JsonNode config, String field, String nameField, String label) {
+    List<JsonNode> entries = IamJson.array(config, field, "configuration." + field);
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < entries.size(); i++) {
+      String path = "configuration." + field + "[" + i + "]";
+      JsonNode entry = entries.get(i);
+      if (!entry.isObject()) {
+        throw new MalformedItemException(path, "expected an object");
+      }
+      out.add(label + "'" + IamJson.text(entry, nameField, path + "." + nameField) + "'");
+    }
+    return out;
+  }
+}

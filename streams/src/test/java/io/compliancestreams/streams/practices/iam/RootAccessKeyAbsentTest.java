@@ -1,0 +1,54 @@
+package io.compliancestreams.streams.practices.iam;
+
+import static io.compliancestreams.streams.practices.PracticeFixtures.evaluate;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.compliancestreams.streams.practices.Evaluation;
+import io.compliancestreams.streams.practices.ResourceRef;
+import io.compliancestreams.streams.practices.Status;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RootAccessKeyAbsentTest {
+
+  private static final ResourceRef ACCOUNT = ResourceRef.account("111122223333");
+
+  private final RootAccessKeyAbsent practice = new RootAccessKeyAbsent();
+
+  private Evaluation only(String fixture) {
+    List<Evaluation> evaluations = evaluate(practice, fixture);
+    assertThat(evaluations).hasSize(1);
+    return evaluations.get(0);
+  }
+
+  @Test
+  void shouldPassOnTheAccountWhenRootHasNoAccessKey() {
+    Evaluation e = only("pass-no-root-key.json");
+
+    assertThat(e.status()).isEqualTo(Status.PASS);
+    assertThat(e.resource()).isEqualTo(ACCOUNT);
+    assertThat(e.resource().resourceType()).isEqualTo("AWS::::Account");
+    assertThat(e.resource().region()).isEqualTo("global");
+    assertThat(e.reason()).contains("AccountAccessKeysPresent=0");
+  }
+
+  @Test
+  void shouldFailWhenRootHasAnAccessKeyActiveOrNot() {
+    Evaluation e = only("fail-root-key-present.json");
+
+    assertThat(e.status()).isEqualTo(Status.FAIL);
+    assertThat(e.resource()).isEqualTo(ACCOUNT);
+    assertThat(e.reason())
+        .contains("root user of account 111122223333 has an access key")
+        .contains("AccountAccessKeysPresent=1");
+  }
+
+  @Test
+  void shouldErrorWhenTheSummaryLacksTheAccessKeyFlag() {
+    Evaluation e = only("error-summary-without-access-key-flag.json");
+
+    assertThat(e.status()).isEqualTo(Status.ERROR);
+    assertThat(e.resource()).isEqualTo(ACCOUNT);
+    assertThat(e.reason()).contains("configuration.SummaryMap.AccountAccessKeysPresent: is missing");
+  }
+}
