@@ -1,0 +1,139 @@
+package io.compliancestreams.streams.practices.s3;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.compliancestreams.streams.practices.ConfigurationItem;
+import io.compliancestreams.streams.practices.Evaluation;
+import io.compliancestreams.streams.practices.EventTrigger;
+import io.compliancestreams.streams.practices.MalformedItemException;
+import io.compliancestreams.streams.practices.ParameterSpec;
+import io.compliancestreams.streams.practices.Practice;
+import io.compliancestreams.streams.practices.PracticeMetadata;
+import io.compliancestreams.streams.practices.ResourceLocator;
+import io.compliancestreams.streams.practices.Scope;
+import io.compliancestreams.streams.practices.ScopeInput;
+import io.compliancestreams.streams.practices.Severity;
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Practice 10 (S3.4, retired by Security Hub): a bucket has a default server-side encryption rule.
+ *
+ * <p>Since January 2023 S3 applies SSE-S3 to every bucket and GetBucketEncryption always returns a
+ * rule, so this practice normally passes; it still catches a missing rule (older snapshots, other
+ * partitions, S3-compatible emulators) and, with {@code requireKmsEncryption}, enforces the
+ * stricter SSE-KMS meaning of S3.17.
+ */
+public final class BucketDefaultEncryptionEnabled implements Practice {
+
+  static final ParameterSpec REQUIRE_KMS =
+      new ParameterSpec(
+          "requireKmsEncryption",
+          "false",
+          "When true, only SSE-KMS (aws:kms) or DSSE-KMS (aws:kms:dsse) default encryption passes;"
+              + " SSE-S3 (AES256) fails, as in Security Hub S3.17");
+
+  private static final Set<String> KMS_ALGORITHMS = Set.of("aws:kms", "aws:kms:dsse");
+
+  static final PracticeMetadata METADATA =
+      new PracticeMetadata(
+          10,
+          "S3.4",
+          "S3 buckets should have server-side encryption enabled",
+          Severity.HIGH,
+          Severity.MEDIUM,
+          Scope.RESOURCE,
+          List.of(S3Types.BUCKET),
+          List.of(
+              EventTrigger.decisive(
+                  "s3.amazonaws.com",
+                  "PutBucketEncryption",
+                  S3Types.BUCKET,
+                  ResourceLocator.request("bucketName")),
+              EventTrigger.decisive(
+                  "s3.amazonaws.com",
+                  "DeleteBucketEncryption",
+                  S3Types.BUCKET,
+                  ResourceLocator.request("bucketName")),
+              EventTrigger.rescan(
+                  "s3.amazonaws.com",
+                  "CreateBucket",
+                  S3Types.BUCKET,
+                  ResourceLocator.request("bucketName")),
+              EventTrigger.rescan(
+                  "s3.amazonaws.com",
+                  "DeleteBucket",
+                  S3Types.BUCKET,
+                  ResourceLocator.request("bucketName"))),
+          List.of(REQUIRE_KMS),
+          "Give the bucket a default encryption rule with PutBucketEncryption, preferably SSE-KMS "
+              + "with a customer managed key and S3 Bucket Keys enabled to limit KMS costs. Note "
+              + "that AWS retired this control: since January 2023 S3 encrypts every new object "
+              + "with SSE-S3 and DeleteBucketEncryption only resets a bucket to SSE-S3, so a "
+              + "failure here usually means the snapshot predates that change or comes from an "
+              + "S3-compatible service.",
+          // S3.4 was removed from the current control page; the anchor is kept for traceability.
+          URI.create("https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-4"));
+
+  @Override
+  public PracticeMetadata metadata() {
+    return METADATA;
+  }
+
+  @Override
+  public List<Evaluation> evaluate(ScopeInput input) {
+    ConfigurationItem bucket = input.item();
+    boolean requireKms = input.parameters().bool(REQUIRE_KMS);
+    String algorithm = defaultAlgorithm(bucket);
+    int n = METADATA.number();
+    String name = "Bucket " + bucket.displayName();
+    Evaluation result;
+    if (algorithm == null) {
+      result = Evaluation.fail(n, bucket.ref(), name + " has no default server-side encryption rule");
+    } else if (requireKms && !KMS_ALGORITHMS.contains(algorithm)) {
+      result =
+          Evaluation.fail(
+              n,
+              bucket.ref(),
+              name + " encrypts by default with " + algorithm
+                  + ", but requireKmsEncryption asks for aws:kms or aws:kms:dsse");
+    } else {
+      result =
+          Evaluation.pass(
+              n, bucket.ref(), name + " encrypts new objects by default with " + algorithm);
+    }
+    return List.of(result);
+  }
+
+  /** The SSE algorithm of the first rule that sets one, or null when no rule does. */
+  private static String defaultAlgorithm(ConfigurationItem bucket) {
+    String where = "supplementaryConfiguration." + S3Types.SERVER_SIDE_ENCRYPTION_CONFIGURATION;
+    JsonNode sse = bucket.supplementary(S3Types.SERVER_SIDE_ENCRYPTION_CONFIGURATION);
+    if (sse.isMissingNode() || sse.isNull()) {
+      return null;
+    }
+    if (!sse.isObject()) {
+      throw new MalformedItemException(where, "expected an object, got " + sse.getNodeType());
+    }
+    JsonNode rules = sse.path("rules");
+    if (rules.isMissingNode() || rules.isNull()) {
+      return null;
+    }
+    if (!rules.isArray()) {
+      throw new MalformedItemException(where + ".rules", "expected an array, got " + rules.getNodeType());
+    }
+    for (int i = 0; i < rules.size(); i++) {
+      JsonNode algorithm = rules.get(i).path("applyServerSideEncryptionByDefault").path("sseAlgorithm");
+      if (algorithm.isMissingNode() || algorithm.isNull()) {
+        continue; // a rule may only set bucketKeyEnabled
+      }
+      if (!algorithm.isTextual() || algorithm.asText().isBlank()) {
+        throw new MalformedItemException(
+            where + ".rules[" + i + "].applyServerSideEncryptionByDefault.sseAlgorithm",
+            "expected an algorithm name, got " + algorithm);
+      }
+      return algorithm.asText();
+    }
+    return null;
+  }
+}
