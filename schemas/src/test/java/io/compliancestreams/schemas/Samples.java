@@ -22,19 +22,19 @@ import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 
 /** One record of each contract with every field set to a non-default value. */
-final class Samples {
+public final class Samples {
 
-    static final Instant T0 = Instant.parse("2025-03-01T10:15:30.123Z");
-    static final String BUCKET_KEY = "123456789012/eu-west-1/AWS::S3::Bucket/audit-logs";
+    public static final Instant T0 = Instant.parse("2025-03-01T10:15:30.123Z");
+    public static final String BUCKET_KEY = "123456789012/eu-west-1/AWS::S3::Bucket/audit-logs";
 
     private Samples() {
     }
 
-    static List<SpecificRecord> all() {
+    public static List<SpecificRecord> all() {
         return List.of(resourceSnapshot(), cloudTrailEvent(), rescanRequest(), finding(), findingDelta(), suppression());
     }
 
-    static ResourceSnapshot resourceSnapshot() {
+    public static ResourceSnapshot resourceSnapshot() {
         return ResourceSnapshot.newBuilder()
                 .setAccountId("123456789012")
                 .setAwsRegion("eu-west-1")
@@ -60,7 +60,7 @@ final class Samples {
                 .build();
     }
 
-    static CloudTrailEvent cloudTrailEvent() {
+    public static CloudTrailEvent cloudTrailEvent() {
         return CloudTrailEvent.newBuilder()
                 .setEventId("6f1c8f0e-1b7a-4a8e-9a8c-1c2d3e4f5a6b")
                 .setEventTime(T0)
@@ -90,7 +90,7 @@ final class Samples {
                 .build();
     }
 
-    static RescanRequest rescanRequest() {
+    public static RescanRequest rescanRequest() {
         return RescanRequest.newBuilder()
                 .setRequestId("rescan-1")
                 .setAccountId("123456789012")
@@ -103,7 +103,7 @@ final class Samples {
                 .build();
     }
 
-    static Finding finding() {
+    public static Finding finding() {
         return Finding.newBuilder()
                 .setFindingId("f-3b9a")
                 .setPractice(7)
@@ -127,7 +127,7 @@ final class Samples {
                 .build();
     }
 
-    static FindingDelta findingDelta() {
+    public static FindingDelta findingDelta() {
         return FindingDelta.newBuilder()
                 .setDeltaId("f-3b9a:2")
                 .setFindingId("f-3b9a")
@@ -158,7 +158,7 @@ final class Samples {
                 .build();
     }
 
-    static Suppression suppression() {
+    public static Suppression suppression() {
         return Suppression.newBuilder()
                 .setSuppressionId("sup-1")
                 .setFindingId("f-3b9a")

@@ -7,8 +7,8 @@ import java.util.Objects;
  * A CloudTrail call that can change a practice's status.
  *
  * @param eventSource e.g. {@code s3.amazonaws.com}
- * @param eventName the event name, matched as a prefix (Lambda's carry version suffixes such as
- *     {@code CreateFunction20150331})
+ * @param eventName the event name; a recorded name matches when it is equal, or equal followed by
+ *     an API-version suffix starting with a digit (Lambda's {@code CreateFunction20150331})
  * @param resourceType the type of the snapshot the event affects (the one to rescan)
  * @param locators where to find the affected resource id, tried in order; the first that yields a
  *     value wins
@@ -44,8 +44,14 @@ public record EventTrigger(
     return new EventTrigger(eventSource, eventName, resourceType, List.of(locators), true);
   }
 
-  /** True when this trigger matches a CloudTrail record's source and name. */
+  /**
+   * True when this trigger matches a CloudTrail record's source and name. Not a plain prefix
+   * match: {@code DeleteBucket} must not match {@code DeleteBucketEncryption}.
+   */
   public boolean matches(String source, String name) {
-    return eventSource.equals(source) && name != null && name.startsWith(eventName);
+    if (!eventSource.equals(source) || name == null || !name.startsWith(eventName)) {
+      return false;
+    }
+    return name.length() == eventName.length() || Character.isDigit(name.charAt(eventName.length()));
   }
 }
