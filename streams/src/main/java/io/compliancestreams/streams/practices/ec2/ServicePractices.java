@@ -9,6 +9,10 @@ public final class ServicePractices {
   private ServicePractices() {}
 
   public static List<Practice> all() {
-    return List.of(new AttachedEbsVolumesEncrypted(), new VpcFlowLogsEnabled());
+    return List.of(
+        new AttachedEbsVolumesEncrypted(),
+        new VpcFlowLogsEnabled(),
+        new DefaultSecurityGroupClosed(),
+        new EbsEncryptionByDefaultEnabled());
   }
 }
