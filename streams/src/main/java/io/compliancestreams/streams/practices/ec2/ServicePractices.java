@@ -1,6 +1,7 @@
 package io.compliancestreams.streams.practices.ec2;
 
 import io.compliancestreams.streams.practices.Practice;
+import io.compliancestreams.streams.practices.dms.DmsReplicationInstanceNotPublic;
 import java.util.List;
 
 /** Practices 16 to 26 (EC2, DMS, OpenSearch, SageMaker, Lambda, KMS, GuardDuty), in number order. */
@@ -13,6 +14,8 @@ public final class ServicePractices {
         new AttachedEbsVolumesEncrypted(),
         new VpcFlowLogsEnabled(),
         new DefaultSecurityGroupClosed(),
-        new EbsEncryptionByDefaultEnabled());
+        new EbsEncryptionByDefaultEnabled(),
+        new DmsReplicationInstanceNotPublic(),
+        new EbsSnapshotNotPublic());
   }
 }
