@@ -2,6 +2,8 @@ package io.compliancestreams.streams.practices.ec2;
 
 import io.compliancestreams.streams.practices.Practice;
 import io.compliancestreams.streams.practices.dms.DmsReplicationInstanceNotPublic;
+import io.compliancestreams.streams.practices.opensearch.OpenSearchDomainEncryptedAtRest;
+import io.compliancestreams.streams.practices.sagemaker.SageMakerNotebookNoDirectInternet;
 import java.util.List;
 
 /** Practices 16 to 26 (EC2, DMS, OpenSearch, SageMaker, Lambda, KMS, GuardDuty), in number order. */
@@ -16,6 +18,8 @@ public final class ServicePractices {
         new DefaultSecurityGroupClosed(),
         new EbsEncryptionByDefaultEnabled(),
         new DmsReplicationInstanceNotPublic(),
-        new EbsSnapshotNotPublic());
+        new EbsSnapshotNotPublic(),
+        new OpenSearchDomainEncryptedAtRest(),
+        new SageMakerNotebookNoDirectInternet());
   }
 }
