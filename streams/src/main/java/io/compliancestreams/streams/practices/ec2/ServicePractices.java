@@ -2,6 +2,7 @@ package io.compliancestreams.streams.practices.ec2;
 
 import io.compliancestreams.streams.practices.Practice;
 import io.compliancestreams.streams.practices.dms.DmsReplicationInstanceNotPublic;
+import io.compliancestreams.streams.practices.lambda.LambdaSupportedRuntime;
 import io.compliancestreams.streams.practices.opensearch.OpenSearchDomainEncryptedAtRest;
 import io.compliancestreams.streams.practices.sagemaker.SageMakerNotebookNoDirectInternet;
 import java.util.List;
@@ -20,6 +21,7 @@ public final class ServicePractices {
         new DmsReplicationInstanceNotPublic(),
         new EbsSnapshotNotPublic(),
         new OpenSearchDomainEncryptedAtRest(),
-        new SageMakerNotebookNoDirectInternet());
+        new SageMakerNotebookNoDirectInternet(),
+        new LambdaSupportedRuntime());
   }
 }
