@@ -2,6 +2,8 @@ package io.compliancestreams.streams.practices.ec2;
 
 import io.compliancestreams.streams.practices.Practice;
 import io.compliancestreams.streams.practices.dms.DmsReplicationInstanceNotPublic;
+import io.compliancestreams.streams.practices.guardduty.GuardDutyEnabled;
+import io.compliancestreams.streams.practices.kms.KmsKeyNotPendingDeletion;
 import io.compliancestreams.streams.practices.lambda.LambdaSupportedRuntime;
 import io.compliancestreams.streams.practices.opensearch.OpenSearchDomainEncryptedAtRest;
 import io.compliancestreams.streams.practices.sagemaker.SageMakerNotebookNoDirectInternet;
@@ -22,6 +24,8 @@ public final class ServicePractices {
         new EbsSnapshotNotPublic(),
         new OpenSearchDomainEncryptedAtRest(),
         new SageMakerNotebookNoDirectInternet(),
-        new LambdaSupportedRuntime());
+        new LambdaSupportedRuntime(),
+        new KmsKeyNotPendingDeletion(),
+        new GuardDutyEnabled());
   }
 }
