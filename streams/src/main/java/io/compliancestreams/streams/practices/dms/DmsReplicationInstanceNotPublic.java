@@ -39,10 +39,14 @@ public final class DmsReplicationInstanceNotPublic implements Practice {
           List.of(REPLICATION_INSTANCE),
           List.of(
               EventTrigger.rescan(
-                  DMS, "CreateReplicationInstance", REPLICATION_INSTANCE,
+                  DMS,
+                  "CreateReplicationInstance",
+                  REPLICATION_INSTANCE,
                   ResourceLocator.response("replicationInstance.replicationInstanceArn")),
               EventTrigger.rescan(
-                  DMS, "DeleteReplicationInstance", REPLICATION_INSTANCE,
+                  DMS,
+                  "DeleteReplicationInstance",
+                  REPLICATION_INSTANCE,
                   ResourceLocator.request("replicationInstanceArn"))),
           List.of(),
           "Public accessibility cannot be changed on an existing replication instance. Create a"
@@ -50,7 +54,8 @@ public final class DmsReplicationInstanceNotPublic implements Practice {
               + " it explicitly) in a private subnet group, move the replication tasks to it, then"
               + " delete the public instance. Reach on-premises databases over VPN, Direct Connect"
               + " or peering instead.",
-          URI.create("https://docs.aws.amazon.com/securityhub/latest/userguide/dms-controls.html#dms-1"));
+          URI.create(
+              "https://docs.aws.amazon.com/securityhub/latest/userguide/dms-controls.html#dms-1"));
 
   @Override
   public PracticeMetadata metadata() {

@@ -38,21 +38,28 @@ public final class AttachedEbsVolumesEncrypted implements Practice {
           Scope.RESOURCE,
           List.of(Ec2Types.VOLUME),
           List.of(
-              EventTrigger.rescan(EC2, "CreateVolume", Ec2Types.VOLUME, ResourceLocator.response("volumeId")),
-              EventTrigger.rescan(EC2, "AttachVolume", Ec2Types.VOLUME, ResourceLocator.request("volumeId")),
-              EventTrigger.rescan(EC2, "DetachVolume", Ec2Types.VOLUME, ResourceLocator.request("volumeId")),
-              EventTrigger.rescan(EC2, "DeleteVolume", Ec2Types.VOLUME, ResourceLocator.request("volumeId")),
+              EventTrigger.rescan(
+                  EC2, "CreateVolume", Ec2Types.VOLUME, ResourceLocator.response("volumeId")),
+              EventTrigger.rescan(
+                  EC2, "AttachVolume", Ec2Types.VOLUME, ResourceLocator.request("volumeId")),
+              EventTrigger.rescan(
+                  EC2, "DetachVolume", Ec2Types.VOLUME, ResourceLocator.request("volumeId")),
+              EventTrigger.rescan(
+                  EC2, "DeleteVolume", Ec2Types.VOLUME, ResourceLocator.request("volumeId")),
               // The ids of volumes created or deleted with an instance are not in these events:
               // rescan the region's volumes.
-              EventTrigger.rescan(EC2, "RunInstances", Ec2Types.VOLUME, ResourceLocator.accountRegion()),
+              EventTrigger.rescan(
+                  EC2, "RunInstances", Ec2Types.VOLUME, ResourceLocator.accountRegion()),
               EventTrigger.rescan(
                   EC2, "TerminateInstances", Ec2Types.VOLUME, ResourceLocator.accountRegion())),
           List.of(),
           "Encryption cannot be switched on for an existing volume. Snapshot the volume, copy the"
-              + " snapshot with encryption enabled (choosing a KMS key), create a new volume from the"
-              + " encrypted copy, and swap it in for the old one while the instance is stopped. Turn on"
-              + " EBS encryption by default in every Region so new volumes start encrypted.",
-          URI.create("https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-3"));
+              + " snapshot with encryption enabled (choosing a KMS key), create a new volume from"
+              + " the encrypted copy, and swap it in for the old one while the instance is stopped."
+              + " Turn on EBS encryption by default in every Region so new volumes start"
+              + " encrypted.",
+          URI.create(
+              "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-3"));
 
   @Override
   public PracticeMetadata metadata() {
@@ -71,7 +78,10 @@ public final class AttachedEbsVolumesEncrypted implements Practice {
           Evaluation.notApplicable(
               16,
               volume.ref(),
-              "Volume " + name + " is not attached to an instance (state " + state
+              "Volume "
+                  + name
+                  + " is not attached to an instance (state "
+                  + state
                   + "); EC2.3 covers attached volumes only"));
     }
     boolean encrypted = requiredBool(config, "configuration", "encrypted");
@@ -79,7 +89,8 @@ public final class AttachedEbsVolumesEncrypted implements Practice {
     if (!encrypted) {
       return List.of(Evaluation.fail(16, volume.ref(), where + " is not encrypted"));
     }
-    String key = text(config, "configuration", "kmsKeyId").map(k -> " with KMS key " + k).orElse("");
+    String key =
+        text(config, "configuration", "kmsKeyId").map(k -> " with KMS key " + k).orElse("");
     return List.of(Evaluation.pass(16, volume.ref(), where + " is encrypted" + key));
   }
 
@@ -95,8 +106,10 @@ public final class AttachedEbsVolumesEncrypted implements Practice {
       String where = "configuration.attachments[" + i + "]";
       String state = text(attachments.get(i), where, "state").orElse("attached");
       if (!state.equals("detached")) {
-        String instance = text(attachments.get(i), where, "instanceId").orElse("an unnamed instance");
-        String device = text(attachments.get(i), where, "device").map(d -> " (" + d + ")").orElse("");
+        String instance =
+            text(attachments.get(i), where, "instanceId").orElse("an unnamed instance");
+        String device =
+            text(attachments.get(i), where, "device").map(d -> " (" + d + ")").orElse("");
         instances.add(instance + device);
       }
     }

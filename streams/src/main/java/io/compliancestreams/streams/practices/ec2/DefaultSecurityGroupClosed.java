@@ -40,17 +40,25 @@ public final class DefaultSecurityGroupClosed implements Practice {
               // Ingress in a default VPC may name the group by groupName only: then rescan the
               // region's groups. Authorize on a default group always opens it (decisive).
               EventTrigger.decisive(
-                  EC2, "AuthorizeSecurityGroupIngress", SG,
-                  ResourceLocator.request("groupId"), ResourceLocator.accountRegion()),
+                  EC2,
+                  "AuthorizeSecurityGroupIngress",
+                  SG,
+                  ResourceLocator.request("groupId"),
+                  ResourceLocator.accountRegion()),
               EventTrigger.decisive(
                   EC2, "AuthorizeSecurityGroupEgress", SG, ResourceLocator.request("groupId")),
               EventTrigger.rescan(
-                  EC2, "RevokeSecurityGroupIngress", SG,
-                  ResourceLocator.request("groupId"), ResourceLocator.accountRegion()),
+                  EC2,
+                  "RevokeSecurityGroupIngress",
+                  SG,
+                  ResourceLocator.request("groupId"),
+                  ResourceLocator.accountRegion()),
               EventTrigger.rescan(
                   EC2, "RevokeSecurityGroupEgress", SG, ResourceLocator.request("groupId")),
               EventTrigger.rescan(
-                  EC2, "ModifySecurityGroupRules", SG,
+                  EC2,
+                  "ModifySecurityGroupRules",
+                  SG,
                   ResourceLocator.request("ModifySecurityGroupRulesRequest.GroupId")),
               // A new VPC comes with an open default group whose id is not in the event.
               EventTrigger.rescan(EC2, "CreateVpc", SG, ResourceLocator.accountRegion()),
@@ -61,7 +69,8 @@ public final class DefaultSecurityGroupClosed implements Practice {
               + " including the factory self-referencing inbound rule and the allow-all outbound"
               + " rule. Give workloads purpose-built security groups instead, and move any resource"
               + " still using the default group onto them first.",
-          URI.create("https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-2"));
+          URI.create(
+              "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-2"));
 
   @Override
   public PracticeMetadata metadata() {
@@ -77,11 +86,17 @@ public final class DefaultSecurityGroupClosed implements Practice {
     if (!groupName.equals("default")) {
       return List.of(
           Evaluation.notApplicable(
-              18, group.ref(),
-              "Security group " + groupId + " (" + groupName + ") is not a VPC default security group"));
+              18,
+              group.ref(),
+              "Security group "
+                  + groupId
+                  + " ("
+                  + groupName
+                  + ") is not a VPC default security group"));
     }
     String name =
-        "Default security group " + groupId
+        "Default security group "
+            + groupId
             + text(config, "configuration", "vpcId").map(v -> " of " + v).orElse("");
     List<String> rules = SecurityGroupRules.describeAll(config, groupId);
     if (rules.isEmpty()) {
@@ -90,6 +105,8 @@ public final class DefaultSecurityGroupClosed implements Practice {
     String count = rules.size() == 1 ? "1 rule" : rules.size() + " rules";
     return List.of(
         Evaluation.fail(
-            18, group.ref(), name + " allows traffic (" + count + "): " + String.join("; ", rules)));
+            18,
+            group.ref(),
+            name + " allows traffic (" + count + "): " + String.join("; ", rules)));
   }
 }

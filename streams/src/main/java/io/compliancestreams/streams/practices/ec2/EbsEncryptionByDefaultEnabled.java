@@ -18,9 +18,9 @@ import java.net.URI;
 import java.util.List;
 
 /**
- * Practice 19 (EC2.7): EBS encryption by default must be on in every enabled Region of the
- * account, used or not. AWS Config does not record the setting, so the collector writes one
- * {@value Ec2Types#EBS_ENCRYPTION_BY_DEFAULT} snapshot per account and Region holding the
+ * Practice 19 (EC2.7): EBS encryption by default must be on in every enabled Region of the account,
+ * used or not. AWS Config does not record the setting, so the collector writes one {@value
+ * Ec2Types#EBS_ENCRYPTION_BY_DEFAULT} snapshot per account and Region holding the
  * GetEbsEncryptionByDefault response.
  */
 public final class EbsEncryptionByDefaultEnabled implements Practice {
@@ -47,7 +47,8 @@ public final class EbsEncryptionByDefaultEnabled implements Practice {
               + " 'aws ec2 enable-ebs-encryption-by-default', once per Region, including Regions"
               + " you do not use. Optionally choose a customer managed KMS key as the default key."
               + " Existing unencrypted volumes are not changed and need re-creating.",
-          URI.create("https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-7"));
+          URI.create(
+              "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-7"));
 
   @Override
   public PracticeMetadata metadata() {
@@ -64,7 +65,8 @@ public final class EbsEncryptionByDefaultEnabled implements Practice {
       return List.of(
           Evaluation.fail(19, input.subject(), "EBS encryption by default is disabled" + where));
     }
-    String key = text(config, "configuration", "KmsKeyId").map(k -> " (default key " + k + ")").orElse("");
+    String key =
+        text(config, "configuration", "KmsKeyId").map(k -> " (default key " + k + ")").orElse("");
     return List.of(
         Evaluation.pass(19, input.subject(), "EBS encryption by default is enabled" + where + key));
   }
@@ -73,8 +75,13 @@ public final class EbsEncryptionByDefaultEnabled implements Practice {
     List<ConfigurationItem> items = input.itemsOfType(TYPE);
     if (items.size() != 1) {
       throw new IllegalStateException(
-          "expected one " + TYPE + " snapshot per account and Region, got " + items.size() + " ("
-              + items.stream().map(ConfigurationItem::resourceId).toList() + ")");
+          "expected one "
+              + TYPE
+              + " snapshot per account and Region, got "
+              + items.size()
+              + " ("
+              + items.stream().map(ConfigurationItem::resourceId).toList()
+              + ")");
     }
     return items.get(0);
   }

@@ -20,8 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Practice 21 (EC2.1): an EBS snapshot the account owns must not grant create-volume permission
- * to group {@code all}. Security Hub reports one result per Region; we report per snapshot so the
+ * Practice 21 (EC2.1): an EBS snapshot the account owns must not grant create-volume permission to
+ * group {@code all}. Security Hub reports one result per Region; we report per snapshot so the
  * finding names it (a Region roll-up is a count of these).
  *
  * <p>We report the configured permission and ignore the Region's snapshot block public access
@@ -49,13 +49,15 @@ public final class EbsSnapshotNotPublic implements Practice {
                   EC2, "ModifySnapshotAttribute", TYPE, ResourceLocator.request("snapshotId")),
               EventTrigger.rescan(
                   EC2, "ResetSnapshotAttribute", TYPE, ResourceLocator.request("snapshotId")),
-              EventTrigger.rescan(EC2, "DeleteSnapshot", TYPE, ResourceLocator.request("snapshotId"))),
+              EventTrigger.rescan(
+                  EC2, "DeleteSnapshot", TYPE, ResourceLocator.request("snapshotId"))),
           List.of(),
           "Remove the 'all' group from the snapshot's create-volume permissions (Modify permissions"
               + " > Private in the console, or 'aws ec2 modify-snapshot-attribute --operation-type"
-              + " remove --group-names all'), and share with named accounts only when needed. Turn on"
-              + " block public access for snapshots in every Region to stop new public sharing.",
-          URI.create("https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-1"));
+              + " remove --group-names all'), and share with named accounts only when needed. Turn"
+              + " on block public access for snapshots in every Region to stop new public sharing.",
+          URI.create(
+              "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-1"));
 
   @Override
   public PracticeMetadata metadata() {
@@ -67,14 +69,19 @@ public final class EbsSnapshotNotPublic implements Practice {
     ConfigurationItem snapshot = input.item();
     JsonNode config = requireObject(snapshot.configuration(), "configuration");
     String name =
-        "Snapshot " + snapshot.resourceId()
+        "Snapshot "
+            + snapshot.resourceId()
             + text(config, "configuration", "VolumeId").map(v -> " (of " + v + ")").orElse("");
     String owner = text(config, "configuration", "OwnerId").orElse(snapshot.accountId());
     if (!owner.equals(snapshot.accountId())) {
       return List.of(
           Evaluation.notApplicable(
-              21, snapshot.ref(),
-              name + " is owned by account " + owner + "; EC2.1 covers snapshots the account owns"));
+              21,
+              snapshot.ref(),
+              name
+                  + " is owned by account "
+                  + owner
+                  + "; EC2.1 covers snapshots the account owns"));
     }
     if (!config.has("CreateVolumePermissions")) {
       throw new MalformedItemException(
@@ -92,7 +99,8 @@ public final class EbsSnapshotNotPublic implements Practice {
     if (publicGroup) {
       return List.of(
           Evaluation.fail(
-              21, snapshot.ref(),
+              21,
+              snapshot.ref(),
               name + " is public: its create-volume permission grants group 'all'"));
     }
     String shares =

@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Typed reads of configuration JSON, shared by the EC2, DMS, OpenSearch, SageMaker, Lambda, KMS
- * and GuardDuty practices. An absent or null field is "not there" (an empty optional, an empty
- * list); a field of the wrong type throws {@link MalformedItemException} naming its full path, so
- * the engine reports an ERROR that says which element is bad instead of a NullPointerException.
+ * Typed reads of configuration JSON, shared by the EC2, DMS, OpenSearch, SageMaker, Lambda, KMS and
+ * GuardDuty practices. An absent or null field is "not there" (an empty optional, an empty list); a
+ * field of the wrong type throws {@link MalformedItemException} naming its full path, so the engine
+ * reports an ERROR that says which element is bad instead of a NullPointerException.
  *
- * <p>{@code where} is the path of {@code parent} (e.g. {@code configuration}); the reported field is
- * {@code where.field}.
+ * <p>{@code where} is the path of {@code parent} (e.g. {@code configuration}); the reported field
+ * is {@code where.field}.
  */
 public final class ItemFields {
 

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Describes the rules of an AWS Config {@code AWS::EC2::SecurityGroup} item in words, e.g.
- * "inbound all traffic from sg-0a1b (this group)" or "outbound tcp port 443 to 0.0.0.0/0".
+ * Describes the rules of an AWS Config {@code AWS::EC2::SecurityGroup} item in words, e.g. "inbound
+ * all traffic from sg-0a1b (this group)" or "outbound tcp port 443 to 0.0.0.0/0".
  */
 final class SecurityGroupRules {
 
@@ -27,7 +27,11 @@ final class SecurityGroupRules {
   }
 
   private static void describe(
-      JsonNode config, String field, String direction, String preposition, String groupId,
+      JsonNode config,
+      String field,
+      String direction,
+      String preposition,
+      String groupId,
       List<String> out) {
     List<JsonNode> permissions = array(config, "configuration", field);
     for (int i = 0; i < permissions.size(); i++) {

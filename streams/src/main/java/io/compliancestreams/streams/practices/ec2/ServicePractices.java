@@ -9,7 +9,9 @@ import io.compliancestreams.streams.practices.opensearch.OpenSearchDomainEncrypt
 import io.compliancestreams.streams.practices.sagemaker.SageMakerNotebookNoDirectInternet;
 import java.util.List;
 
-/** Practices 16 to 26 (EC2, DMS, OpenSearch, SageMaker, Lambda, KMS, GuardDuty), in number order. */
+/**
+ * Practices 16 to 26 (EC2, DMS, OpenSearch, SageMaker, Lambda, KMS, GuardDuty), in number order.
+ */
 public final class ServicePractices {
 
   private ServicePractices() {}

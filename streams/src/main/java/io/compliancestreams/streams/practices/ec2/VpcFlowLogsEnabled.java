@@ -32,14 +32,15 @@ import java.util.stream.Collectors;
  * does not count, following Security Hub's remediation text). Subnet- and ENI-level flow logs do
  * not count.
  *
- * <p>The flow logs travel with the VPC: the {@value Ec2Types#FLOW_LOGS_SUPPLEMENTARY}
- * supplementary configuration of the {@code AWS::EC2::VPC} item holds the DescribeFlowLogs entries
- * whose {@code ResourceId} is the VPC. Without it the practice cannot decide and reports ERROR.
+ * <p>The flow logs travel with the VPC: the {@value Ec2Types#FLOW_LOGS_SUPPLEMENTARY} supplementary
+ * configuration of the {@code AWS::EC2::VPC} item holds the DescribeFlowLogs entries whose {@code
+ * ResourceId} is the VPC. Without it the practice cannot decide and reports ERROR.
  */
 public final class VpcFlowLogsEnabled implements Practice {
 
   private static final String EC2 = "ec2.amazonaws.com";
-  private static final String FLOW_LOGS = "supplementaryConfiguration." + Ec2Types.FLOW_LOGS_SUPPLEMENTARY;
+  private static final String FLOW_LOGS =
+      "supplementaryConfiguration." + Ec2Types.FLOW_LOGS_SUPPLEMENTARY;
 
   static final ParameterSpec TRAFFIC_TYPES =
       new ParameterSpec(
@@ -64,16 +65,21 @@ public final class VpcFlowLogsEnabled implements Practice {
                   ResourceLocator.request("CreateFlowLogsRequest.ResourceId.content"),
                   ResourceLocator.accountRegion()),
               // DeleteFlowLogs names flow log ids only: rescan the region's VPCs.
-              EventTrigger.rescan(EC2, "DeleteFlowLogs", Ec2Types.VPC, ResourceLocator.accountRegion()),
-              EventTrigger.rescan(EC2, "CreateVpc", Ec2Types.VPC, ResourceLocator.response("vpc.vpcId")),
+              EventTrigger.rescan(
+                  EC2, "DeleteFlowLogs", Ec2Types.VPC, ResourceLocator.accountRegion()),
+              EventTrigger.rescan(
+                  EC2, "CreateVpc", Ec2Types.VPC, ResourceLocator.response("vpc.vpcId")),
               EventTrigger.rescan(
                   EC2, "CreateDefaultVpc", Ec2Types.VPC, ResourceLocator.response("vpc.vpcId")),
-              EventTrigger.rescan(EC2, "DeleteVpc", Ec2Types.VPC, ResourceLocator.request("vpcId"))),
+              EventTrigger.rescan(
+                  EC2, "DeleteVpc", Ec2Types.VPC, ResourceLocator.request("vpcId"))),
           List.of(TRAFFIC_TYPES),
           "Create a flow log on the VPC itself (not only on subnets or network interfaces) with"
-              + " traffic type Reject or All, delivered to CloudWatch Logs, S3 or Firehose. Do it in"
-              + " every Region, including for default VPCs nobody uses, or delete those default VPCs.",
-          URI.create("https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-6"));
+              + " traffic type Reject or All, delivered to CloudWatch Logs, S3 or Firehose. Do it"
+              + " in every Region, including for default VPCs nobody uses, or delete those default"
+              + " VPCs.",
+          URI.create(
+              "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-6"));
 
   @Override
   public PracticeMetadata metadata() {
@@ -121,18 +127,23 @@ public final class VpcFlowLogsEnabled implements Practice {
         Evaluation.fail(
             17,
             vpc.ref(),
-            name + " has no active flow log with traffic type " + String.join(" or ", accepted)
-                + "; found " + String.join(", ", others)));
+            name
+                + " has no active flow log with traffic type "
+                + String.join(" or ", accepted)
+                + "; found "
+                + String.join(", ", others)));
   }
 
   private static JsonNode flowLogs(ConfigurationItem vpc) {
     JsonNode flowLogs = vpc.supplementary(Ec2Types.FLOW_LOGS_SUPPLEMENTARY);
     if (flowLogs.isMissingNode()) {
       throw new MalformedItemException(
-          FLOW_LOGS, "is missing: the VPC snapshot must carry the DescribeFlowLogs entries of the VPC");
+          FLOW_LOGS,
+          "is missing: the VPC snapshot must carry the DescribeFlowLogs entries of the VPC");
     }
     if (!flowLogs.isArray()) {
-      throw new MalformedItemException(FLOW_LOGS, "expected an array, got " + flowLogs.getNodeType());
+      throw new MalformedItemException(
+          FLOW_LOGS, "expected an array, got " + flowLogs.getNodeType());
     }
     return flowLogs;
   }

@@ -45,8 +45,10 @@ public final class GuardDutyEnabled implements Practice {
           Scope.REGION,
           List.of(DETECTORS, GuardDutyTypes.DETECTOR),
           List.of(
-              EventTrigger.rescan(GUARDDUTY, "CreateDetector", DETECTORS, ResourceLocator.accountRegion()),
-              EventTrigger.rescan(GUARDDUTY, "UpdateDetector", DETECTORS, ResourceLocator.accountRegion()),
+              EventTrigger.rescan(
+                  GUARDDUTY, "CreateDetector", DETECTORS, ResourceLocator.accountRegion()),
+              EventTrigger.rescan(
+                  GUARDDUTY, "UpdateDetector", DETECTORS, ResourceLocator.accountRegion()),
               EventTrigger.decisive(
                   GUARDDUTY, "DeleteDetector", DETECTORS, ResourceLocator.accountRegion())),
           List.of(),
@@ -74,13 +76,16 @@ public final class GuardDutyEnabled implements Practice {
       if (detector.getValue().equals("ENABLED")) {
         return List.of(
             Evaluation.pass(
-                26, input.subject(), "GuardDuty detector " + detector.getKey() + " is enabled" + where));
+                26,
+                input.subject(),
+                "GuardDuty detector " + detector.getKey() + " is enabled" + where));
       }
       suspended.add(detector.getKey() + " (" + detector.getValue() + ")");
     }
     return List.of(
         Evaluation.fail(
-            26, input.subject(),
+            26,
+            input.subject(),
             "GuardDuty detector " + String.join(", ", suspended) + " is suspended" + where));
   }
 
@@ -89,7 +94,10 @@ public final class GuardDutyEnabled implements Practice {
     List<ConfigurationItem> snapshots = input.itemsOfType(DETECTORS);
     if (snapshots.size() > 1) {
       throw new IllegalStateException(
-          "expected one " + DETECTORS + " snapshot per account and Region, got " + snapshots.size());
+          "expected one "
+              + DETECTORS
+              + " snapshot per account and Region, got "
+              + snapshots.size());
     }
     Map<String, String> statuses = new LinkedHashMap<>();
     if (snapshots.size() == 1) {

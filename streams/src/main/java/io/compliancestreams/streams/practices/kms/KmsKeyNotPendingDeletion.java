@@ -19,9 +19,9 @@ import java.util.List;
 
 /**
  * Practice 25 (KMS.3): a customer managed KMS key must not be scheduled for deletion ({@code
- * keyState} {@code PendingDeletion}, or {@code PendingReplicaDeletion} for a multi-Region
- * replica). A disabled key passes: disabling is reversible, deletion is not. AWS managed keys
- * cannot be scheduled for deletion and are not applicable.
+ * keyState} {@code PendingDeletion}, or {@code PendingReplicaDeletion} for a multi-Region replica).
+ * A disabled key passes: disabling is reversible, deletion is not. AWS managed keys cannot be
+ * scheduled for deletion and are not applicable.
  */
 public final class KmsKeyNotPendingDeletion implements Practice {
 
@@ -40,22 +40,33 @@ public final class KmsKeyNotPendingDeletion implements Practice {
           List.of(
               // The request's keyId may be an alias; the response and resources[] carry the ARN.
               EventTrigger.decisive(
-                  KMS, "ScheduleKeyDeletion", KEY,
-                  ResourceLocator.response("keyId"), ResourceLocator.resources(KEY),
+                  KMS,
+                  "ScheduleKeyDeletion",
+                  KEY,
+                  ResourceLocator.response("keyId"),
+                  ResourceLocator.resources(KEY),
                   ResourceLocator.request("keyId")),
               EventTrigger.decisive(
-                  KMS, "CancelKeyDeletion", KEY,
-                  ResourceLocator.response("keyId"), ResourceLocator.resources(KEY),
+                  KMS,
+                  "CancelKeyDeletion",
+                  KEY,
+                  ResourceLocator.response("keyId"),
+                  ResourceLocator.resources(KEY),
                   ResourceLocator.request("keyId")),
               EventTrigger.rescan(
-                  KMS, "DeleteKey", KEY,
-                  ResourceLocator.resources(KEY), ResourceLocator.request("keyId"))),
+                  KMS,
+                  "DeleteKey",
+                  KEY,
+                  ResourceLocator.resources(KEY),
+                  ResourceLocator.request("keyId"))),
           List.of(),
           "If the deletion was not intended, cancel it before the waiting period ends (console or"
-              + " 'aws kms cancel-key-deletion'); the key comes back disabled, so enable it again if"
-              + " it is still in use. Before scheduling deletion, disable the key and watch"
-              + " CloudTrail for failed uses, and restrict kms:ScheduleKeyDeletion to few principals.",
-          URI.create("https://docs.aws.amazon.com/securityhub/latest/userguide/kms-controls.html#kms-3"));
+              + " 'aws kms cancel-key-deletion'); the key comes back disabled, so enable it again"
+              + " if it is still in use. Before scheduling deletion, disable the key and watch"
+              + " CloudTrail for failed uses, and restrict kms:ScheduleKeyDeletion to few"
+              + " principals.",
+          URI.create(
+              "https://docs.aws.amazon.com/securityhub/latest/userguide/kms-controls.html#kms-3"));
 
   @Override
   public PracticeMetadata metadata() {
@@ -70,23 +81,29 @@ public final class KmsKeyNotPendingDeletion implements Practice {
     if (keyManager.equals("AWS")) {
       return List.of(
           Evaluation.notApplicable(
-              25, key.ref(),
+              25,
+              key.ref(),
               "Key " + key.resourceId() + " is AWS managed and cannot be scheduled for deletion"));
     }
     String state = requiredText(config, "configuration", "keyState");
     String name = "Customer managed key " + key.resourceId();
     return switch (state) {
-      case "PendingDeletion" -> List.of(
-          Evaluation.fail(
-              25, key.ref(), name + " is scheduled for deletion" + deletionDate(config)));
-      case "PendingReplicaDeletion" -> List.of(
-          Evaluation.fail(
-              25, key.ref(),
-              name + " is a multi-Region primary waiting for its replicas' deletion"
-                  + deletionDate(config)));
-      default -> List.of(
-          Evaluation.pass(
-              25, key.ref(), name + " is " + state + ", not scheduled for deletion"));
+      case "PendingDeletion" ->
+          List.of(
+              Evaluation.fail(
+                  25, key.ref(), name + " is scheduled for deletion" + deletionDate(config)));
+      case "PendingReplicaDeletion" ->
+          List.of(
+              Evaluation.fail(
+                  25,
+                  key.ref(),
+                  name
+                      + " is a multi-Region primary waiting for its replicas' deletion"
+                      + deletionDate(config)));
+      default ->
+          List.of(
+              Evaluation.pass(
+                  25, key.ref(), name + " is " + state + ", not scheduled for deletion"));
     };
   }
 

@@ -35,8 +35,8 @@ public record LambdaRuntimes(String version, Map<String, LocalDate> deprecations
   }
 
   /**
-   * Reads the bundled list. Called once, when the practice is built (never during evaluation);
-   * a missing or malformed file fails fast, naming the resource.
+   * Reads the bundled list. Called once, when the practice is built (never during evaluation); a
+   * missing or malformed file fails fast, naming the resource.
    */
   public static LambdaRuntimes bundled() {
     URL url = LambdaRuntimes.class.getClassLoader().getResource(RESOURCE);

@@ -24,9 +24,9 @@ import java.util.Optional;
 
 /**
  * Practice 24 (Lambda.2): a Zip-packaged function must use a runtime that is in the runtime list
- * and whose deprecation day has not been reached at the evaluation instant. A runtime missing
- * from the list fails as unsupported (an allow-list, as in Security Hub; Prowler's deny-list
- * would pass it). Container-image functions have no runtime and are not applicable.
+ * and whose deprecation day has not been reached at the evaluation instant. A runtime missing from
+ * the list fails as unsupported (an allow-list, as in Security Hub; Prowler's deny-list would pass
+ * it). Container-image functions have no runtime and are not applicable.
  *
  * <p>The status changes with time alone, so a passing function asks to be re-checked at the start
  * (00:00 UTC) of its runtime's deprecation day.
@@ -47,13 +47,22 @@ public final class LambdaSupportedRuntime implements Practice {
           List.of(FUNCTION),
           List.of(
               EventTrigger.rescan(
-                  LAMBDA, "CreateFunction20150331", FUNCTION,
-                  ResourceLocator.response("functionName"), ResourceLocator.request("functionName")),
+                  LAMBDA,
+                  "CreateFunction20150331",
+                  FUNCTION,
+                  ResourceLocator.response("functionName"),
+                  ResourceLocator.request("functionName")),
               EventTrigger.rescan(
-                  LAMBDA, "UpdateFunctionConfiguration20150331v2", FUNCTION,
-                  ResourceLocator.response("functionName"), ResourceLocator.request("functionName")),
+                  LAMBDA,
+                  "UpdateFunctionConfiguration20150331v2",
+                  FUNCTION,
+                  ResourceLocator.response("functionName"),
+                  ResourceLocator.request("functionName")),
               EventTrigger.rescan(
-                  LAMBDA, "DeleteFunction20150331", FUNCTION, ResourceLocator.request("functionName"))),
+                  LAMBDA,
+                  "DeleteFunction20150331",
+                  FUNCTION,
+                  ResourceLocator.request("functionName"))),
           List.of(),
           "Move the function to a current runtime of the same language (for example python3.9 to"
               + " python3.13), test it, and update its configuration; deployment tools must pin the"
@@ -88,34 +97,49 @@ public final class LambdaSupportedRuntime implements Practice {
     if (packageType.equals("Image")) {
       return List.of(
           Evaluation.notApplicable(
-              24, function.ref(),
+              24,
+              function.ref(),
               name + " is deployed as a container image; Lambda.2 covers managed runtimes only"));
     }
     String runtime =
         text(config, "configuration", "runtime")
             .filter(r -> !r.isBlank())
             .orElseThrow(
-                () -> new MalformedItemException("configuration.runtime", "is missing for a Zip function"));
+                () ->
+                    new MalformedItemException(
+                        "configuration.runtime", "is missing for a Zip function"));
     Optional<LocalDate> deprecation = runtimes.deprecation(runtime);
     if (deprecation.isEmpty()) {
       return List.of(
           Evaluation.fail(
-              24, function.ref(),
-              name + " uses runtime " + runtime + ", which is not in the supported runtime list"
-                  + " (version " + runtimes.version() + ")"));
+              24,
+              function.ref(),
+              name
+                  + " uses runtime "
+                  + runtime
+                  + ", which is not in the supported runtime list"
+                  + " (version "
+                  + runtimes.version()
+                  + ")"));
     }
     Instant deprecatedAt = deprecation.get().atStartOfDay(ZoneOffset.UTC).toInstant();
     if (!input.at().isBefore(deprecatedAt)) {
       return List.of(
           Evaluation.fail(
-              24, function.ref(),
+              24,
+              function.ref(),
               name + " uses runtime " + runtime + ", deprecated since " + deprecation.get()));
     }
     return List.of(
         Evaluation.pass(
-                24, function.ref(),
-                name + " uses supported runtime " + runtime + " (deprecation on "
-                    + deprecation.get() + ")")
+                24,
+                function.ref(),
+                name
+                    + " uses supported runtime "
+                    + runtime
+                    + " (deprecation on "
+                    + deprecation.get()
+                    + ")")
             .withRecheckAt(deprecatedAt));
   }
 }

@@ -48,14 +48,16 @@ public final class OpenSearchDomainEncryptedAtRest implements Practice {
               trigger("CreateElasticsearchDomain", ELASTICSEARCH_DOMAIN),
               trigger("UpdateElasticsearchDomainConfig", ELASTICSEARCH_DOMAIN),
               trigger("DeleteElasticsearchDomain", ELASTICSEARCH_DOMAIN),
-              // An engine upgrade moves the domain from the Elasticsearch type to the OpenSearch one.
+              // An engine upgrade moves the domain from the Elasticsearch type to the OpenSearch
+              // one.
               trigger("UpgradeDomain", OPENSEARCH_DOMAIN),
               trigger("UpgradeDomain", ELASTICSEARCH_DOMAIN)),
           List.of(),
           "Enable encryption at rest on the domain (it can be turned on once for an existing domain"
               + " on a recent engine version and never turned off), choosing the AWS owned key or a"
-              + " customer managed KMS key. Domains on instance types or versions that cannot encrypt"
-              + " must be upgraded or re-created and their indexes restored from a snapshot.",
+              + " customer managed KMS key. Domains on instance types or versions that cannot"
+              + " encrypt must be upgraded or re-created and their indexes restored from a"
+              + " snapshot.",
           URI.create(
               "https://docs.aws.amazon.com/securityhub/latest/userguide/opensearch-controls.html#opensearch-1"));
 
@@ -70,14 +72,16 @@ public final class OpenSearchDomainEncryptedAtRest implements Practice {
     JsonNode config = requireObject(domain.configuration(), "configuration");
     Casing casing = domain.resourceType().equals(OPENSEARCH_DOMAIN) ? Casing.PASCAL : Casing.CAMEL;
     String name =
-        casing.engine + " domain "
+        casing.engine
+            + " domain "
             + text(config, "configuration", casing.domainName).orElse(domain.displayName());
     String optionsPath = "configuration." + casing.options;
     Optional<JsonNode> options = object(config, "configuration", casing.options);
     Optional<Boolean> enabled = options.flatMap(o -> bool(o, optionsPath, casing.enabled));
     if (enabled.orElse(false)) {
       String key =
-          options.flatMap(o -> text(o, optionsPath, casing.kmsKeyId))
+          options
+              .flatMap(o -> text(o, optionsPath, casing.kmsKeyId))
               .map(k -> " with KMS key " + k)
               .orElse("");
       return List.of(Evaluation.pass(22, domain.ref(), name + " is encrypted at rest" + key));

@@ -19,9 +19,9 @@ import java.net.URI;
 import java.util.List;
 
 /**
- * Practice 23 (SageMaker.1): a notebook instance must not have direct internet access
- * ({@code DirectInternetAccess = Enabled} fails). The setting is fixed at creation, and stopped
- * instances are evaluated too since they keep the setting when started.
+ * Practice 23 (SageMaker.1): a notebook instance must not have direct internet access ({@code
+ * DirectInternetAccess = Enabled} fails). The setting is fixed at creation, and stopped instances
+ * are evaluated too since they keep the setting when started.
  */
 public final class SageMakerNotebookNoDirectInternet implements Practice {
 
@@ -39,10 +39,14 @@ public final class SageMakerNotebookNoDirectInternet implements Practice {
           List.of(NOTEBOOK_INSTANCE),
           List.of(
               EventTrigger.rescan(
-                  SAGEMAKER, "CreateNotebookInstance", NOTEBOOK_INSTANCE,
+                  SAGEMAKER,
+                  "CreateNotebookInstance",
+                  NOTEBOOK_INSTANCE,
                   ResourceLocator.request("notebookInstanceName")),
               EventTrigger.rescan(
-                  SAGEMAKER, "DeleteNotebookInstance", NOTEBOOK_INSTANCE,
+                  SAGEMAKER,
+                  "DeleteNotebookInstance",
+                  NOTEBOOK_INSTANCE,
                   ResourceLocator.request("notebookInstanceName"))),
           List.of(),
           "Direct internet access cannot be switched off on an existing notebook instance. Create a"
@@ -66,16 +70,26 @@ public final class SageMakerNotebookNoDirectInternet implements Practice {
         "Notebook instance "
             + text(config, "configuration", "NotebookInstanceName").orElse(notebook.displayName());
     String subnet =
-        text(config, "configuration", "SubnetId").map(s -> "in subnet " + s).orElse("outside a VPC");
+        text(config, "configuration", "SubnetId")
+            .map(s -> "in subnet " + s)
+            .orElse("outside a VPC");
     return switch (access) {
-      case "Enabled" -> List.of(
-          Evaluation.fail(
-              23, notebook.ref(), name + " (" + subnet + ") has direct internet access enabled"));
-      case "Disabled" -> List.of(
-          Evaluation.pass(
-              23, notebook.ref(), name + " (" + subnet + ") has direct internet access disabled"));
-      default -> throw new MalformedItemException(
-          "configuration.DirectInternetAccess", "expected Enabled or Disabled, got '" + access + "'");
+      case "Enabled" ->
+          List.of(
+              Evaluation.fail(
+                  23,
+                  notebook.ref(),
+                  name + " (" + subnet + ") has direct internet access enabled"));
+      case "Disabled" ->
+          List.of(
+              Evaluation.pass(
+                  23,
+                  notebook.ref(),
+                  name + " (" + subnet + ") has direct internet access disabled"));
+      default ->
+          throw new MalformedItemException(
+              "configuration.DirectInternetAccess",
+              "expected Enabled or Disabled, got '" + access + "'");
     };
   }
 }

@@ -77,6 +77,7 @@ class DefaultSecurityGroupClosedTest {
     Evaluation e = only("error-port-not-a-number.json");
     assertThat(e.status()).isEqualTo(Status.ERROR);
     assertThat(e.resource()).isEqualTo(GROUP);
-    assertThat(e.reason()).contains("configuration.ipPermissions[0].fromPort", "expected a port number");
+    assertThat(e.reason())
+        .contains("configuration.ipPermissions[0].fromPort", "expected a port number");
   }
 }

@@ -51,6 +51,7 @@ class EbsEncryptionByDefaultEnabledTest {
     assertThat(results.get(0).status()).isEqualTo(Status.ERROR);
     assertThat(results.get(0).resource())
         .isEqualTo(ResourceRef.accountRegion("111122223333", "eu-west-1"));
-    assertThat(results.get(0).reason()).contains("configuration.EbsEncryptionByDefault", "is missing");
+    assertThat(results.get(0).reason())
+        .contains("configuration.EbsEncryptionByDefault", "is missing");
   }
 }

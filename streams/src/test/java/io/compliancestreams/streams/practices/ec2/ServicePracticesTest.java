@@ -17,7 +17,9 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Checks the group list and every fixture of practices 16 to 26, reporting all offenders at once. */
+/**
+ * Checks the group list and every fixture of practices 16 to 26, reporting all offenders at once.
+ */
 class ServicePracticesTest {
 
   @Test
@@ -84,10 +86,15 @@ class ServicePracticesTest {
   }
 
   private static List<String> fixtureNames(int number) throws IOException, URISyntaxException {
-    URL dir = ServicePracticesTest.class.getClassLoader().getResource(PracticeFixtures.path(number, ""));
+    URL dir =
+        ServicePracticesTest.class.getClassLoader().getResource(PracticeFixtures.path(number, ""));
     assertThat(dir).as("fixture folder of practice %d", number).isNotNull();
     try (Stream<Path> files = Files.list(Path.of(dir.toURI()))) {
-      return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json")).sorted().toList();
+      return files
+          .map(p -> p.getFileName().toString())
+          .filter(n -> n.endsWith(".json"))
+          .sorted()
+          .toList();
     }
   }
 }

@@ -37,7 +37,8 @@ class VpcFlowLogsEnabledTest {
     assertThat(e.resource()).isEqualTo(VPC);
     assertThat(e.reason())
         .isEqualTo(
-            "VPC vpc-0a12b34c56d78e90f has flow log fl-0123456789abcdef0 (ALL to cloud-watch-logs)");
+            "VPC vpc-0a12b34c56d78e90f has flow log fl-0123456789abcdef0 (ALL to"
+                + " cloud-watch-logs)");
   }
 
   @Test
@@ -62,7 +63,8 @@ class VpcFlowLogsEnabledTest {
     assertThat(e.status()).isEqualTo(Status.FAIL);
     assertThat(e.resource()).isEqualTo(VPC);
     assertThat(e.reason())
-        .contains("no active flow log with traffic type ALL or REJECT", "fl-0aaaabbbbccccdddd (ACCEPT");
+        .contains(
+            "no active flow log with traffic type ALL or REJECT", "fl-0aaaabbbbccccdddd (ACCEPT");
   }
 
   @Test

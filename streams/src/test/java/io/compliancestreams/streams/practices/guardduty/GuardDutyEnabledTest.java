@@ -28,15 +28,16 @@ class GuardDutyEnabledTest {
     assertThat(e.resource()).isEqualTo(ResourceRef.accountRegion("111122223333", "eu-west-1"));
     assertThat(e.reason())
         .isEqualTo(
-            "GuardDuty detector " + DETECTOR + " is enabled in account 111122223333, Region eu-west-1");
+            "GuardDuty detector "
+                + DETECTOR
+                + " is enabled in account 111122223333, Region eu-west-1");
   }
 
   @Test
   void shouldFailARegionWithNoDetector() {
     Evaluation e = only("fail-no-detector-in-unused-region.json");
     assertThat(e.status()).isEqualTo(Status.FAIL);
-    assertThat(e.resource())
-        .isEqualTo(ResourceRef.accountRegion("111122223333", "ap-northeast-3"));
+    assertThat(e.resource()).isEqualTo(ResourceRef.accountRegion("111122223333", "ap-northeast-3"));
     assertThat(e.reason())
         .isEqualTo("GuardDuty has no detector in account 111122223333, Region ap-northeast-3");
   }
@@ -47,7 +48,9 @@ class GuardDutyEnabledTest {
     assertThat(e.status()).isEqualTo(Status.FAIL);
     assertThat(e.reason())
         .isEqualTo(
-            "GuardDuty detector " + DETECTOR + " (DISABLED) is suspended in account 111122223333,"
+            "GuardDuty detector "
+                + DETECTOR
+                + " (DISABLED) is suspended in account 111122223333,"
                 + " Region eu-west-1");
   }
 

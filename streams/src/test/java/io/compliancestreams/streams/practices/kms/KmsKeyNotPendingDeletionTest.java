@@ -23,7 +23,10 @@ class KmsKeyNotPendingDeletionTest {
 
   private static ResourceRef key(String id) {
     return new ResourceRef(
-        "111122223333", "eu-west-1", "AWS::KMS::Key", id,
+        "111122223333",
+        "eu-west-1",
+        "AWS::KMS::Key",
+        id,
         "arn:aws:kms:eu-west-1:111122223333:key/" + id);
   }
 
@@ -50,7 +53,9 @@ class KmsKeyNotPendingDeletionTest {
     assertThat(e.resource()).isEqualTo(key(KEY_ID));
     assertThat(e.reason())
         .isEqualTo(
-            "Customer managed key " + KEY_ID + " is scheduled for deletion on 2026-06-15T08:40:12.000Z");
+            "Customer managed key "
+                + KEY_ID
+                + " is scheduled for deletion on 2026-06-15T08:40:12.000Z");
   }
 
   @Test

@@ -42,7 +42,8 @@ class LambdaSupportedRuntimeTest {
     assertThat(e.status()).isEqualTo(Status.PASS);
     assertThat(e.resource()).isEqualTo(function("orders-api"));
     assertThat(e.reason())
-        .isEqualTo("Function orders-api uses supported runtime python3.12 (deprecation on 2028-10-31)");
+        .isEqualTo(
+            "Function orders-api uses supported runtime python3.12 (deprecation on 2028-10-31)");
     assertThat(e.recheckAt()).isEqualTo(Instant.parse("2028-10-31T00:00:00Z"));
   }
 
@@ -64,7 +65,8 @@ class LambdaSupportedRuntimeTest {
     assertThat(e.status()).isEqualTo(Status.FAIL);
     assertThat(e.resource()).isEqualTo(function("checkout-webhook"));
     assertThat(e.reason())
-        .isEqualTo("Function checkout-webhook uses runtime nodejs20.x, deprecated since 2026-04-30");
+        .isEqualTo(
+            "Function checkout-webhook uses runtime nodejs20.x, deprecated since 2026-04-30");
     assertThat(e.recheckAt()).isNull();
   }
 
