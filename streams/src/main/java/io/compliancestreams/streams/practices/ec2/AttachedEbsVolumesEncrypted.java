@@ -1,0 +1,121 @@
+package io.compliancestreams.streams.practices.ec2;
+
+import static io.compliancestreams.streams.practices.ec2.ItemFields.array;
+import static io.compliancestreams.streams.practices.ec2.ItemFields.requireObject;
+import static io.compliancestreams.streams.practices.ec2.ItemFields.requiredBool;
+import static io.compliancestreams.streams.practices.ec2.ItemFields.text;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.compliancestreams.streams.practices.ConfigurationItem;
+import io.compliancestreams.streams.practices.Evaluation;
+import io.compliancestreams.streams.practices.EventTrigger;
+import io.compliancestreams.streams.practices.Practice;
+import io.compliancestreams.streams.practices.PracticeMetadata;
+import io.compliancestreams.streams.practices.ResourceLocator;
+import io.compliancestreams.streams.practices.Scope;
+import io.compliancestreams.streams.practices.ScopeInput;
+import io.compliancestreams.streams.practices.Severity;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Practice 16 (EC2.3): an EBS volume that is attached to an instance must be encrypted. Detached
+ * volumes are not applicable, as in the AWS Config rule {@code encrypted-volumes} (Prowler checks
+ * every volume; we follow Security Hub).
+ */
+public final class AttachedEbsVolumesEncrypted implements Practice {
+
+  private static final String EC2 = "ec2.amazonaws.com";
+
+  static final PracticeMetadata METADATA =
+      new PracticeMetadata(
+          16,
+          "EC2.3",
+          "Attached Amazon EBS volumes should be encrypted at rest",
+          Severity.MEDIUM,
+          Severity.MEDIUM,
+          Scope.RESOURCE,
+          List.of(Ec2Types.VOLUME),
+          List.of(
+              EventTrigger.rescan(
+                  EC2, "CreateVolume", Ec2Types.VOLUME, ResourceLocator.response("volumeId")),
+              EventTrigger.rescan(
+                  EC2, "AttachVolume", Ec2Types.VOLUME, ResourceLocator.request("volumeId")),
+              EventTrigger.rescan(
+                  EC2, "DetachVolume", Ec2Types.VOLUME, ResourceLocator.request("volumeId")),
+              EventTrigger.rescan(
+                  EC2, "DeleteVolume", Ec2Types.VOLUME, ResourceLocator.request("volumeId")),
+              // The ids of volumes created or deleted with an instance are not in these events:
+              // rescan the region's volumes.
+              EventTrigger.rescan(
+                  EC2, "RunInstances", Ec2Types.VOLUME, ResourceLocator.accountRegion()),
+              EventTrigger.rescan(
+                  EC2, "TerminateInstances", Ec2Types.VOLUME, ResourceLocator.accountRegion())),
+          List.of(),
+          "Encryption cannot be switched on for an existing volume. Snapshot the volume, copy the"
+              + " snapshot with encryption enabled (choosing a KMS key), create a new volume from"
+              + " the encrypted copy, and swap it in for the old one while the instance is stopped."
+              + " Turn on EBS encryption by default in every Region so new volumes start"
+              + " encrypted.",
+          URI.create(
+              "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-3"));
+
+  @Override
+  public PracticeMetadata metadata() {
+    return METADATA;
+  }
+
+  @Override
+  public List<Evaluation> evaluate(ScopeInput input) {
+    ConfigurationItem volume = input.item();
+    JsonNode config = requireObject(volume.configuration(), "configuration");
+    List<String> attachedTo = attachedInstances(config);
+    String name = volume.resourceId();
+    if (attachedTo.isEmpty()) {
+      String state = text(config, "configuration", "state").orElse("unknown");
+      return List.of(
+          Evaluation.notApplicable(
+              16,
+              volume.ref(),
+              "Volume "
+                  + name
+                  + " is not attached to an instance (state "
+                  + state
+                  + "); EC2.3 covers attached volumes only"));
+    }
+    boolean encrypted = requiredBool(config, "configuration", "encrypted");
+    String where = "Volume " + name + " attached to " + String.join(", ", attachedTo);
+    if (!encrypted) {
+      return List.of(Evaluation.fail(16, volume.ref(), where + " is not encrypted"));
+    }
+    String key =
+        text(config, "configuration", "kmsKeyId").map(k -> " with KMS key " + k).orElse("");
+    return List.of(Evaluation.pass(16, volume.ref(), where + " is encrypted" + key));
+  }
+
+  /**
+   * The instances the volume is attached to. Any attachment not yet {@code detached} counts
+   * (attaching, attached, detaching, busy): the volume is in use by that instance. A volume in
+   * state {@code in-use} without attachment details still counts as attached.
+   */
+  private static List<String> attachedInstances(JsonNode config) {
+    List<String> instances = new ArrayList<>();
+    List<JsonNode> attachments = array(config, "configuration", "attachments");
+    for (int i = 0; i < attachments.size(); i++) {
+      String where = "configuration.attachments[" + i + "]";
+      String state = text(attachments.get(i), where, "state").orElse("attached");
+      if (!state.equals("detached")) {
+        String instance =
+            text(attachments.get(i), where, "instanceId").orElse("an unnamed instance");
+        String device =
+            text(attachments.get(i), where, "device").map(d -> " (" + d + ")").orElse("");
+        instances.add(instance + device);
+      }
+    }
+    if (instances.isEmpty() && text(config, "configuration", "state").orElse("").equals("in-use")) {
+      instances.add("an instance (state in-use)");
+    }
+    return instances;
+  }
+}

@@ -1,0 +1,157 @@
+package io.compliancestreams.streams.practices.ec2;
+
+import static io.compliancestreams.streams.practices.ec2.ItemFields.bool;
+import static io.compliancestreams.streams.practices.ec2.ItemFields.requireObject;
+import static io.compliancestreams.streams.practices.ec2.ItemFields.requiredText;
+import static io.compliancestreams.streams.practices.ec2.ItemFields.text;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.compliancestreams.streams.practices.ConfigurationItem;
+import io.compliancestreams.streams.practices.Evaluation;
+import io.compliancestreams.streams.practices.EventTrigger;
+import io.compliancestreams.streams.practices.MalformedItemException;
+import io.compliancestreams.streams.practices.ParameterSpec;
+import io.compliancestreams.streams.practices.Practice;
+import io.compliancestreams.streams.practices.PracticeMetadata;
+import io.compliancestreams.streams.practices.ResourceLocator;
+import io.compliancestreams.streams.practices.Scope;
+import io.compliancestreams.streams.practices.ScopeInput;
+import io.compliancestreams.streams.practices.Severity;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Practice 17 (EC2.6): every VPC, used or not, needs an active flow log on the VPC itself that
+ * captures rejected traffic (traffic type {@code REJECT} or {@code ALL}; an {@code ACCEPT}-only log
+ * does not count, following Security Hub's remediation text). Subnet- and ENI-level flow logs do
+ * not count.
+ *
+ * <p>The flow logs travel with the VPC: the {@value Ec2Types#FLOW_LOGS_SUPPLEMENTARY} supplementary
+ * configuration of the {@code AWS::EC2::VPC} item holds the DescribeFlowLogs entries whose {@code
+ * ResourceId} is the VPC. Without it the practice cannot decide and reports ERROR.
+ */
+public final class VpcFlowLogsEnabled implements Practice {
+
+  private static final String EC2 = "ec2.amazonaws.com";
+  private static final String FLOW_LOGS =
+      "supplementaryConfiguration." + Ec2Types.FLOW_LOGS_SUPPLEMENTARY;
+
+  static final ParameterSpec TRAFFIC_TYPES =
+      new ParameterSpec(
+          "trafficTypes",
+          "ALL,REJECT",
+          "Comma-separated flow log traffic types that satisfy the practice (ALL, REJECT, ACCEPT)");
+
+  static final PracticeMetadata METADATA =
+      new PracticeMetadata(
+          17,
+          "EC2.6",
+          "VPC flow logging should be enabled in all VPCs",
+          Severity.MEDIUM,
+          Severity.MEDIUM,
+          Scope.RESOURCE,
+          List.of(Ec2Types.VPC),
+          List.of(
+              EventTrigger.rescan(
+                  EC2,
+                  "CreateFlowLogs",
+                  Ec2Types.VPC,
+                  ResourceLocator.request("CreateFlowLogsRequest.ResourceId.content"),
+                  ResourceLocator.accountRegion()),
+              // DeleteFlowLogs names flow log ids only: rescan the region's VPCs.
+              EventTrigger.rescan(
+                  EC2, "DeleteFlowLogs", Ec2Types.VPC, ResourceLocator.accountRegion()),
+              EventTrigger.rescan(
+                  EC2, "CreateVpc", Ec2Types.VPC, ResourceLocator.response("vpc.vpcId")),
+              EventTrigger.rescan(
+                  EC2, "CreateDefaultVpc", Ec2Types.VPC, ResourceLocator.response("vpc.vpcId")),
+              EventTrigger.rescan(
+                  EC2, "DeleteVpc", Ec2Types.VPC, ResourceLocator.request("vpcId"))),
+          List.of(TRAFFIC_TYPES),
+          "Create a flow log on the VPC itself (not only on subnets or network interfaces) with"
+              + " traffic type Reject or All, delivered to CloudWatch Logs, S3 or Firehose. Do it"
+              + " in every Region, including for default VPCs nobody uses, or delete those default"
+              + " VPCs.",
+          URI.create(
+              "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-6"));
+
+  @Override
+  public PracticeMetadata metadata() {
+    return METADATA;
+  }
+
+  @Override
+  public List<Evaluation> evaluate(ScopeInput input) {
+    ConfigurationItem vpc = input.item();
+    JsonNode config = requireObject(vpc.configuration(), "configuration");
+    Set<String> accepted = trafficTypes(input.parameters().text(TRAFFIC_TYPES));
+    String vpcId = vpc.resourceId();
+    boolean isDefault = bool(config, "configuration", "isDefault").orElse(false);
+    String name = "VPC " + vpcId + (isDefault ? " (default VPC)" : "");
+
+    List<String> qualifying = new ArrayList<>();
+    List<String> others = new ArrayList<>();
+    JsonNode flowLogs = flowLogs(vpc);
+    for (int i = 0; i < flowLogs.size(); i++) {
+      JsonNode log = flowLogs.get(i);
+      String where = FLOW_LOGS + "[" + i + "]";
+      String resource = text(log, where, "ResourceId").orElse(vpcId);
+      if (!resource.equals(vpcId)) {
+        continue; // a subnet or ENI flow log does not cover the VPC
+      }
+      String id = text(log, where, "FlowLogId").orElse("flow log #" + i);
+      String traffic = requiredText(log, where, "TrafficType");
+      String status = text(log, where, "FlowLogStatus").orElse("ACTIVE");
+      String destination = text(log, where, "LogDestinationType").orElse("cloud-watch-logs");
+      if (status.equals("ACTIVE") && accepted.contains(traffic)) {
+        qualifying.add(id + " (" + traffic + " to " + destination + ")");
+      } else {
+        others.add(id + " (" + traffic + ", " + status + ")");
+      }
+    }
+
+    if (!qualifying.isEmpty()) {
+      return List.of(
+          Evaluation.pass(17, vpc.ref(), name + " has flow log " + String.join(", ", qualifying)));
+    }
+    if (others.isEmpty()) {
+      return List.of(Evaluation.fail(17, vpc.ref(), name + " has no flow log"));
+    }
+    return List.of(
+        Evaluation.fail(
+            17,
+            vpc.ref(),
+            name
+                + " has no active flow log with traffic type "
+                + String.join(" or ", accepted)
+                + "; found "
+                + String.join(", ", others)));
+  }
+
+  private static JsonNode flowLogs(ConfigurationItem vpc) {
+    JsonNode flowLogs = vpc.supplementary(Ec2Types.FLOW_LOGS_SUPPLEMENTARY);
+    if (flowLogs.isMissingNode()) {
+      throw new MalformedItemException(
+          FLOW_LOGS,
+          "is missing: the VPC snapshot must carry the DescribeFlowLogs entries of the VPC");
+    }
+    if (!flowLogs.isArray()) {
+      throw new MalformedItemException(
+          FLOW_LOGS, "expected an array, got " + flowLogs.getNodeType());
+    }
+    return flowLogs;
+  }
+
+  private static Set<String> trafficTypes(String value) {
+    return Arrays.stream(value.split(","))
+        .map(s -> s.trim().toUpperCase(Locale.ROOT))
+        .filter(s -> !s.isEmpty())
+        .collect(Collectors.toCollection(TreeSet::new));
+  }
+}

@@ -1,0 +1,19 @@
+package io.compliancestreams.streams.practices.guardduty;
+
+/**
+ * Snapshot type names the GuardDuty practice reads (documented in
+ * docs/extension-types/ec2-and-services.md). Public because the ingest collectors produce them.
+ */
+public final class GuardDutyTypes {
+
+  /**
+   * Extension, one per account and Region, present even when there is no detector: ListDetectors'
+   * {@code DetectorIds} plus each detector's GetDetector response under {@code Detectors}.
+   */
+  public static final String DETECTORS = "ComplianceStreams::GuardDuty::Detectors";
+
+  /** AWS Config's detector type (PascalCase {@code Enable}); recorded only when one exists. */
+  public static final String DETECTOR = "AWS::GuardDuty::Detector";
+
+  private GuardDutyTypes() {}
+}
