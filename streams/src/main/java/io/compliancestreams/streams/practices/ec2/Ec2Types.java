@@ -2,7 +2,7 @@ package io.compliancestreams.streams.practices.ec2;
 
 /**
  * Snapshot type names the EC2 practices read: AWS Config's own types and our extension types
- * (documented in docs/extension-types/ec2-and-services.md). Public because the ingest collectors
+ * (documented in schemas/README.md, "Extension snapshot types"). Public because the ingest collectors
  * produce snapshots of these types.
  */
 public final class Ec2Types {

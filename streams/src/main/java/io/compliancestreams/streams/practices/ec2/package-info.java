@@ -1,7 +1,6 @@
 /**
  * EC2 practices (16 EBS volume encryption, 17 VPC flow logs, 18 default security group, 19 EBS
- * encryption by default, 21 public EBS snapshots), the snapshot types they read, the JSON field
- * helpers shared with the other service practices, and {@link
- * io.compliancestreams.streams.practices.ec2.ServicePractices}, the list of practices 16 to 26.
+ * encryption by default, 21 public EBS snapshots), the snapshot types they read, and the JSON field
+ * helpers shared with the other service practices.
  */
 package io.compliancestreams.streams.practices.ec2;

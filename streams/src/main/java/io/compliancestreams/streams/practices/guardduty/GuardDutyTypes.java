@@ -2,7 +2,7 @@ package io.compliancestreams.streams.practices.guardduty;
 
 /**
  * Snapshot type names the GuardDuty practice reads (documented in
- * docs/extension-types/ec2-and-services.md). Public because the ingest collectors produce them.
+ * schemas/README.md, "Extension snapshot types"). Public because the ingest collectors produce them.
  */
 public final class GuardDutyTypes {
 

@@ -2,7 +2,7 @@ package io.compliancestreams.streams.practices.iam;
 
 /**
  * Snapshot types the IAM practices read: AWS Config's own and our extension types (documented in
- * {@code docs/extension-types/iam.md}). Public because the ingest collectors write these types.
+ * {@code schemas/README.md}). Public because the ingest collectors write these types.
  */
 public final class IamTypes {
 
