@@ -1,0 +1,78 @@
+package io.compliancestreams.streams.state;
+
+import io.compliancestreams.streams.practices.ConfigurationItem;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/** The names and builders of the topology's state stores (persistent RocksDB, changelogged). */
+public final class StateStores {
+
+  /** Per resource (canonical resource key): item + resource-scoped findings. */
+  public static final String RESOURCE_STATE = "resource-state";
+  /** Per account: the scope-scoped findings. */
+  public static final String SCOPE_STATE = "scope-state";
+  /** {@code accountId|resourceKey} → the live items that scope-scoped practices read. */
+  public static final String SCOPE_ITEMS = "scope-items";
+  /** Accounts with contributions not yet evaluated → millis of the last contribution. */
+  public static final String SCOPE_DIRTY = "scope-dirty";
+  /** {@code <19-digit epoch millis>|<key>} → "" : when to re-evaluate what (resources). */
+  public static final String RESOURCE_RECHECKS = "resource-rechecks";
+  /** The same for accounts (scope findings). */
+  public static final String SCOPE_RECHECKS = "scope-rechecks";
+  /** CloudTrail event ids already processed → event time millis (purged after the window). */
+  public static final String SEEN_EVENTS = "seen-events";
+  /** Global: {@code accountId|resourceType|name-or-arn} → canonical resource key. */
+  public static final String ALIASES = "resource-aliases";
+  /** Global: suppression id → suppression rule. */
+  public static final String SUPPRESSIONS = "suppressions";
+
+  private StateStores() {}
+
+  public static StoreBuilder<KeyValueStore<String, ResourceState>> resourceState() {
+    return keyValue(RESOURCE_STATE, new JsonSerde<>(ResourceState.class));
+  }
+
+  public static StoreBuilder<KeyValueStore<String, ScopeState>> scopeState() {
+    return keyValue(SCOPE_STATE, new JsonSerde<>(ScopeState.class));
+  }
+
+  public static StoreBuilder<KeyValueStore<String, ConfigurationItem>> scopeItems() {
+    return keyValue(SCOPE_ITEMS, new JsonSerde<>(ConfigurationItem.class));
+  }
+
+  public static StoreBuilder<KeyValueStore<String, Long>> scopeDirty() {
+    return Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(SCOPE_DIRTY),
+        Serdes.String(), Serdes.Long());
+  }
+
+  public static StoreBuilder<KeyValueStore<String, String>> rechecks(String name) {
+    return keyValue(name, Serdes.String());
+  }
+
+  public static StoreBuilder<KeyValueStore<String, Long>> seenEvents() {
+    return Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(SEEN_EVENTS),
+        Serdes.String(), Serdes.Long());
+  }
+
+  /** Global stores are restored from their source topic, so they keep no changelog of their own. */
+  public static StoreBuilder<KeyValueStore<String, io.compliancestreams.streams.findings.SuppressionRule>>
+      suppressions() {
+    return keyValue(SUPPRESSIONS,
+        new JsonSerde<>(io.compliancestreams.streams.findings.SuppressionRule.class)).withLoggingDisabled();
+  }
+
+  public static StoreBuilder<KeyValueStore<String, String>> aliases() {
+    return keyValue(ALIASES, Serdes.String()).withLoggingDisabled();
+  }
+
+  private static <V> StoreBuilder<KeyValueStore<String, V>> keyValue(
+      String name, org.apache.kafka.common.serialization.Serde<V> valueSerde) {
+    return Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(name),
+        Serdes.String(), valueSerde);
+  }
+}

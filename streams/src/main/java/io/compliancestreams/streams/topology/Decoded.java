@@ -1,0 +1,20 @@
+package io.compliancestreams.streams.topology;
+
+/**
+ * The result of decoding one input record: the value, or why it cannot be used (the record then
+ * goes, with its original bytes, to the input's dead-letter topic).
+ */
+record Decoded<T>(T value, byte[] raw, String reason, String exceptionClass) {
+
+  static <T> Decoded<T> ok(T value) {
+    return new Decoded<>(value, null, null, null);
+  }
+
+  static <T> Decoded<T> failed(byte[] raw, String reason, Throwable cause) {
+    return new Decoded<>(null, raw, reason, cause == null ? null : cause.getClass().getName());
+  }
+
+  boolean failed() {
+    return reason != null;
+  }
+}

@@ -1,0 +1,77 @@
+package io.compliancestreams.streams.topology;
+
+import io.compliancestreams.streams.practices.Practice;
+import io.compliancestreams.streams.practices.PracticeEngine;
+import io.compliancestreams.streams.practices.PracticeMetadata;
+import io.compliancestreams.streams.practices.Scope;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The practices split the way the topology needs them: resource-scoped ones are evaluated where
+ * the resource's state lives, account- and region-scoped ones where the account's aggregate lives.
+ */
+final class PracticeIndex {
+
+  private final Map<Integer, PracticeMetadata> metadata;
+  private final PracticeEngine resourceEngine;
+  private final PracticeEngine scopeEngine;
+  private final Set<String> resourceTypes;
+  private final Set<String> scopeTypes;
+
+  PracticeIndex(List<Practice> practices) {
+    metadata = practices.stream()
+        .collect(Collectors.toUnmodifiableMap(Practice::number, Practice::metadata));
+    List<Practice> resource = practices.stream()
+        .filter(p -> p.metadata().scope() == Scope.RESOURCE).toList();
+    List<Practice> scope = practices.stream()
+        .filter(p -> p.metadata().scope() != Scope.RESOURCE).toList();
+    resourceEngine = new PracticeEngine(resource, Map.of());
+    scopeEngine = new PracticeEngine(scope, Map.of());
+    resourceTypes = typesOf(resource);
+    scopeTypes = typesOf(scope);
+  }
+
+  private static Set<String> typesOf(List<Practice> practices) {
+    return practices.stream()
+        .flatMap(p -> p.metadata().resourceTypes().stream())
+        .collect(Collectors.toUnmodifiableSet());
+  }
+
+  PracticeMetadata metadata(int practice) {
+    PracticeMetadata m = metadata.get(practice);
+    if (m == null) {
+      throw new IllegalArgumentException("no practice numbered " + practice);
+    }
+    return m;
+  }
+
+  Function<Integer, PracticeMetadata> metadataLookup() {
+    return this::metadata;
+  }
+
+  PracticeEngine resourceEngine() {
+    return resourceEngine;
+  }
+
+  PracticeEngine scopeEngine() {
+    return scopeEngine;
+  }
+
+  /** True when some resource-scoped practice reads this type. */
+  boolean readByResourcePractice(String resourceType) {
+    return resourceTypes.contains(resourceType);
+  }
+
+  /** True when some account- or region-scoped practice reads this type. */
+  boolean readByScopePractice(String resourceType) {
+    return scopeTypes.contains(resourceType);
+  }
+
+  boolean known(String resourceType) {
+    return readByResourcePractice(resourceType) || readByScopePractice(resourceType);
+  }
+}

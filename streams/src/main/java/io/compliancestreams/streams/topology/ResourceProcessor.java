@@ -1,0 +1,195 @@
+package io.compliancestreams.streams.topology;
+
+import io.compliancestreams.streams.cloudtrail.EventPatches;
+import io.compliancestreams.streams.cloudtrail.TrailEvent;
+import io.compliancestreams.streams.findings.StoredFinding;
+import io.compliancestreams.streams.findings.SuppressionRule;
+import io.compliancestreams.streams.findings.Trigger;
+import io.compliancestreams.streams.practices.ConfigurationItem;
+import io.compliancestreams.streams.practices.Evaluation;
+import io.compliancestreams.streams.state.ResourceState;
+import io.compliancestreams.streams.state.StateStores;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.ContextualProcessor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The per-resource stateful step: load the stored item and findings, evaluate the resource-scoped
+ * practices on the new item (a snapshot, or the stored item patched by a decisive CloudTrail call),
+ * diff, store, and forward only changes. A wall-clock punctuation re-evaluates resources whose
+ * status may change with time alone, exactly at their deadline.
+ */
+final class ResourceProcessor extends ContextualProcessor<String, Change, String, Output> {
+
+  private final PracticeIndex practices;
+  private final EventPatches patches;
+  private final Duration recheckPoll;
+  private KeyValueStore<String, ResourceState> states;
+  private RecheckIndex rechecks;
+  private FindingEmitter emitter;
+  private Suppressions suppressions;
+  private Instant lastPunctuation;
+
+  ResourceProcessor(PracticeIndex practices, EventPatches patches, Duration recheckPoll) {
+    this.practices = practices;
+    this.patches = patches;
+    this.recheckPoll = recheckPoll;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, Output> context) {
+    super.init(context);
+    states = context.getStateStore(StateStores.RESOURCE_STATE);
+    rechecks = new RecheckIndex(context.getStateStore(StateStores.RESOURCE_RECHECKS));
+    suppressions = new Suppressions(readOnly(context.getStateStore(StateStores.SUPPRESSIONS)));
+    emitter = new FindingEmitter(practices.metadataLookup(), suppressions);
+    context.schedule(recheckPoll, PunctuationType.WALL_CLOCK_TIME,
+        ts -> onWallClock(Instant.ofEpochMilli(ts)));
+  }
+
+  @Override
+  public void process(Record<String, Change> record) {
+    Change change = record.value();
+    ResourceState state = states.get(record.key());
+    Instant recordTime = Instant.ofEpochMilli(record.timestamp());
+    if (change.isSnapshot()) {
+      onSnapshot(record.key(), state, change.item(), recordTime);
+    } else {
+      onEvent(record.key(), state, change.event(), recordTime);
+    }
+  }
+
+  private void onSnapshot(String key, ResourceState state, ConfigurationItem item, Instant time) {
+    if (state != null && Ordering.isOlder(item, state.item())) {
+      return; // a reordered or replayed older snapshot never rolls the state back
+    }
+    evaluate(key, state, item, instant(state, time), Trigger.snapshot(item.configurationStateId()));
+  }
+
+  private void onEvent(String key, ResourceState state, TrailEvent event, Instant time) {
+    if (state == null) {
+      return; // nothing known yet: the rescan requested for this event will bring the resource
+    }
+    patches.apply(state.item(), event)
+        .filter(patched -> !Ordering.isOlder(patched, state.item()))
+        .ifPresent(patched -> evaluate(key, state, patched, instant(state, time),
+            Trigger.event(event.eventId())));
+  }
+
+  private void evaluate(String key, ResourceState state, ConfigurationItem item, Instant at,
+      Trigger trigger) {
+    boolean deleted = item.status().isDeleted();
+    List<Evaluation> evaluations = deleted
+        ? List.of()
+        : practices.resourceEngine().evaluate(List.of(item), at);
+    List<StoredFinding> previous = state == null ? List.of() : state.findings();
+    FindingEmitter.Emission emission = emitter.emit(previous, evaluations, at, trigger,
+        deleted ? "resource deleted (" + item.status() + ")" : "no longer evaluated");
+    emission.outputs().forEach(o -> forward(o.key(), o, at));
+    aliases(state == null ? null : state.item(), item).forEach(o -> forward(o.alias(), o, at));
+    rechecks.reschedule(key, state == null ? null : state.recheckAt(),
+        deleted ? null : emission.recheckAt());
+    if (deleted) {
+      states.delete(key);
+    } else {
+      states.put(key, new ResourceState(item, emission.findings(), at, emission.recheckAt()));
+    }
+  }
+
+  private void onWallClock(Instant now) {
+    for (String key : rechecks.takeDue(now)) {
+      ResourceState state = states.get(key);
+      if (state != null) {
+        Instant at = state.evaluatedAt() != null && state.evaluatedAt().isAfter(now) ? state.evaluatedAt() : now;
+        evaluate(key, state, state.item(), at, Trigger.timer());
+      }
+    }
+    unmuteExpired(now);
+  }
+
+  /** Re-emits the current status of findings whose suppression expired since the last tick. */
+  private void unmuteExpired(Instant now) {
+    Instant from = lastPunctuation == null ? now.minus(recheckPoll) : lastPunctuation;
+    lastPunctuation = now;
+    List<SuppressionRule> expired = suppressions.expiredBetween(from, now);
+    if (expired.isEmpty()) {
+      return;
+    }
+    List<KeyValue<String, ResourceState>> updates = new ArrayList<>();
+    try (KeyValueIterator<String, ResourceState> all = states.all()) {
+      while (all.hasNext()) {
+        KeyValue<String, ResourceState> entry = all.next();
+        List<StoredFinding> findings = new ArrayList<>();
+        boolean touched = false;
+        for (StoredFinding f : entry.value.findings()) {
+          boolean wasMuted = expired.stream().anyMatch(rule ->
+              rule.matches(f.findingId(), f.practice(), f.resource(), from));
+          if (wasMuted && f.status() != io.compliancestreams.streams.practices.Status.NOT_APPLICABLE) {
+            FindingEmitter.Unmuted unmuted = emitter.unmute(f, now);
+            forward(f.findingId(), unmuted.delta(), now);
+            findings.add(unmuted.finding());
+            touched = true;
+          } else {
+            findings.add(f);
+          }
+        }
+        if (touched) {
+          ResourceState s = entry.value;
+          updates.add(KeyValue.pair(entry.key,
+              new ResourceState(s.item(), findings, s.evaluatedAt(), s.recheckAt())));
+        }
+      }
+    }
+    updates.forEach(u -> states.put(u.key, u.value));
+  }
+
+  /** Aliases (name, ARN) of a new or renamed resource, tombstones for a deleted one. */
+  private static List<Output.AliasOut> aliases(ConfigurationItem before, ConfigurationItem after) {
+    List<Output.AliasOut> out = new ArrayList<>();
+    boolean deleted = after.status().isDeleted();
+    for (String alias : List.of(nonNull(after.resourceName()), nonNull(after.arn()))) {
+      if (alias.isEmpty() || alias.equals(after.resourceId())) {
+        continue;
+      }
+      boolean known = before != null
+          && (alias.equals(before.resourceName()) || alias.equals(before.arn()));
+      if (deleted || !known) {
+        out.add(new Output.AliasOut(Aliases.key(after.accountId(), after.resourceType(), alias),
+            deleted ? null : after.key()));
+      }
+    }
+    return out;
+  }
+
+  private static String nonNull(String s) {
+    return Objects.requireNonNullElse(s, "");
+  }
+
+  private static Instant instant(ResourceState state, Instant recordTime) {
+    // Evaluation time never goes backwards for a resource, so a late record cannot undo a
+    // time-based change already reported.
+    if (state != null && state.evaluatedAt() != null && state.evaluatedAt().isAfter(recordTime)) {
+      return state.evaluatedAt();
+    }
+    return recordTime;
+  }
+
+  private void forward(String key, Output output, Instant at) {
+    context().forward(new Record<>(key, output, at.toEpochMilli()));
+  }
+
+  static <K, V> org.apache.kafka.streams.state.ReadOnlyKeyValueStore<K, V> readOnly(Object store) {
+    @SuppressWarnings("unchecked")
+    var typed = (org.apache.kafka.streams.state.ReadOnlyKeyValueStore<K, V>) store;
+    return typed;
+  }
+}

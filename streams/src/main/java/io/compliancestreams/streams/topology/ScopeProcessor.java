@@ -1,0 +1,195 @@
+package io.compliancestreams.streams.topology;
+
+import io.compliancestreams.streams.cloudtrail.EventPatches;
+import io.compliancestreams.streams.findings.StoredFinding;
+import io.compliancestreams.streams.findings.SuppressionRule;
+import io.compliancestreams.streams.findings.Trigger;
+import io.compliancestreams.streams.practices.ConfigurationItem;
+import io.compliancestreams.streams.practices.Evaluation;
+import io.compliancestreams.streams.practices.Status;
+import io.compliancestreams.streams.state.ScopeState;
+import io.compliancestreams.streams.state.StateStores;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.ContextualProcessor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The per-account aggregate (records keyed by account id): keeps every live item that account- or
+ * region-scoped practices read, and evaluates those practices over the whole account.
+ *
+ * <p>Snapshot contributions arrive in bursts (a scan sends every region's facts), in any order.
+ * Evaluating after each one would report transient states (no trail yet → FAIL, then PASS), so
+ * contributions mark the account dirty and a wall-clock punctuation evaluates it once the burst is
+ * quiet for {@code scopeDebounce}. The outcome is the same whatever the arrival order. A decisive
+ * CloudTrail change is one change to a complete picture and is evaluated at once.
+ */
+final class ScopeProcessor extends ContextualProcessor<String, Change, String, Output> {
+
+  private final PracticeIndex practices;
+  private final EventPatches patches;
+  private final Duration recheckPoll;
+  private final Duration debounce;
+  private KeyValueStore<String, ConfigurationItem> items;
+  private KeyValueStore<String, ScopeState> states;
+  private KeyValueStore<String, Long> dirty;
+  private RecheckIndex rechecks;
+  private FindingEmitter emitter;
+  private Suppressions suppressions;
+  private Instant lastPunctuation;
+  // Wall-clock time of each dirty account's last contribution. Not persisted: after a restart every
+  // dirty account counts as quiet, which only makes its evaluation earlier.
+  private final java.util.Map<String, Long> lastTouched = new java.util.HashMap<>();
+
+  ScopeProcessor(PracticeIndex practices, EventPatches patches, Duration recheckPoll,
+      Duration debounce) {
+    this.practices = practices;
+    this.patches = patches;
+    this.recheckPoll = recheckPoll;
+    this.debounce = debounce;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, Output> context) {
+    super.init(context);
+    items = context.getStateStore(StateStores.SCOPE_ITEMS);
+    states = context.getStateStore(StateStores.SCOPE_STATE);
+    dirty = context.getStateStore(StateStores.SCOPE_DIRTY);
+    rechecks = new RecheckIndex(context.getStateStore(StateStores.SCOPE_RECHECKS));
+    suppressions = new Suppressions(ResourceProcessor.readOnly(context.getStateStore(StateStores.SUPPRESSIONS)));
+    emitter = new FindingEmitter(practices.metadataLookup(), suppressions);
+    Duration tick = debounce.compareTo(recheckPoll) < 0 ? debounce : recheckPoll;
+    context.schedule(tick, PunctuationType.WALL_CLOCK_TIME, ts -> onWallClock(Instant.ofEpochMilli(ts)));
+  }
+
+  @Override
+  public void process(Record<String, Change> record) {
+    String account = record.key();
+    Change change = record.value();
+    String itemKey = itemKey(account, change.targetKey());
+    ConfigurationItem stored = items.get(itemKey);
+    if (change.isSnapshot()) {
+      ConfigurationItem item = change.item();
+      if (stored != null && Ordering.isOlder(item, stored)) {
+        return;
+      }
+      if (item.status().isDeleted()) {
+        items.delete(itemKey);
+      } else {
+        items.put(itemKey, item);
+      }
+      Long since = dirty.get(account);
+      dirty.put(account, Math.max(since == null ? 0 : since, record.timestamp()));
+      lastTouched.put(account, context().currentSystemTimeMs());
+      return;
+    }
+    if (stored == null) {
+      return; // the rescan requested for this event will bring the item
+    }
+    patches.apply(stored, change.event())
+        .filter(patched -> !Ordering.isOlder(patched, stored))
+        .ifPresent(patched -> {
+          if (patched.status().isDeleted()) {
+            items.delete(itemKey);
+          } else {
+            items.put(itemKey, patched);
+          }
+          evaluate(account, Instant.ofEpochMilli(record.timestamp()), Trigger.event(change.event().eventId()));
+        });
+  }
+
+  private void onWallClock(Instant now) {
+    List<String> quiet = new ArrayList<>();
+    List<KeyValue<String, Long>> pending = new ArrayList<>();
+    try (KeyValueIterator<String, Long> all = dirty.all()) {
+      all.forEachRemaining(pending::add);
+    }
+    for (KeyValue<String, Long> entry : pending) {
+      Long touched = lastTouched.get(entry.key);
+      if (touched == null || now.toEpochMilli() - touched >= debounce.toMillis()) {
+        quiet.add(entry.key);
+      }
+    }
+    for (String account : quiet) {
+      Long lastContribution = dirty.get(account);
+      dirty.delete(account);
+      lastTouched.remove(account);
+      evaluate(account, Instant.ofEpochMilli(lastContribution), Trigger.snapshot(null));
+    }
+    for (String account : rechecks.takeDue(now)) {
+      ScopeState state = states.get(account);
+      if (state != null) {
+        evaluate(account, now, Trigger.timer());
+      }
+    }
+    unmuteExpired(now);
+  }
+
+  private void evaluate(String account, Instant recordTime, Trigger trigger) {
+    ScopeState state = states.get(account);
+    Instant at = state != null && state.evaluatedAt() != null && state.evaluatedAt().isAfter(recordTime)
+        ? state.evaluatedAt() : recordTime;
+    List<ConfigurationItem> live = new ArrayList<>();
+    try (KeyValueIterator<String, ConfigurationItem> it =
+        items.prefixScan(account + "|", new StringSerializer())) {
+      it.forEachRemaining(kv -> live.add(kv.value));
+    }
+    List<Evaluation> evaluations = practices.scopeEngine().evaluate(live, at);
+    List<StoredFinding> previous = state == null ? List.of() : state.findings();
+    FindingEmitter.Emission emission =
+        emitter.emit(previous, evaluations, at, trigger, "no longer evaluated (its snapshots are gone)");
+    emission.outputs().forEach(o -> context().forward(new Record<>(o.key(), o, at.toEpochMilli())));
+    rechecks.reschedule(account, state == null ? null : state.recheckAt(), emission.recheckAt());
+    if (emission.findings().isEmpty() && live.isEmpty()) {
+      states.delete(account);
+    } else {
+      states.put(account, new ScopeState(emission.findings(), at, emission.recheckAt()));
+    }
+  }
+
+  private void unmuteExpired(Instant now) {
+    Instant from = lastPunctuation == null ? now.minus(recheckPoll) : lastPunctuation;
+    lastPunctuation = now;
+    List<SuppressionRule> expired = suppressions.expiredBetween(from, now);
+    if (expired.isEmpty()) {
+      return;
+    }
+    List<KeyValue<String, ScopeState>> updates = new ArrayList<>();
+    try (KeyValueIterator<String, ScopeState> all = states.all()) {
+      while (all.hasNext()) {
+        KeyValue<String, ScopeState> entry = all.next();
+        List<StoredFinding> findings = new ArrayList<>();
+        boolean touched = false;
+        for (StoredFinding f : entry.value.findings()) {
+          boolean wasMuted = expired.stream()
+              .anyMatch(rule -> rule.matches(f.findingId(), f.practice(), f.resource(), from));
+          if (wasMuted && f.status() != Status.NOT_APPLICABLE) {
+            FindingEmitter.Unmuted unmuted = emitter.unmute(f, now);
+            context().forward(new Record<>(f.findingId(), unmuted.delta(), now.toEpochMilli()));
+            findings.add(unmuted.finding());
+            touched = true;
+          } else {
+            findings.add(f);
+          }
+        }
+        if (touched) {
+          updates.add(KeyValue.pair(entry.key,
+              new ScopeState(findings, entry.value.evaluatedAt(), entry.value.recheckAt())));
+        }
+      }
+    }
+    updates.forEach(u -> states.put(u.key, u.value));
+  }
+
+  private static String itemKey(String account, String resourceKey) {
+    return account + "|" + resourceKey;
+  }
+}

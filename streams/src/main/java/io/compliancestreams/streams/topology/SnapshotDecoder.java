@@ -1,0 +1,61 @@
+package io.compliancestreams.streams.topology;
+
+import io.compliancestreams.schemas.avro.ResourceSnapshot;
+import io.compliancestreams.streams.practices.ConfigurationItem;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.streams.processor.api.ContextualFixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+
+/**
+ * Decodes snapshot records and checks what the topology relies on: a key, a readable Avro value,
+ * JSON configuration, a resource type some practice reads, and a key equal to the canonical
+ * resource key (so the record sits on the partition that owns the resource's state). Anything
+ * else becomes a failure with its reason; nothing throws.
+ */
+final class SnapshotDecoder
+    extends ContextualFixedKeyProcessor<String, byte[], Decoded<ConfigurationItem>> {
+
+  private final Deserializer<ResourceSnapshot> deserializer;
+  private final PracticeIndex practices;
+
+  SnapshotDecoder(Deserializer<ResourceSnapshot> deserializer, PracticeIndex practices) {
+    this.deserializer = deserializer;
+    this.practices = practices;
+  }
+
+  @Override
+  public void process(FixedKeyRecord<String, byte[]> record) {
+    Decoded<ConfigurationItem> decoded = decode(record);
+    if (decoded.failed()) {
+      DeadLetters.describe(record.headers(), decoded, context().recordMetadata());
+    }
+    context().forward(record.withValue(decoded));
+  }
+
+  private Decoded<ConfigurationItem> decode(FixedKeyRecord<String, byte[]> record) {
+    byte[] raw = record.value();
+    if (record.key() == null || record.key().isBlank()) {
+      return Decoded.failed(raw, "record has no key (expected the canonical resource key)", null);
+    }
+    if (raw == null) {
+      return Decoded.failed(null, "record has no value (snapshots are never tombstones; "
+          + "send a ResourceDeleted snapshot instead)", null);
+    }
+    String topic = context().recordMetadata().map(m -> m.topic()).orElse("snapshots");
+    ConfigurationItem item;
+    try {
+      item = SnapshotMapper.toItem(deserializer.deserialize(topic, raw));
+    } catch (RuntimeException e) {
+      return Decoded.failed(raw, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e);
+    }
+    if (!practices.known(item.resourceType())) {
+      return Decoded.failed(raw, "unknown resource type " + item.resourceType()
+          + " (no practice reads it)", null);
+    }
+    if (!item.key().equals(record.key())) {
+      return Decoded.failed(raw, "key '" + record.key() + "' is not the resource's canonical key '"
+          + item.key() + "'", null);
+    }
+    return Decoded.ok(item);
+  }
+}

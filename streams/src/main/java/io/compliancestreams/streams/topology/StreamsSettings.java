@@ -1,0 +1,109 @@
+package io.compliancestreams.streams.topology;
+
+import io.compliancestreams.schemas.SerdeConfig;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * The typed, validated settings of the streams application, built once at start.
+ *
+ * @param partitions the partition count of the topics keyed by resource key (and of the
+ *     topology's repartition topics, which must be co-partitioned with them)
+ * @param recheckPoll how often the wall-clock punctuation looks for due time-based re-evaluations
+ * @param scopeDebounce how long account/region aggregates wait after the last snapshot
+ *     contribution before they are evaluated (CloudTrail changes are evaluated at once)
+ * @param eventDedupeWindow how long CloudTrail event ids are remembered to drop duplicates
+ * @param applicationServer {@code host:port} of this instance's query API, or null
+ */
+public record StreamsSettings(
+    String applicationId,
+    String bootstrapServers,
+    Topics topics,
+    int partitions,
+    short replicationFactor,
+    String processingGuarantee,
+    String stateDir,
+    Duration commitInterval,
+    Duration recheckPoll,
+    Duration scopeDebounce,
+    Duration eventDedupeWindow,
+    SerdeConfig serdeConfig,
+    boolean createTopics,
+    String applicationServer) {
+
+  public StreamsSettings {
+    Objects.requireNonNull(applicationId, "applicationId");
+    Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+    Objects.requireNonNull(topics, "topics");
+    Objects.requireNonNull(serdeConfig, "serdeConfig");
+    if (partitions < 1) {
+      throw new IllegalArgumentException("partitions must be at least 1, got " + partitions);
+    }
+    if (!processingGuarantee.equals(StreamsConfig.EXACTLY_ONCE_V2)
+        && !processingGuarantee.equals(StreamsConfig.AT_LEAST_ONCE)) {
+      throw new IllegalArgumentException("processing.guarantee must be exactly_once_v2 or at_least_once, got "
+          + processingGuarantee);
+    }
+  }
+
+  /** Defaults for a given cluster: exactly-once, 6 partitions, 1 h punctuation ceilings. */
+  public static StreamsSettings defaults(String bootstrapServers, String stateDir) {
+    return new StreamsSettings("compliance-streams", bootstrapServers, Topics.unprefixed(), 6,
+        (short) 1, StreamsConfig.EXACTLY_ONCE_V2, stateDir, Duration.ofMillis(100),
+        Duration.ofSeconds(10), Duration.ofMillis(500), Duration.ofHours(24),
+        SerdeConfig.singleObject(), true, null);
+  }
+
+  public StreamsSettings withApplicationId(String id) {
+    return new StreamsSettings(id, bootstrapServers, topics, partitions, replicationFactor,
+        processingGuarantee, stateDir, commitInterval, recheckPoll, scopeDebounce,
+        eventDedupeWindow, serdeConfig, createTopics, applicationServer);
+  }
+
+  public StreamsSettings withProcessingGuarantee(String guarantee) {
+    return new StreamsSettings(applicationId, bootstrapServers, topics, partitions, replicationFactor,
+        guarantee, stateDir, commitInterval, recheckPoll, scopeDebounce, eventDedupeWindow,
+        serdeConfig, createTopics, applicationServer);
+  }
+
+  public StreamsSettings withStateDir(String dir) {
+    return new StreamsSettings(applicationId, bootstrapServers, topics, partitions, replicationFactor,
+        processingGuarantee, dir, commitInterval, recheckPoll, scopeDebounce, eventDedupeWindow,
+        serdeConfig, createTopics, applicationServer);
+  }
+
+  public StreamsSettings withApplicationServer(String hostPort) {
+    return new StreamsSettings(applicationId, bootstrapServers, topics, partitions, replicationFactor,
+        processingGuarantee, stateDir, commitInterval, recheckPoll, scopeDebounce, eventDedupeWindow,
+        serdeConfig, createTopics, hostPort);
+  }
+
+  public StreamsSettings withPartitions(int count) {
+    return new StreamsSettings(applicationId, bootstrapServers, topics, count, replicationFactor,
+        processingGuarantee, stateDir, commitInterval, recheckPoll, scopeDebounce, eventDedupeWindow,
+        serdeConfig, createTopics, applicationServer);
+  }
+
+  /** The Kafka Streams properties these settings stand for. */
+  public Properties toProperties() {
+    Properties p = new Properties();
+    p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+    p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, processingGuarantee);
+    p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);
+    p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Long.toString(commitInterval.toMillis()));
+    p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, Short.toString(replicationFactor));
+    p.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.NO_OPTIMIZATION);
+    // Low latency matters more than batching for detection; see docs/streams.md.
+    p.put(StreamsConfig.producerPrefix("linger.ms"), "5");
+    p.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
+    // Our global processors skip what they cannot read; opt in to the handler now (default in 5.0).
+    p.put("processing.exception.handler.global.enabled", "true");
+    if (applicationServer != null) {
+      p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
+    }
+    return p;
+  }
+}

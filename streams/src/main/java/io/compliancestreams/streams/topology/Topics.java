@@ -1,0 +1,101 @@
+package io.compliancestreams.streams.topology;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Every topic name of the pipeline, with one configurable prefix so several pipelines can share a
+ * cluster. Look-ups by logical name throw on an unknown name.
+ */
+public record Topics(String prefix) {
+
+  public static final String SNAPSHOTS = "aws.resource.snapshot.v1";
+  public static final String CLOUDTRAIL = "aws.cloudtrail.event.v1";
+  public static final String DELTAS = "compliance.finding.delta.v1";
+  public static final String FINDING_STATE = "compliance.finding.state.v1";
+  public static final String RESCANS = "compliance.rescan.request.v1";
+  public static final String SUPPRESSIONS = "compliance.suppression.v1";
+  /** Compacted alias index (name or ARN → canonical key), written and read by the topology. */
+  public static final String ALIASES = "compliance.resource.alias.v1";
+
+  /** Logical names in a stable order. */
+  public static final List<String> LOGICAL_NAMES =
+      List.of(SNAPSHOTS, CLOUDTRAIL, DELTAS, FINDING_STATE, RESCANS, SUPPRESSIONS, ALIASES);
+
+  public Topics {
+    Objects.requireNonNull(prefix, "prefix");
+  }
+
+  public static Topics unprefixed() {
+    return new Topics("");
+  }
+
+  public String snapshots() {
+    return prefix + SNAPSHOTS;
+  }
+
+  public String cloudTrail() {
+    return prefix + CLOUDTRAIL;
+  }
+
+  public String deltas() {
+    return prefix + DELTAS;
+  }
+
+  public String findingState() {
+    return prefix + FINDING_STATE;
+  }
+
+  public String rescans() {
+    return prefix + RESCANS;
+  }
+
+  public String suppressions() {
+    return prefix + SUPPRESSIONS;
+  }
+
+  public String aliases() {
+    return prefix + ALIASES;
+  }
+
+  /** The dead-letter topic of an input topic. */
+  public static String dlq(String topic) {
+    return topic + ".dlq";
+  }
+
+  /** The full name of a logical topic; throws on a name that is not one of ours. */
+  public String byName(String logicalName) {
+    if (!LOGICAL_NAMES.contains(logicalName)) {
+      throw new IllegalArgumentException("unknown topic '" + logicalName + "', expected one of " + LOGICAL_NAMES);
+    }
+    return prefix + logicalName;
+  }
+
+  /** Every topic to create, with its cleanup policy and retention (see schemas/README.md). */
+  public List<TopicSpec> specs() {
+    long day = 24L * 60 * 60 * 1000;
+    return List.of(
+        TopicSpec.delete(snapshots(), 7 * day),
+        TopicSpec.delete(cloudTrail(), 7 * day),
+        TopicSpec.delete(deltas(), 30 * day),
+        TopicSpec.compact(findingState()),
+        TopicSpec.delete(rescans(), day),
+        TopicSpec.compact(suppressions()),
+        TopicSpec.compact(aliases()),
+        TopicSpec.delete(dlq(snapshots()), 30 * day),
+        TopicSpec.delete(dlq(cloudTrail()), 30 * day),
+        TopicSpec.delete(dlq(suppressions()), 30 * day));
+  }
+
+  /** A topic with its configs. */
+  public record TopicSpec(String name, Map<String, String> configs) {
+    static TopicSpec delete(String name, long retentionMs) {
+      return new TopicSpec(name, Map.of("cleanup.policy", "delete", "retention.ms", Long.toString(retentionMs)));
+    }
+
+    static TopicSpec compact(String name) {
+      return new TopicSpec(name, Map.of("cleanup.policy", "compact"));
+    }
+  }
+}
