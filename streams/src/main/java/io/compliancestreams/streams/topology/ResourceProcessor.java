@@ -52,6 +52,7 @@ final class ResourceProcessor extends ContextualProcessor<String, Change, String
     rechecks = new RecheckIndex(context.getStateStore(StateStores.RESOURCE_RECHECKS));
     suppressions = new Suppressions(readOnly(context.getStateStore(StateStores.SUPPRESSIONS)));
     emitter = new FindingEmitter(practices.metadataLookup(), suppressions);
+    lastPunctuation = Instant.ofEpochMilli(context.currentSystemTimeMs());
     context.schedule(recheckPoll, PunctuationType.WALL_CLOCK_TIME,
         ts -> onWallClock(Instant.ofEpochMilli(ts)));
   }
@@ -118,7 +119,7 @@ final class ResourceProcessor extends ContextualProcessor<String, Change, String
 
   /** Re-emits the current status of findings whose suppression expired since the last tick. */
   private void unmuteExpired(Instant now) {
-    Instant from = lastPunctuation == null ? now.minus(recheckPoll) : lastPunctuation;
+    Instant from = lastPunctuation;
     lastPunctuation = now;
     List<SuppressionRule> expired = suppressions.expiredBetween(from, now);
     if (expired.isEmpty()) {

@@ -66,6 +66,7 @@ final class ScopeProcessor extends ContextualProcessor<String, Change, String, O
     rechecks = new RecheckIndex(context.getStateStore(StateStores.SCOPE_RECHECKS));
     suppressions = new Suppressions(ResourceProcessor.readOnly(context.getStateStore(StateStores.SUPPRESSIONS)));
     emitter = new FindingEmitter(practices.metadataLookup(), suppressions);
+    lastPunctuation = Instant.ofEpochMilli(context.currentSystemTimeMs());
     Duration tick = debounce.compareTo(recheckPoll) < 0 ? debounce : recheckPoll;
     context.schedule(tick, PunctuationType.WALL_CLOCK_TIME, ts -> onWallClock(Instant.ofEpochMilli(ts)));
   }
@@ -156,7 +157,7 @@ final class ScopeProcessor extends ContextualProcessor<String, Change, String, O
   }
 
   private void unmuteExpired(Instant now) {
-    Instant from = lastPunctuation == null ? now.minus(recheckPoll) : lastPunctuation;
+    Instant from = lastPunctuation;
     lastPunctuation = now;
     List<SuppressionRule> expired = suppressions.expiredBetween(from, now);
     if (expired.isEmpty()) {
