@@ -1,0 +1,134 @@
+package io.compliancestreams.streams.query;
+
+import io.compliancestreams.streams.findings.StoredFinding;
+import io.compliancestreams.streams.findings.SuppressionRule;
+import io.compliancestreams.streams.practices.Practice;
+import io.compliancestreams.streams.practices.PracticeMetadata;
+import io.compliancestreams.streams.state.ResourceState;
+import io.compliancestreams.streams.state.ScopeState;
+import io.compliancestreams.streams.state.StateStores;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+/**
+ * Reads this instance's share of the state (the partitions it owns) and tells which instance
+ * owns a key. Merging across instances is the HTTP layer's job: it asks every instance for its
+ * local findings and routes single-key look-ups to the owner.
+ */
+public final class FindingQueries {
+
+  private final KafkaStreams streams;
+  private final Map<Integer, PracticeMetadata> metadata;
+  private final Clock clock;
+
+  public FindingQueries(KafkaStreams streams, List<Practice> practices, Clock clock) {
+    this.streams = streams;
+    this.metadata = practices.stream()
+        .collect(Collectors.toUnmodifiableMap(Practice::number, Practice::metadata));
+    this.clock = clock;
+  }
+
+  /** This instance's findings that match the filter (NOT_APPLICABLE included). */
+  public List<FindingView> localFindings(FindingFilter filter) {
+    List<SuppressionRule> rules = suppressionRules();
+    Instant now = clock.instant();
+    List<FindingView> out = new ArrayList<>();
+    try (KeyValueIterator<String, ResourceState> it = resourceStore().all()) {
+      it.forEachRemaining(kv -> kv.value.findings().forEach(f -> add(out, f, rules, now, filter)));
+    }
+    try (KeyValueIterator<String, ScopeState> it = scopeStore().all()) {
+      it.forEachRemaining(kv -> kv.value.findings().forEach(f -> add(out, f, rules, now, filter)));
+    }
+    return out;
+  }
+
+  /** A resource held by this instance (resource key), or an account's scope findings (account id). */
+  public Optional<ResourceView> localResource(String key) {
+    List<SuppressionRule> rules = suppressionRules();
+    Instant now = clock.instant();
+    ResourceState state = resourceStore().get(key);
+    if (state != null) {
+      return Optional.of(new ResourceView(key, state.item().resourceType(), state.item().captureTime(),
+          state.evaluatedAt(), views(state.findings(), rules, now)));
+    }
+    ScopeState scope = scopeStore().get(key);
+    if (scope != null) {
+      return Optional.of(new ResourceView(key, "AWS::::Account", null, scope.evaluatedAt(),
+          views(scope.findings(), rules, now)));
+    }
+    return Optional.empty();
+  }
+
+  /** The instance that owns a resource key (or an account id, for scope findings). */
+  public Optional<HostInfo> ownerOf(String key) {
+    String store = key.contains("/") ? StateStores.RESOURCE_STATE : StateStores.SCOPE_STATE;
+    KeyQueryMetadata meta = streams.queryMetadataForKey(store, key, Serdes.String().serializer());
+    if (meta == null || meta.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
+      return Optional.empty();
+    }
+    return Optional.of(meta.activeHost());
+  }
+
+  /** Every instance of this application that hosts state. */
+  public List<HostInfo> instances() {
+    Collection<StreamsMetadata> all = streams.metadataForAllStreamsClients();
+    return all.stream().map(StreamsMetadata::hostInfo).distinct().toList();
+  }
+
+  private List<FindingView> views(List<StoredFinding> findings, List<SuppressionRule> rules, Instant now) {
+    List<FindingView> out = new ArrayList<>();
+    findings.forEach(f -> add(out, f, rules, now, FindingFilter.ALL));
+    return out;
+  }
+
+  private void add(List<FindingView> out, StoredFinding f, List<SuppressionRule> rules, Instant now,
+      FindingFilter filter) {
+    PracticeMetadata m = metadata.get(f.practice());
+    if (m == null) {
+      return;
+    }
+    boolean suppressed = rules.stream().anyMatch(r -> r.matches(f.findingId(), f.practice(), f.resource(), now));
+    FindingView view = new FindingView(f.findingId(), f.practice(), m.controlId(), m.title(),
+        m.severity().name(), f.status().name(), f.resource().accountId(), f.resource().region(),
+        f.resource().resourceType(), f.resource().resourceId(), f.resource().arn(), f.resource().key(),
+        f.reason(), m.remediation(), f.evaluatedAt(), f.firstSeenAt(), f.lastChangedAt(), suppressed);
+    if (filter.matches(view)) {
+      out.add(view);
+    }
+  }
+
+  private List<SuppressionRule> suppressionRules() {
+    List<SuppressionRule> rules = new ArrayList<>();
+    ReadOnlyKeyValueStore<String, SuppressionRule> store = streams.store(
+        StoreQueryParameters.fromNameAndType(StateStores.SUPPRESSIONS, QueryableStoreTypes.keyValueStore()));
+    try (KeyValueIterator<String, SuppressionRule> it = store.all()) {
+      it.forEachRemaining(kv -> rules.add(kv.value));
+    }
+    return rules;
+  }
+
+  private ReadOnlyKeyValueStore<String, ResourceState> resourceStore() {
+    return streams.store(StoreQueryParameters.fromNameAndType(StateStores.RESOURCE_STATE,
+        QueryableStoreTypes.keyValueStore()));
+  }
+
+  private ReadOnlyKeyValueStore<String, ScopeState> scopeStore() {
+    return streams.store(StoreQueryParameters.fromNameAndType(StateStores.SCOPE_STATE,
+        QueryableStoreTypes.keyValueStore()));
+  }
+}

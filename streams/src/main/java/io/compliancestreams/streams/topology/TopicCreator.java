@@ -1,0 +1,88 @@
+package io.compliancestreams.streams.topology;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates the pipeline's topics when they are missing (with the documented partitions, cleanup
+ * policy and retention), and verifies that existing ones have the partition count the
+ * co-partitioned topology needs. Turned off for locked-down clusters where a platform team owns
+ * topic creation ({@code createTopics=false}); verification still runs.
+ */
+public final class TopicCreator {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TopicCreator.class);
+
+  private final StreamsSettings settings;
+
+  public TopicCreator(StreamsSettings settings) {
+    this.settings = settings;
+  }
+
+  /** Creates what is missing; returns the names created. */
+  public List<String> ensureTopics() {
+    Properties props = new Properties();
+    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+    try (Admin admin = Admin.create(props)) {
+      Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+      List<NewTopic> missing = new ArrayList<>();
+      for (Topics.TopicSpec spec : settings.topics().specs()) {
+        if (!existing.contains(spec.name())) {
+          missing.add(new NewTopic(spec.name(), settings.partitions(), settings.replicationFactor())
+              .configs(spec.configs()));
+        }
+      }
+      List<String> created = new ArrayList<>();
+      if (!missing.isEmpty()) {
+        if (!settings.createTopics()) {
+          throw new IllegalStateException("missing topics " + missing.stream().map(NewTopic::name).toList()
+              + " and topic creation is off (streams.create.topics=false)");
+        }
+        for (var entry : admin.createTopics(missing).values().entrySet()) {
+          try {
+            entry.getValue().get(30, TimeUnit.SECONDS);
+            created.add(entry.getKey());
+          } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+              throw e;
+            }
+          }
+        }
+        LOG.info("created topics {}", created);
+      }
+      verifyPartitions(admin);
+      return created;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while creating topics", e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("cannot create topics on " + settings.bootstrapServers()
+          + ": " + (e.getCause() == null ? e : e.getCause()).getMessage(), e);
+    }
+  }
+
+  private void verifyPartitions(Admin admin) throws InterruptedException, ExecutionException, TimeoutException {
+    String snapshots = settings.topics().snapshots();
+    Map<String, TopicDescription> described =
+        admin.describeTopics(List.of(snapshots)).allTopicNames().get(30, TimeUnit.SECONDS);
+    int actual = described.get(snapshots).partitions().size();
+    if (actual != settings.partitions()) {
+      throw new IllegalStateException("topic " + snapshots + " has " + actual + " partitions but "
+          + "streams.partitions is " + settings.partitions()
+          + ": they must be equal (the topology's repartition topics are co-partitioned with it)");
+    }
+  }
+}
