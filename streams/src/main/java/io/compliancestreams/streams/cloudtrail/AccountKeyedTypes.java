@@ -9,9 +9,9 @@ import io.compliancestreams.streams.practices.s3.S3Types;
 import java.util.Set;
 
 /**
- * Snapshot types kept once per account (or account and region) whose resourceId is the account
- * id (schemas/README.md). For these an ACCOUNT / ACCOUNT_REGION locator names the snapshot itself;
- * for any other type it can only mean "every resource of the type in that scope".
+ * Snapshot types kept once per account (or account and region) whose resourceId is the account id
+ * (schemas/README.md). For these an ACCOUNT / ACCOUNT_REGION locator names the snapshot itself; for
+ * any other type it can only mean "every resource of the type in that scope".
  */
 final class AccountKeyedTypes {
 

@@ -33,7 +33,7 @@ final class Ec2Patches {
     JsonNode permission = request.path("createVolumePermission");
     Optional<ObjectNode> config = Items.configurationCopy(current);
     if (!"CREATE_VOLUME_PERMISSION".equalsIgnoreCase(attribute)
-        && !"createVolumePermission".equals(attribute)
+            && !"createVolumePermission".equals(attribute)
         || !permission.isObject()
         || config.isEmpty()) {
       return Optional.empty();

@@ -32,36 +32,69 @@ public final class EventPatches {
       Map.ofEntries(
           entry(S3, "PutBucketEncryption", S3Types.BUCKET, S3Patches::putBucketEncryption),
           entry(S3, "DeleteBucketEncryption", S3Types.BUCKET, S3Patches::deleteBucketEncryption),
-          entry(S3, "PutBucketPublicAccessBlock", S3Types.BUCKET,
+          entry(
+              S3,
+              "PutBucketPublicAccessBlock",
+              S3Types.BUCKET,
               S3Patches::putBucketPublicAccessBlock),
-          entry(S3, "DeleteBucketPublicAccessBlock", S3Types.BUCKET,
+          entry(
+              S3,
+              "DeleteBucketPublicAccessBlock",
+              S3Types.BUCKET,
               S3Patches::deleteBucketPublicAccessBlock),
-          entry(S3_ACCOUNT, "PutAccountPublicAccessBlock", S3Types.ACCOUNT_PUBLIC_ACCESS_BLOCK,
+          entry(
+              S3_ACCOUNT,
+              "PutAccountPublicAccessBlock",
+              S3Types.ACCOUNT_PUBLIC_ACCESS_BLOCK,
               S3Patches::putAccountPublicAccessBlock),
-          entry(S3_ACCOUNT, "DeleteAccountPublicAccessBlock", S3Types.ACCOUNT_PUBLIC_ACCESS_BLOCK,
+          entry(
+              S3_ACCOUNT,
+              "DeleteAccountPublicAccessBlock",
+              S3Types.ACCOUNT_PUBLIC_ACCESS_BLOCK,
               S3Patches::deleteAccountPublicAccessBlock),
           entry(CT, "StopLogging", CloudTrailTypes.TRAILS, TrailPatches.logging(false)),
           entry(CT, "StartLogging", CloudTrailTypes.TRAILS, TrailPatches.logging(true)),
           entry(CT, "DeleteTrail", CloudTrailTypes.TRAILS, TrailPatches::deleteFromTrails),
           entry(CT, "DeleteTrail", CloudTrailTypes.TRAIL, TrailPatches::deleteTrail),
-          entry("guardduty.amazonaws.com", "DeleteDetector", GuardDutyTypes.DETECTORS,
+          entry(
+              "guardduty.amazonaws.com",
+              "DeleteDetector",
+              GuardDutyTypes.DETECTORS,
               GuardDutyPatches::deleteDetector),
-          entry(EC2, "ModifySnapshotAttribute", Ec2Types.SNAPSHOT,
+          entry(
+              EC2,
+              "ModifySnapshotAttribute",
+              Ec2Types.SNAPSHOT,
               Ec2Patches::modifySnapshotAttribute),
-          entry(EC2, "AuthorizeSecurityGroupIngress", Ec2Types.SECURITY_GROUP,
+          entry(
+              EC2,
+              "AuthorizeSecurityGroupIngress",
+              Ec2Types.SECURITY_GROUP,
               Ec2Patches.authorize("ipPermissions")),
-          entry(EC2, "AuthorizeSecurityGroupEgress", Ec2Types.SECURITY_GROUP,
+          entry(
+              EC2,
+              "AuthorizeSecurityGroupEgress",
+              Ec2Types.SECURITY_GROUP,
               Ec2Patches.authorize("ipPermissionsEgress")),
-          entry(EC2, "EnableEbsEncryptionByDefault", Ec2Types.EBS_ENCRYPTION_BY_DEFAULT,
+          entry(
+              EC2,
+              "EnableEbsEncryptionByDefault",
+              Ec2Types.EBS_ENCRYPTION_BY_DEFAULT,
               Ec2Patches.ebsEncryptionByDefault(true)),
-          entry(EC2, "DisableEbsEncryptionByDefault", Ec2Types.EBS_ENCRYPTION_BY_DEFAULT,
+          entry(
+              EC2,
+              "DisableEbsEncryptionByDefault",
+              Ec2Types.EBS_ENCRYPTION_BY_DEFAULT,
               Ec2Patches.ebsEncryptionByDefault(false)),
-          entry("kms.amazonaws.com", "ScheduleKeyDeletion", KMS_KEY,
-              KmsPatches::scheduleKeyDeletion),
+          entry(
+              "kms.amazonaws.com", "ScheduleKeyDeletion", KMS_KEY, KmsPatches::scheduleKeyDeletion),
           entry("kms.amazonaws.com", "CancelKeyDeletion", KMS_KEY, KmsPatches::cancelKeyDeletion),
           entry(IAM, "CreateAccessKey", IamTypes.ACCOUNT_SUMMARY, IamPatches::rootCreateAccessKey),
           entry(IAM, "DeleteAccessKey", IamTypes.ACCOUNT_SUMMARY, IamPatches::rootDeleteAccessKey),
-          entry(IAM, "UpdateAccountPasswordPolicy", IamTypes.PASSWORD_POLICY,
+          entry(
+              IAM,
+              "UpdateAccountPasswordPolicy",
+              IamTypes.PASSWORD_POLICY,
               IamPatches::updatePasswordPolicy),
           entry(IAM, "AttachUserPolicy", IamTypes.USER, IamPatches::attachUserPolicy),
           entry(IAM, "PutUserPolicy", IamTypes.USER, IamPatches::putUserPolicy),
@@ -70,9 +103,9 @@ public final class EventPatches {
   private EventPatches() {}
 
   /**
-   * The item after this event, or empty when the event does not decide this item's new state
-   * from its request alone (a failed or read-only call, another snapshot type, a request without
-   * the needed fields): then only the rescan can tell.
+   * The item after this event, or empty when the event does not decide this item's new state from
+   * its request alone (a failed or read-only call, another snapshot type, a request without the
+   * needed fields): then only the rescan can tell.
    */
   public static Optional<ConfigurationItem> apply(ConfigurationItem current, TrailEvent event) {
     if (EventRelevance.ignoredBecause(event).isPresent()) {

@@ -23,7 +23,8 @@ public final class EventRelevance {
     if (Boolean.TRUE.equals(event.readOnly())) {
       return Optional.of("read-only call");
     }
-    if (event.readOnly() == null && READ_PREFIXES.stream().anyMatch(event.eventName()::startsWith)) {
+    if (event.readOnly() == null
+        && READ_PREFIXES.stream().anyMatch(event.eventName()::startsWith)) {
       return Optional.of("read-only call");
     }
     return Optional.empty();

@@ -22,8 +22,8 @@ public final class EventRouter {
   }
 
   /**
-   * The affected resources, merged per (type, account, region, identifier); empty for an event
-   * that cannot change anything ({@link EventRelevance}) or that no practice listens to.
+   * The affected resources, merged per (type, account, region, identifier); empty for an event that
+   * cannot change anything ({@link EventRelevance}) or that no practice listens to.
    */
   public List<EventTarget> route(TrailEvent event) {
     if (EventRelevance.ignoredBecause(event).isPresent()) {
@@ -45,7 +45,8 @@ public final class EventRouter {
   private static List<EventTarget> targetsOf(EventTrigger trigger, int practice, TrailEvent event) {
     String region = TargetRegion.of(trigger.resourceType(), regionOf(event));
     for (ResourceLocator locator : trigger.locators()) {
-      List<LocatorResolver.Located> found = LocatorResolver.resolve(locator, trigger.resourceType(), event);
+      List<LocatorResolver.Located> found =
+          LocatorResolver.resolve(locator, trigger.resourceType(), event);
       if (!found.isEmpty()) {
         List<EventTarget> out = new ArrayList<>();
         for (LocatorResolver.Located located : found) {
@@ -66,8 +67,14 @@ public final class EventRouter {
       String identifier,
       IdentifierKind kind) {
     return new EventTarget(
-        trigger.resourceType(), event.recipientAccountId(), region, identifier, kind,
-        trigger.decisive(), Set.of(practice), event.eventName());
+        trigger.resourceType(),
+        event.recipientAccountId(),
+        region,
+        identifier,
+        kind,
+        trigger.decisive(),
+        Set.of(practice),
+        event.eventName());
   }
 
   private static String regionOf(TrailEvent event) {

@@ -10,8 +10,8 @@ import java.util.TreeSet;
  *
  * @param resourceType the snapshot type to refresh
  * @param region {@code global} for IAM types and the S3 account setting, else the event's region
- * @param identifier the resource as the event names it, or null for "every resource of this type
- *     in this account and region" (the event does not say which one)
+ * @param identifier the resource as the event names it, or null for "every resource of this type in
+ *     this account and region" (the event does not say which one)
  * @param identifierKind how to resolve {@code identifier}; {@link IdentifierKind#ID} when null
  * @param decisive true when the request alone decides the new state
  * @param practices the numbers of the practices whose triggers matched
@@ -43,14 +43,21 @@ public record EventTarget(
 
   /** The merge key: two targets with the same key are the same resource. */
   String mergeKey() {
-    return String.join("|", resourceType, String.valueOf(accountId), region, String.valueOf(identifier));
+    return String.join(
+        "|", resourceType, String.valueOf(accountId), region, String.valueOf(identifier));
   }
 
   EventTarget mergedWith(EventTarget other) {
     Set<Integer> union = new TreeSet<>(practices);
     union.addAll(other.practices);
     return new EventTarget(
-        resourceType, accountId, region, identifier, identifierKind,
-        decisive || other.decisive, union, eventName);
+        resourceType,
+        accountId,
+        region,
+        identifier,
+        identifierKind,
+        decisive || other.decisive,
+        union,
+        eventName);
   }
 }

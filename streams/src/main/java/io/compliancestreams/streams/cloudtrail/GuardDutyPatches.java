@@ -19,7 +19,9 @@ final class GuardDutyPatches {
     }
     boolean found = removeWhere(Json.array(config.get(), "DetectorIds"), null, id);
     removeWhere(Json.array(config.get(), "Detectors"), "DetectorId", id);
-    return found ? Optional.of(Items.withConfiguration(current, config.get(), e)) : Optional.empty();
+    return found
+        ? Optional.of(Items.withConfiguration(current, config.get(), e))
+        : Optional.empty();
   }
 
   private static boolean removeWhere(ArrayNode array, String field, String value) {

@@ -34,8 +34,8 @@ final class IamPatches {
 
   /**
    * DeleteAccessKey by root for itself → AccountAccessKeysPresent, only when it already says 0:
-   * root may hold two keys and the summary keeps no count, so whether this was the last one is
-   * for the rescan to tell.
+   * root may hold two keys and the summary keeps no count, so whether this was the last one is for
+   * the rescan to tell.
    */
   static Optional<ConfigurationItem> rootDeleteAccessKey(ConfigurationItem current, TrailEvent e) {
     JsonNode present = current.configuration().path("SummaryMap").path(KEYS_PRESENT);
@@ -102,8 +102,8 @@ final class IamPatches {
   }
 
   /**
-   * PutUserPolicy → AWS::IAM::User userPolicyList[] gets {policyName, policyDocument}, the
-   * document URL-encoded as AWS Config stores it; a put with an existing name replaces it.
+   * PutUserPolicy → AWS::IAM::User userPolicyList[] gets {policyName, policyDocument}, the document
+   * URL-encoded as AWS Config stores it; a put with an existing name replaces it.
    */
   static Optional<ConfigurationItem> putUserPolicy(ConfigurationItem current, TrailEvent e) {
     String name = Json.text(e.requestParameters(), "policyName");
@@ -131,8 +131,8 @@ final class IamPatches {
 
   /**
    * CreatePolicyVersion with setAsDefault → AWS::IAM::Policy policyVersionList[] gains the new
-   * default version (URL-encoded document) and defaultVersionId moves to it. Without
-   * setAsDefault the default, hence the status, is unchanged: left to the rescan.
+   * default version (URL-encoded document) and defaultVersionId moves to it. Without setAsDefault
+   * the default, hence the status, is unchanged: left to the rescan.
    */
   static Optional<ConfigurationItem> createPolicyVersion(ConfigurationItem current, TrailEvent e) {
     JsonNode r = e.requestParameters();

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Copies of an item after an event: captured at the event's time, with no configurationStateId
- * (AWS Config did not record this state), everything else kept.
+ * Copies of an item after an event: captured at the event's time, with no configurationStateId (AWS
+ * Config did not record this state), everything else kept.
  */
 final class Items {
 
@@ -42,7 +42,10 @@ final class Items {
 
   static ConfigurationItem deleted(ConfigurationItem item, TrailEvent event) {
     return copy(
-        item, ItemStatus.ResourceDeleted, item.configuration(), item.supplementaryConfiguration(),
+        item,
+        ItemStatus.ResourceDeleted,
+        item.configuration(),
+        item.supplementaryConfiguration(),
         event);
   }
 
@@ -53,8 +56,18 @@ final class Items {
       Map<String, JsonNode> supplementary,
       TrailEvent event) {
     return new ConfigurationItem(
-        item.accountId(), item.awsRegion(), item.resourceType(), item.resourceId(), item.arn(),
-        item.resourceName(), event.eventTime(), status, null, item.tags(), item.relationships(),
-        configuration, supplementary);
+        item.accountId(),
+        item.awsRegion(),
+        item.resourceType(),
+        item.resourceId(),
+        item.arn(),
+        item.resourceName(),
+        event.eventTime(),
+        status,
+        null,
+        item.tags(),
+        item.relationships(),
+        configuration,
+        supplementary);
   }
 }

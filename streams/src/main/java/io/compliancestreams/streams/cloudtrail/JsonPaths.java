@@ -11,9 +11,9 @@ final class JsonPaths {
   private JsonPaths() {}
 
   /**
-   * Every non-blank scalar at {@code path}, in document order, without duplicates. An array met
-   * on the way (or at the end) contributes each element: {@code groupIds} on {@code
-   * ["sg-1","sg-2"]} gives both, as does {@code items.groupId} on {@code [{..},{..}]}.
+   * Every non-blank scalar at {@code path}, in document order, without duplicates. An array met on
+   * the way (or at the end) contributes each element: {@code groupIds} on {@code ["sg-1","sg-2"]}
+   * gives both, as does {@code items.groupId} on {@code [{..},{..}]}.
    */
   static List<String> values(JsonNode root, String path) {
     List<JsonNode> current = List.of(root);

@@ -33,8 +33,8 @@ final class KmsPatches {
   }
 
   /**
-   * CancelKeyDeletion → keyState Disabled (a cancelled key comes back disabled, not enabled),
-   * no deletionDate.
+   * CancelKeyDeletion → keyState Disabled (a cancelled key comes back disabled, not enabled), no
+   * deletionDate.
    */
   static Optional<ConfigurationItem> cancelKeyDeletion(ConfigurationItem current, TrailEvent e) {
     Optional<ObjectNode> config = Items.configurationCopy(current);

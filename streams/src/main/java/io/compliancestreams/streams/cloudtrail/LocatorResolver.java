@@ -58,8 +58,8 @@ final class LocatorResolver {
 
   /**
    * What a request or response field holds, by its name: {@code ...Arn}/{@code ...ARN} an ARN,
-   * {@code ...Name}/{@code name} a name, anything else an id. Values starting with {@code arn:}
-   * are ARNs whatever the field is called (a trail {@code name} may be its ARN).
+   * {@code ...Name}/{@code name} a name, anything else an id. Values starting with {@code arn:} are
+   * ARNs whatever the field is called (a trail {@code name} may be its ARN).
    */
   static IdentifierKind suggestedKind(String path) {
     String last = path.substring(path.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT);

@@ -15,8 +15,8 @@ final class S3Patches {
   private S3Patches() {}
 
   /**
-   * PutBucketEncryption → supplementaryConfiguration.ServerSideEncryptionConfiguration.rules[]
-   * (AWS Config's camelCase of the request's PascalCase {@code Rule}s).
+   * PutBucketEncryption → supplementaryConfiguration.ServerSideEncryptionConfiguration.rules[] (AWS
+   * Config's camelCase of the request's PascalCase {@code Rule}s).
    */
   static Optional<ConfigurationItem> putBucketEncryption(ConfigurationItem current, TrailEvent e) {
     JsonNode request = e.requestParameters().path("ServerSideEncryptionConfiguration");
@@ -39,9 +39,8 @@ final class S3Patches {
   }
 
   /**
-   * DeleteBucketEncryption → ServerSideEncryptionConfiguration without rules. Since January 2023
-   * S3 then falls back to SSE-S3 and the next rescan records that rule again (see
-   * docs/cloudtrail.md).
+   * DeleteBucketEncryption → ServerSideEncryptionConfiguration without rules. Since January 2023 S3
+   * then falls back to SSE-S3 and the next rescan records that rule again (see docs/cloudtrail.md).
    */
   static Optional<ConfigurationItem> deleteBucketEncryption(
       ConfigurationItem current, TrailEvent e) {
@@ -55,7 +54,8 @@ final class S3Patches {
   static Optional<ConfigurationItem> putBucketPublicAccessBlock(
       ConfigurationItem current, TrailEvent e) {
     return flags(e)
-        .map(f -> Items.withSupplementary(current, S3Types.PUBLIC_ACCESS_BLOCK_CONFIGURATION, f, e));
+        .map(
+            f -> Items.withSupplementary(current, S3Types.PUBLIC_ACCESS_BLOCK_CONFIGURATION, f, e));
   }
 
   /** DeleteBucketPublicAccessBlock → no PublicAccessBlockConfiguration at all. */
@@ -78,8 +78,8 @@ final class S3Patches {
   }
 
   /**
-   * The request's PublicAccessBlockConfiguration in AWS Config's camelCase. A put replaces all
-   * four settings, so an absent flag is false.
+   * The request's PublicAccessBlockConfiguration in AWS Config's camelCase. A put replaces all four
+   * settings, so an absent flag is false.
    */
   private static Optional<JsonNode> flags(TrailEvent e) {
     JsonNode request = e.requestParameters().path("PublicAccessBlockConfiguration");

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Converts an Authorize* request into AWS Config's ipPermissions entries ({@code ipProtocol},
- * {@code fromPort}, {@code toPort}, {@code ipv4Ranges}/{@code ipRanges}, {@code ipv6Ranges},
- * {@code prefixListIds}, {@code userIdGroupPairs}).
+ * {@code fromPort}, {@code toPort}, {@code ipv4Ranges}/{@code ipRanges}, {@code ipv6Ranges}, {@code
+ * prefixListIds}, {@code userIdGroupPairs}).
  */
 final class SecurityGroupRules {
 
@@ -23,8 +23,10 @@ final class SecurityGroupRules {
     for (JsonNode permission : Json.items(request.path("ipPermissions"))) {
       out.add(rule(permission));
     }
-    if (out.isEmpty() && (request.has("cidrIp") || request.has("sourceSecurityGroupName")
-        || request.has("sourceSecurityGroupOwnerId"))) {
+    if (out.isEmpty()
+        && (request.has("cidrIp")
+            || request.has("sourceSecurityGroupName")
+            || request.has("sourceSecurityGroupOwnerId"))) {
       out.add(legacyRule(request));
     }
     return out;

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One CloudTrail management event, reduced to what routing and patching read. Build it with
- * {@link TrailEvents}. The JSON parts are never null (a {@link MissingNode} when absent) and must
- * be treated as read-only.
+ * One CloudTrail management event, reduced to what routing and patching read. Build it with {@link
+ * TrailEvents}. The JSON parts are never null (a {@link MissingNode} when absent) and must be
+ * treated as read-only.
  *
  * @param eventId CloudTrail's eventID; null when the record has none (some published samples)
  * @param readOnly CloudTrail's flag, null when the record predates it

@@ -47,7 +47,10 @@ public final class TrailEvents {
         who == null
             ? null
             : new TrailEvent.UserIdentity(
-                who.getType(), who.getArn(), who.getUserName(), who.getAccountId(),
+                who.getType(),
+                who.getArn(),
+                who.getUserName(),
+                who.getAccountId(),
                 who.getPrincipalId()),
         avro.getSourceIPAddress(),
         avro.getReadOnly(),
@@ -65,7 +68,10 @@ public final class TrailEvents {
     JsonNode who = record.path("userIdentity");
     TrailEvent.UserIdentity identity =
         new TrailEvent.UserIdentity(
-            text(who, "type"), text(who, "arn"), text(who, "userName"), text(who, "accountId"),
+            text(who, "type"),
+            text(who, "arn"),
+            text(who, "userName"),
+            text(who, "accountId"),
             text(who, "principalId"));
     // Older records (and some samples) have no recipientAccountId: the caller's account is
     // then the account acted on.

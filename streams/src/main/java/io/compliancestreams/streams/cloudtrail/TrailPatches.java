@@ -26,7 +26,9 @@ final class TrailPatches {
           found = true;
         }
       }
-      return found ? Optional.of(Items.withConfiguration(current, config.get(), e)) : Optional.empty();
+      return found
+          ? Optional.of(Items.withConfiguration(current, config.get(), e))
+          : Optional.empty();
     };
   }
 
@@ -45,7 +47,9 @@ final class TrailPatches {
         found = true;
       }
     }
-    return found ? Optional.of(Items.withConfiguration(current, config.get(), e)) : Optional.empty();
+    return found
+        ? Optional.of(Items.withConfiguration(current, config.get(), e))
+        : Optional.empty();
   }
 
   /** DeleteTrail → AWS::CloudTrail::Trail: configurationItemStatus ResourceDeleted. */

@@ -12,8 +12,8 @@ import java.util.Objects;
  * @param resourceType the type of the snapshot the event affects (the one to rescan)
  * @param locators where to find the affected resource id, tried in order; the first that yields a
  *     value wins
- * @param decisive true when the request alone decides the new status (the state can be patched
- *     at once); false when it only tells that something changed (rescan)
+ * @param decisive true when the request alone decides the new status (the state can be patched at
+ *     once); false when it only tells that something changed (rescan)
  * @param identityType the caller's {@code userIdentity.type} this trigger is limited to (e.g.
  *     {@code Root}), or null for any caller: the same call can mean different things depending on
  *     who makes it (CreateAccessKey without a user name creates the caller's own key)
@@ -79,13 +79,14 @@ public record EventTrigger(
   }
 
   /**
-   * True when this trigger matches a CloudTrail record's source and name, whoever the caller.
-   * Not a plain prefix match: {@code DeleteBucket} must not match {@code DeleteBucketEncryption}.
+   * True when this trigger matches a CloudTrail record's source and name, whoever the caller. Not a
+   * plain prefix match: {@code DeleteBucket} must not match {@code DeleteBucketEncryption}.
    */
   public boolean matches(String source, String name) {
     if (!eventSource.equals(source) || name == null || !name.startsWith(eventName)) {
       return false;
     }
-    return name.length() == eventName.length() || Character.isDigit(name.charAt(eventName.length()));
+    return name.length() == eventName.length()
+        || Character.isDigit(name.charAt(eventName.length()));
   }
 }

@@ -48,7 +48,8 @@ class EventPatchesTest {
 
     @Test
     void shouldNeverModifyTheCurrentItem() {
-      ConfigurationItem snapshot = item(21, "pass-private.json", "ComplianceStreams::EC2::Snapshot");
+      ConfigurationItem snapshot =
+          item(21, "pass-private.json", "ComplianceStreams::EC2::Snapshot");
       String before = snapshot.configuration().toString();
 
       patched(snapshot, record("ec2.amazonaws.com/ModifySnapshotAttribute-4"));
@@ -80,7 +81,8 @@ class EventPatchesTest {
     void shouldFailEncryptionWhenBucketEncryptionIsDeleted() {
       ConfigurationItem bucket = item(10, "pass-sse-kms-default.json", "AWS::S3::Bucket");
 
-      ConfigurationItem after = patched(bucket, record("s3.amazonaws.com/DeleteBucketEncryption-1"));
+      ConfigurationItem after =
+          patched(bucket, record("s3.amazonaws.com/DeleteBucketEncryption-1"));
 
       assertThat(statuses(10, bucket)).containsExactly(PASS);
       assertThat(statuses(10, after)).containsExactly(FAIL);
@@ -95,8 +97,9 @@ class EventPatchesTest {
       TrailEvent event =
           record(
               "s3.amazonaws.com/PutBucketEncryption-1",
-              "{'ServerSideEncryptionConfiguration': {'xmlns': 'http://s3.amazonaws.com/doc/2006-03-01/',"
-                  + " 'Rule': {'ApplyServerSideEncryptionByDefault': {'SSEAlgorithm': 'aws:kms',"
+              "{'ServerSideEncryptionConfiguration': {'xmlns':"
+                  + " 'http://s3.amazonaws.com/doc/2006-03-01/', 'Rule':"
+                  + " {'ApplyServerSideEncryptionByDefault': {'SSEAlgorithm': 'aws:kms',"
                   + " 'KMSMasterKeyID': 'arn:aws:kms:us-east-1:111111111111:key/k1'},"
                   + " 'BucketKeyEnabled': true}}}");
 
@@ -126,14 +129,16 @@ class EventPatchesTest {
           patched(bucket, record("s3.amazonaws.com/DeleteBucketPublicAccessBlock-1"));
 
       assertThat(statuses(11, after)).containsExactly(FAIL);
-      assertThat(after.supplementaryConfiguration()).doesNotContainKey("PublicAccessBlockConfiguration");
+      assertThat(after.supplementaryConfiguration())
+          .doesNotContainKey("PublicAccessBlockConfiguration");
     }
 
     @Test
     void shouldPassBucketBlockPublicAccessWhenAllFourAreTurnedOn() {
       ConfigurationItem bucket = item(11, "fail-no-bucket-configuration.json", "AWS::S3::Bucket");
 
-      ConfigurationItem after = patched(bucket, record("s3.amazonaws.com/PutBucketPublicAccessBlock-2"));
+      ConfigurationItem after =
+          patched(bucket, record("s3.amazonaws.com/PutBucketPublicAccessBlock-2"));
 
       assertThat(statuses(11, after)).containsExactly(PASS);
     }
@@ -183,7 +188,8 @@ class EventPatchesTest {
 
       assertThat(statuses(12, all)).containsOnly(PASS);
       assertThat(statuses(12, replace(all, after))).containsOnly(FAIL);
-      assertThat(after.configuration().at("/trailList/0/Status/IsLogging").booleanValue()).isFalse();
+      assertThat(after.configuration().at("/trailList/0/Status/IsLogging").booleanValue())
+          .isFalse();
     }
 
     @Test
@@ -193,7 +199,9 @@ class EventPatchesTest {
       // No StartLogging record was published; a StopLogging record renamed is the same shape.
       ObjectRecord start = new ObjectRecord("cloudtrail.amazonaws.com/StopLogging-1");
       start.raw.put("eventName", "StartLogging");
-      start.raw.with("requestParameters")
+      start
+          .raw
+          .with("requestParameters")
           .put("name", "arn:aws:cloudtrail:us-east-1:111122223333:trail/management-events");
 
       ConfigurationItem after = patched(home, start.event());
@@ -208,8 +216,7 @@ class EventPatchesTest {
       TrailEvent delete =
           record("cloudtrail.amazonaws.com/DeleteTrail-1", "{'name': 'management-events'}");
 
-      List<ConfigurationItem> after =
-          all.stream().map(i -> patched(i, delete)).toList();
+      List<ConfigurationItem> after = all.stream().map(i -> patched(i, delete)).toList();
 
       assertThat(statuses(12, after)).containsOnly(FAIL);
       assertThat(after.get(0).configuration().get("trailList")).isEmpty();
@@ -242,9 +249,11 @@ class EventPatchesTest {
 
     @Test
     void shouldFailSnapshotWhenGroupAllIsAdded() {
-      ConfigurationItem snapshot = item(21, "pass-private.json", "ComplianceStreams::EC2::Snapshot");
+      ConfigurationItem snapshot =
+          item(21, "pass-private.json", "ComplianceStreams::EC2::Snapshot");
 
-      ConfigurationItem after = patched(snapshot, record("ec2.amazonaws.com/ModifySnapshotAttribute-4"));
+      ConfigurationItem after =
+          patched(snapshot, record("ec2.amazonaws.com/ModifySnapshotAttribute-4"));
 
       assertThat(statuses(21, after)).containsExactly(FAIL);
       assertThat(after.configuration().get("CreateVolumePermissions").toString())
@@ -268,16 +277,19 @@ class EventPatchesTest {
 
     @Test
     void shouldKeepSnapshotPrivateWhenSharedWithOneAccount() {
-      ConfigurationItem snapshot = item(21, "pass-private.json", "ComplianceStreams::EC2::Snapshot");
+      ConfigurationItem snapshot =
+          item(21, "pass-private.json", "ComplianceStreams::EC2::Snapshot");
 
-      ConfigurationItem after = patched(snapshot, record("ec2.amazonaws.com/ModifySnapshotAttribute-1"));
+      ConfigurationItem after =
+          patched(snapshot, record("ec2.amazonaws.com/ModifySnapshotAttribute-1"));
 
       assertThat(statuses(21, after)).containsExactly(PASS);
     }
 
     @Test
     void shouldFailDefaultGroupWhenSshIsOpenedInTheLegacyRequestForm() {
-      ConfigurationItem group = item(18, "pass-closed-default-group.json", "AWS::EC2::SecurityGroup");
+      ConfigurationItem group =
+          item(18, "pass-closed-default-group.json", "AWS::EC2::SecurityGroup");
       TrailEvent ingress =
           record(
               "ec2.amazonaws.com/AuthorizeSecurityGroupIngress-1",
@@ -297,7 +309,8 @@ class EventPatchesTest {
 
     @Test
     void shouldFailDefaultGroupWhenEgressToTheInternetIsAllowed() {
-      ConfigurationItem group = item(18, "pass-closed-default-group.json", "AWS::EC2::SecurityGroup");
+      ConfigurationItem group =
+          item(18, "pass-closed-default-group.json", "AWS::EC2::SecurityGroup");
       TrailEvent egress =
           record(
               "ec2.amazonaws.com/AuthorizeSecurityGroupEgress-2",
@@ -312,9 +325,12 @@ class EventPatchesTest {
 
     @Test
     void shouldNotPatchAnotherGroupThanTheRequestNames() {
-      ConfigurationItem group = item(18, "pass-closed-default-group.json", "AWS::EC2::SecurityGroup");
+      ConfigurationItem group =
+          item(18, "pass-closed-default-group.json", "AWS::EC2::SecurityGroup");
 
-      assertThat(EventPatches.apply(group, record("ec2.amazonaws.com/AuthorizeSecurityGroupIngress-1")))
+      assertThat(
+              EventPatches.apply(
+                  group, record("ec2.amazonaws.com/AuthorizeSecurityGroupIngress-1")))
           .isEmpty();
     }
 
@@ -326,7 +342,8 @@ class EventPatchesTest {
       // this is the same call in a complete record.
       ObjectRecord disable = new ObjectRecord("ec2.amazonaws.com/CreateVolume-2");
       disable.raw.put("eventName", "DisableEbsEncryptionByDefault");
-      disable.raw.set("requestParameters", PatchScenario.json("{'DisableEbsEncryptionByDefaultRequest': ''}"));
+      disable.raw.set(
+          "requestParameters", PatchScenario.json("{'DisableEbsEncryptionByDefaultRequest': ''}"));
 
       ConfigurationItem after = patched(setting, disable.event());
 
@@ -335,8 +352,7 @@ class EventPatchesTest {
 
     @Test
     void shouldPassEbsDefaultEncryptionWhenEnabled() {
-      ConfigurationItem setting =
-          items(19, "fail-disabled-in-unused-region.json").get(1);
+      ConfigurationItem setting = items(19, "fail-disabled-in-unused-region.json").get(1);
       ObjectRecord enable = new ObjectRecord("ec2.amazonaws.com/CreateVolume-2");
       enable.raw.put("eventName", "EnableEbsEncryptionByDefault");
 
@@ -358,7 +374,8 @@ class EventPatchesTest {
       ConfigurationItem after = patched(detectors, delete);
 
       assertThat(statuses(26, after)).containsExactly(FAIL);
-      assertThat(after.configuration().toString()).isEqualTo("{\"DetectorIds\":[],\"Detectors\":[]}");
+      assertThat(after.configuration().toString())
+          .isEqualTo("{\"DetectorIds\":[],\"Detectors\":[]}");
     }
 
     @Test
@@ -383,7 +400,8 @@ class EventPatchesTest {
 
       assertThat(statuses(25, after)).containsExactly(FAIL);
       assertThat(after.configuration().get("keyState").asText()).isEqualTo("PendingDeletion");
-      assertThat(after.configuration().get("deletionDate").asText()).isEqualTo("2019-01-08T00:00:00Z");
+      assertThat(after.configuration().get("deletionDate").asText())
+          .isEqualTo("2019-01-08T00:00:00Z");
     }
 
     @Test
@@ -417,14 +435,16 @@ class EventPatchesTest {
 
       assertThat(statuses(4, summary)).containsExactly(PASS);
       assertThat(statuses(4, after)).containsExactly(FAIL);
-      assertThat(after.configuration().at("/SummaryMap/AccountAccessKeysPresent").asInt()).isEqualTo(1);
+      assertThat(after.configuration().at("/SummaryMap/AccountAccessKeysPresent").asInt())
+          .isEqualTo(1);
     }
 
     @Test
     void shouldNotTouchTheSummaryWhenAnIamUserCreatesAKey() {
       ConfigurationItem summary = item(4, "pass-no-root-key.json", SUMMARY);
 
-      assertThat(EventPatches.apply(summary, record("iam.amazonaws.com/CreateAccessKey-2"))).isEmpty();
+      assertThat(EventPatches.apply(summary, record("iam.amazonaws.com/CreateAccessKey-2")))
+          .isEmpty();
     }
 
     @Test
@@ -520,7 +540,8 @@ class EventPatchesTest {
     void shouldNotPatchAnotherUserThanTheRequestNames() {
       ConfigurationItem user = item(2, "pass-groups-and-boundary.json", "AWS::IAM::User");
 
-      assertThat(EventPatches.apply(user, record("iam.amazonaws.com/AttachUserPolicy-1"))).isEmpty();
+      assertThat(EventPatches.apply(user, record("iam.amazonaws.com/AttachUserPolicy-1")))
+          .isEmpty();
     }
 
     @Test

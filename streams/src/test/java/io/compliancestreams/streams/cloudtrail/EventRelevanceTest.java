@@ -9,13 +9,17 @@ class EventRelevanceTest {
 
   @Test
   void shouldIgnoreAFailedCallNamingItsErrorCode() {
-    assertThat(EventRelevance.ignoredBecause(TrailRecords.event("organizations.amazonaws.com/LeaveOrganization-1")))
+    assertThat(
+            EventRelevance.ignoredBecause(
+                TrailRecords.event("organizations.amazonaws.com/LeaveOrganization-1")))
         .hasValue("failed call (errorCode AccessDenied)");
   }
 
   @Test
   void shouldIgnoreAReadOnlyCall() {
-    assertThat(EventRelevance.ignoredBecause(TrailRecords.event("ec2.amazonaws.com/DescribeInstances-1")))
+    assertThat(
+            EventRelevance.ignoredBecause(
+                TrailRecords.event("ec2.amazonaws.com/DescribeInstances-1")))
         .hasValue("read-only call");
   }
 
@@ -37,15 +41,19 @@ class EventRelevanceTest {
 
   @Test
   void shouldIgnoreAFailedConsoleSignInThatHasNoErrorCode() {
-    assertThat(EventRelevance.ignoredBecause(TrailRecords.event("signin.amazonaws.com/ConsoleLogin-9")))
+    assertThat(
+            EventRelevance.ignoredBecause(
+                TrailRecords.event("signin.amazonaws.com/ConsoleLogin-9")))
         .hasValue("failed call (ConsoleLogin Failure)");
   }
 
   @Test
   void shouldIgnoreAnExplicitlyReadOnlyWriteVerb() {
-    ObjectNode raw = TrailRecords.json("records/ec2.amazonaws.com/ModifySnapshotAttribute-4.json").deepCopy();
+    ObjectNode raw =
+        TrailRecords.json("records/ec2.amazonaws.com/ModifySnapshotAttribute-4.json").deepCopy();
     raw.put("readOnly", true);
 
-    assertThat(EventRelevance.ignoredBecause(TrailEvents.fromRecord(raw))).hasValue("read-only call");
+    assertThat(EventRelevance.ignoredBecause(TrailEvents.fromRecord(raw)))
+        .hasValue("read-only call");
   }
 }

@@ -15,15 +15,14 @@ import org.junit.jupiter.api.Test;
  * Walks every record of {@code cloudtrail/index.json} through parsing and routing and reports all
  * offenders at once.
  *
- * <p>The index names resources as an analyst would (AWS Config types, {@code AWS::::Account});
- * the practices read some facts from our extension snapshots instead. {@link #SAME_RESOURCE} maps
- * each index type to the snapshot types that hold that resource's facts. A target on an
- * account-keyed snapshot (resourceId = the account) in the index's account stands for the
- * resource, since that snapshot is where its state lives; a scope-level target stands for it when
- * the index says the event does not name the resource (no id) or is of a related type the event
- * cannot name. {@code no-status-change} records must route to nothing: no trigger listens to
- * {@code s3express.amazonaws.com}, whose directory buckets always encrypt and block public
- * access.
+ * <p>The index names resources as an analyst would (AWS Config types, {@code AWS::::Account}); the
+ * practices read some facts from our extension snapshots instead. {@link #SAME_RESOURCE} maps each
+ * index type to the snapshot types that hold that resource's facts. A target on an account-keyed
+ * snapshot (resourceId = the account) in the index's account stands for the resource, since that
+ * snapshot is where its state lives; a scope-level target stands for it when the index says the
+ * event does not name the resource (no id) or is of a related type the event cannot name. {@code
+ * no-status-change} records must route to nothing: no trigger listens to {@code
+ * s3express.amazonaws.com}, whose directory buckets always encrypt and block public access.
  */
 class EventRouterIndexTest {
 
@@ -31,19 +30,26 @@ class EventRouterIndexTest {
       Map.of(
           "AWS::CloudTrail::Trail",
           Set.of("AWS::CloudTrail::Trail", "ComplianceStreams::CloudTrail::Trails"),
-          "AWS::Config::DeliveryChannel", Set.of("ComplianceStreams::Config::RecorderStatus"),
-          "AWS::Config::ConfigurationRecorder", Set.of("ComplianceStreams::Config::RecorderStatus"),
+          "AWS::Config::DeliveryChannel",
+          Set.of("ComplianceStreams::Config::RecorderStatus"),
+          "AWS::Config::ConfigurationRecorder",
+          Set.of("ComplianceStreams::Config::RecorderStatus"),
           "AWS::::Account",
           Set.of(
               "ComplianceStreams::IAM::AccountSummary",
               "AWS::S3::AccountPublicAccessBlock",
               "ComplianceStreams::EC2::EbsEncryptionByDefault"),
-          "AWS::IAM::User", Set.of("AWS::IAM::User", "ComplianceStreams::IAM::UserCredentials"),
-          "AWS::IAM::VirtualMFADevice", Set.of("ComplianceStreams::IAM::VirtualMFADevices"),
-          "AWS::GuardDuty::Detector", Set.of("ComplianceStreams::GuardDuty::Detectors"),
-          "AWS::EC2::Snapshot", Set.of("ComplianceStreams::EC2::Snapshot"),
+          "AWS::IAM::User",
+          Set.of("AWS::IAM::User", "ComplianceStreams::IAM::UserCredentials"),
+          "AWS::IAM::VirtualMFADevice",
+          Set.of("ComplianceStreams::IAM::VirtualMFADevices"),
+          "AWS::GuardDuty::Detector",
+          Set.of("ComplianceStreams::GuardDuty::Detectors"),
+          "AWS::EC2::Snapshot",
+          Set.of("ComplianceStreams::EC2::Snapshot"),
           // A new or deleted VPC also changes the region's default security groups (EC2.2).
-          "AWS::EC2::VPC", Set.of("AWS::EC2::VPC", "AWS::EC2::SecurityGroup"));
+          "AWS::EC2::VPC",
+          Set.of("AWS::EC2::VPC", "AWS::EC2::SecurityGroup"));
 
   /** Records that cannot be read, and the field the exception must name. */
   private static final Map<String, String> MALFORMED =
@@ -127,7 +133,8 @@ class EventRouterIndexTest {
       }
       boolean named = t.identifier() != null && names.contains(t.identifier());
       boolean accountSnapshot =
-          AccountKeyedTypes.contains(t.resourceType()) && t.identifier() != null
+          AccountKeyedTypes.contains(t.resourceType())
+              && t.identifier() != null
               && t.identifier().equals(account);
       // The index names no resource, or the target is a related type the event cannot name
       // (a new VPC's default security group).
@@ -140,8 +147,19 @@ class EventRouterIndexTest {
     entry.get("practices").forEach(p -> expected.add(p.get("practice").asInt()));
     if (!covered.containsAll(expected)) {
       offenders.add(
-          file + ": expected practices " + expected + " on " + type + " " + id + " / " + arn
-              + ", covered " + covered + " by " + targets);
+          file
+              + ": expected practices "
+              + expected
+              + " on "
+              + type
+              + " "
+              + id
+              + " / "
+              + arn
+              + ", covered "
+              + covered
+              + " by "
+              + targets);
     }
   }
 

@@ -14,36 +14,56 @@ class EventRouterTest {
 
   @Test
   void shouldMakeRootKeyCreationDecisiveForTheAccountSummaryOfPractices4And6() {
-    List<EventTarget> targets = router.route(TrailRecords.event("iam.amazonaws.com/CreateAccessKey-4"));
+    List<EventTarget> targets =
+        router.route(TrailRecords.event("iam.amazonaws.com/CreateAccessKey-4"));
 
     assertThat(targets)
         .contains(
             new EventTarget(
-                "ComplianceStreams::IAM::AccountSummary", "123456789012", "global", "123456789012",
-                IdentifierKind.ID, true, Set.of(4, 6), "CreateAccessKey"));
+                "ComplianceStreams::IAM::AccountSummary",
+                "123456789012",
+                "global",
+                "123456789012",
+                IdentifierKind.ID,
+                true,
+                Set.of(4, 6),
+                "CreateAccessKey"));
   }
 
   @Test
   void shouldRescanOnlyTheUsersCredentialsWhenAnIamUserCreatesAKey() {
-    List<EventTarget> targets = router.route(TrailRecords.event("iam.amazonaws.com/CreateAccessKey-2"));
+    List<EventTarget> targets =
+        router.route(TrailRecords.event("iam.amazonaws.com/CreateAccessKey-2"));
 
     assertThat(targets)
         .containsExactly(
             new EventTarget(
-                "ComplianceStreams::IAM::UserCredentials", "946986569305", "global",
-                "stratus-red-team-backdoor-u-user", IdentifierKind.NAME, false, Set.of(3, 8),
+                "ComplianceStreams::IAM::UserCredentials",
+                "946986569305",
+                "global",
+                "stratus-red-team-backdoor-u-user",
+                IdentifierKind.NAME,
+                false,
+                Set.of(3, 8),
                 "CreateAccessKey"));
   }
 
   @Test
   void shouldUseTheCallersOwnUserWhenTheRequestNamesNone() {
-    List<EventTarget> targets = router.route(TrailRecords.event("iam.amazonaws.com/DeleteAccessKey-2"));
+    List<EventTarget> targets =
+        router.route(TrailRecords.event("iam.amazonaws.com/DeleteAccessKey-2"));
 
     assertThat(targets)
         .containsExactly(
             new EventTarget(
-                "ComplianceStreams::IAM::UserCredentials", "999999999999", "global", "test@test.com",
-                IdentifierKind.NAME, false, Set.of(3, 8), "DeleteAccessKey"));
+                "ComplianceStreams::IAM::UserCredentials",
+                "999999999999",
+                "global",
+                "test@test.com",
+                IdentifierKind.NAME,
+                false,
+                Set.of(3, 8),
+                "DeleteAccessKey"));
   }
 
   @Test
@@ -53,8 +73,14 @@ class EventRouterTest {
     assertThat(targets)
         .containsExactly(
             new EventTarget(
-                "AWS::S3::Bucket", "101010101111", "us-east-1", "cwe-test", IdentifierKind.NAME,
-                false, Set.of(10, 11), "CreateBucket"));
+                "AWS::S3::Bucket",
+                "101010101111",
+                "us-east-1",
+                "cwe-test",
+                IdentifierKind.NAME,
+                false,
+                Set.of(10, 11),
+                "CreateBucket"));
   }
 
   @Test
@@ -65,34 +91,59 @@ class EventRouterTest {
     assertThat(targets)
         .containsExactly(
             new EventTarget(
-                "AWS::S3::AccountPublicAccessBlock", "123456789123", "global", "123456789123",
-                IdentifierKind.ID, true, Set.of(9), "DeleteAccountPublicAccessBlock"));
+                "AWS::S3::AccountPublicAccessBlock",
+                "123456789123",
+                "global",
+                "123456789123",
+                IdentifierKind.ID,
+                true,
+                Set.of(9),
+                "DeleteAccountPublicAccessBlock"));
   }
 
   @Test
   void shouldGiveTheTrailArnFromTheRequestAsAnArn() {
-    List<EventTarget> targets = router.route(TrailRecords.event("cloudtrail.amazonaws.com/CreateTrail-2"));
+    List<EventTarget> targets =
+        router.route(TrailRecords.event("cloudtrail.amazonaws.com/CreateTrail-2"));
 
     assertThat(targets)
         .contains(
             new EventTarget(
-                "AWS::CloudTrail::Trail", "123456789012", "us-west-2",
-                "arn:aws:cloudtrail:us-west-2:123456789012:trail/example-trail", IdentifierKind.ARN,
-                false, Set.of(13, 14), "CreateTrail"),
+                "AWS::CloudTrail::Trail",
+                "123456789012",
+                "us-west-2",
+                "arn:aws:cloudtrail:us-west-2:123456789012:trail/example-trail",
+                IdentifierKind.ARN,
+                false,
+                Set.of(13, 14),
+                "CreateTrail"),
             new EventTarget(
-                "ComplianceStreams::CloudTrail::Trails", "123456789012", "us-west-2", "123456789012",
-                IdentifierKind.ID, false, Set.of(12), "CreateTrail"));
+                "ComplianceStreams::CloudTrail::Trails",
+                "123456789012",
+                "us-west-2",
+                "123456789012",
+                IdentifierKind.ID,
+                false,
+                Set.of(12),
+                "CreateTrail"));
   }
 
   @Test
   void shouldAskForAScopeLevelRescanWhenTheEventNamesNoResource() {
-    List<EventTarget> targets = router.route(TrailRecords.event("ec2.amazonaws.com/DeleteFlowLogs-1"));
+    List<EventTarget> targets =
+        router.route(TrailRecords.event("ec2.amazonaws.com/DeleteFlowLogs-1"));
 
     assertThat(targets)
         .containsExactly(
             new EventTarget(
-                "AWS::EC2::VPC", "498376118699", "megov-south-1r", null, IdentifierKind.ID, false,
-                Set.of(17), "DeleteFlowLogs"));
+                "AWS::EC2::VPC",
+                "498376118699",
+                "megov-south-1r",
+                null,
+                IdentifierKind.ID,
+                false,
+                Set.of(17),
+                "DeleteFlowLogs"));
     assertThat(targets.get(0).scopeLevel()).isTrue();
   }
 
@@ -109,12 +160,14 @@ class EventRouterTest {
 
   @Test
   void shouldRouteAnIgnoredEventToNothing() {
-    assertThat(router.route(TrailRecords.event("s3.amazonaws.com/DeleteBucketEncryption-4"))).isEmpty();
+    assertThat(router.route(TrailRecords.event("s3.amazonaws.com/DeleteBucketEncryption-4")))
+        .isEmpty();
   }
 
   @Test
   void shouldRouteAnEventNoPracticeListensToToNothing() {
-    assertThat(router.route(TrailRecords.event("s3express.amazonaws.com/CreateBucket-1"))).isEmpty();
+    assertThat(router.route(TrailRecords.event("s3express.amazonaws.com/CreateBucket-1")))
+        .isEmpty();
   }
 
   @Test

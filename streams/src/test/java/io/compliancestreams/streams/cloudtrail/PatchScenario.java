@@ -39,7 +39,9 @@ final class PatchScenario {
     ObjectNode raw = TrailRecords.json("records/" + name + ".json").deepCopy();
     if (requestOverrides != null) {
       ObjectNode request =
-          raw.get("requestParameters") instanceof ObjectNode r ? r : raw.putObject("requestParameters");
+          raw.get("requestParameters") instanceof ObjectNode r
+              ? r
+              : raw.putObject("requestParameters");
       request.setAll((ObjectNode) json(requestOverrides));
     }
     return TrailEvents.fromRecord(raw);

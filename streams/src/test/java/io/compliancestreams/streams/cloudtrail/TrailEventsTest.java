@@ -67,7 +67,8 @@ class TrailEventsTest {
 
   @Test
   void shouldNameTheMissingEventTime() {
-    assertThatThrownBy(() -> TrailRecords.event("ec2.amazonaws.com/DisableEbsEncryptionByDefault-1"))
+    assertThatThrownBy(
+            () -> TrailRecords.event("ec2.amazonaws.com/DisableEbsEncryptionByDefault-1"))
         .isInstanceOf(MalformedEventException.class)
         .hasMessage("eventTime: is missing");
   }
@@ -103,13 +104,26 @@ class TrailEventsTest {
     assertThat(e)
         .isEqualTo(
             new TrailEvent(
-                "id-1", Instant.parse("2024-01-15T10:45:23Z"), "s3.amazonaws.com",
-                "DeleteBucketEncryption", "us-east-1", "111111111111",
+                "id-1",
+                Instant.parse("2024-01-15T10:45:23Z"),
+                "s3.amazonaws.com",
+                "DeleteBucketEncryption",
+                "us-east-1",
+                "111111111111",
                 new TrailEvent.UserIdentity(
-                    "IAMUser", "arn:aws:iam::111111111111:user/bob", "bob", "111111111111",
+                    "IAMUser",
+                    "arn:aws:iam::111111111111:user/bob",
+                    "bob",
+                    "111111111111",
                     "AIDABOB"),
-                "1.2.3.4", false, null, json("{'bucketName': 'b1'}"), null,
-                List.of(new TrailEvent.Resource("AWS::S3::Bucket", "arn:aws:s3:::b1", "111111111111"))));
+                "1.2.3.4",
+                false,
+                null,
+                json("{'bucketName': 'b1'}"),
+                null,
+                List.of(
+                    new TrailEvent.Resource(
+                        "AWS::S3::Bucket", "arn:aws:s3:::b1", "111111111111"))));
   }
 
   @Test

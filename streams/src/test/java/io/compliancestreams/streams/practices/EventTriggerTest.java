@@ -7,8 +7,7 @@ import org.junit.jupiter.api.Test;
 class EventTriggerTest {
 
   private static final EventTrigger ANY_CALLER =
-      EventTrigger.decisive(
-          "iam.amazonaws.com", "CreateAccessKey", "T", ResourceLocator.account());
+      EventTrigger.decisive("iam.amazonaws.com", "CreateAccessKey", "T", ResourceLocator.account());
   private static final EventTrigger ROOT_ONLY = ANY_CALLER.byIdentityType("Root");
 
   @Test
