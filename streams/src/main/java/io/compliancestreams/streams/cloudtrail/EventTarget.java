@@ -1,5 +1,6 @@
 package io.compliancestreams.streams.cloudtrail;
 
+import java.util.Collections;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -32,8 +33,8 @@ public record EventTarget(
     Objects.requireNonNull(region, "region");
     Objects.requireNonNull(identifierKind, "identifierKind");
     Objects.requireNonNull(eventName, "eventName");
-    // Sorted, so equal targets print and compare alike.
-    practices = Set.copyOf(new TreeSet<>(practices));
+    // Sorted and unmodifiable, so targets print in a stable order.
+    practices = Collections.unmodifiableSortedSet(new TreeSet<>(practices));
   }
 
   /** True when the event does not name the resource: rescan the whole type in the scope. */
