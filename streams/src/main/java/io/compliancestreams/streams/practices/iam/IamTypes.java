@@ -33,5 +33,8 @@ public final class IamTypes {
   /** The IAM API's event source in CloudTrail. */
   static final String IAM_SOURCE = "iam.amazonaws.com";
 
+  /** CloudTrail's {@code userIdentity.type} of the account's root user. */
+  static final String ROOT = "Root";
+
   private IamTypes() {}
 }

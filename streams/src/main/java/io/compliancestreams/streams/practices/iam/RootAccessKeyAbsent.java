@@ -3,6 +3,7 @@ package io.compliancestreams.streams.practices.iam;
 import static io.compliancestreams.streams.practices.ResourceLocator.account;
 import static io.compliancestreams.streams.practices.iam.IamTypes.ACCOUNT_SUMMARY;
 import static io.compliancestreams.streams.practices.iam.IamTypes.IAM_SOURCE;
+import static io.compliancestreams.streams.practices.iam.IamTypes.ROOT;
 
 import io.compliancestreams.streams.practices.Evaluation;
 import io.compliancestreams.streams.practices.EventTrigger;
@@ -33,11 +34,14 @@ public final class RootAccessKeyAbsent implements Practice {
           Scope.ACCOUNT,
           List.of(ACCOUNT_SUMMARY),
           List.of(
-              // Only calls made by root on its own keys matter, but a trigger cannot filter on
-              // userIdentity.type, so every key creation or deletion rescans the (cheap) summary.
+              // Only calls made by root on its own keys matter: a root CreateAccessKey decides
+              // the summary (a key now exists); a root DeleteAccessKey decides it only when it
+              // removed the last key, which the patch can tell or leaves to the rescan.
               // UpdateAccessKey is absent: an inactive root key still fails.
-              EventTrigger.rescan(IAM_SOURCE, "CreateAccessKey", ACCOUNT_SUMMARY, account()),
-              EventTrigger.rescan(IAM_SOURCE, "DeleteAccessKey", ACCOUNT_SUMMARY, account())),
+              EventTrigger.decisive(IAM_SOURCE, "CreateAccessKey", ACCOUNT_SUMMARY, account())
+                  .byIdentityType(ROOT),
+              EventTrigger.decisive(IAM_SOURCE, "DeleteAccessKey", ACCOUNT_SUMMARY, account())
+                  .byIdentityType(ROOT)),
           List.of(),
           "Sign in as the root user, open Security credentials, and delete every root access key"
               + " (deactivating is not enough). Give automation an IAM role or a least-privilege"

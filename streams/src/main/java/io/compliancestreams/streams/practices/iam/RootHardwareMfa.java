@@ -3,6 +3,7 @@ package io.compliancestreams.streams.practices.iam;
 import static io.compliancestreams.streams.practices.ResourceLocator.account;
 import static io.compliancestreams.streams.practices.iam.IamTypes.ACCOUNT_SUMMARY;
 import static io.compliancestreams.streams.practices.iam.IamTypes.IAM_SOURCE;
+import static io.compliancestreams.streams.practices.iam.IamTypes.ROOT;
 import static io.compliancestreams.streams.practices.iam.IamTypes.VIRTUAL_MFA_DEVICES;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -61,8 +62,11 @@ public final class RootHardwareMfa implements Practice {
               // from the management account) decide whether MFA is required at all.
               EventTrigger.rescan(IAM_SOURCE, "CreateLoginProfile", ACCOUNT_SUMMARY, account()),
               EventTrigger.rescan(IAM_SOURCE, "DeleteLoginProfile", ACCOUNT_SUMMARY, account()),
-              EventTrigger.rescan(IAM_SOURCE, "CreateAccessKey", ACCOUNT_SUMMARY, account()),
-              EventTrigger.rescan(IAM_SOURCE, "DeleteAccessKey", ACCOUNT_SUMMARY, account()),
+              // Root's own access keys are in the summary; an IAM user's keys are not.
+              EventTrigger.decisive(IAM_SOURCE, "CreateAccessKey", ACCOUNT_SUMMARY, account())
+                  .byIdentityType(ROOT),
+              EventTrigger.decisive(IAM_SOURCE, "DeleteAccessKey", ACCOUNT_SUMMARY, account())
+                  .byIdentityType(ROOT),
               EventTrigger.rescan(IAM_SOURCE, "UploadSigningCertificate", ACCOUNT_SUMMARY, account()),
               EventTrigger.rescan(IAM_SOURCE, "DeleteSigningCertificate", ACCOUNT_SUMMARY, account())),
           List.of(),

@@ -1,0 +1,134 @@
+package io.compliancestreams.streams.cloudtrail;
+
+import io.compliancestreams.streams.practices.ConfigurationItem;
+import io.compliancestreams.streams.practices.cloudtrail.CloudTrailTypes;
+import io.compliancestreams.streams.practices.ec2.Ec2Types;
+import io.compliancestreams.streams.practices.guardduty.GuardDutyTypes;
+import io.compliancestreams.streams.practices.iam.IamTypes;
+import io.compliancestreams.streams.practices.s3.S3Types;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Applies a decisive call to the stored snapshot it targets, so the practice can be re-evaluated
+ * before the rescan lands. Pure: the current item is never modified.
+ */
+public final class EventPatches {
+
+  private static final String KMS_KEY = "AWS::KMS::Key";
+  private static final String S3 = "s3.amazonaws.com";
+  private static final String CT = "cloudtrail.amazonaws.com";
+  private static final String EC2 = "ec2.amazonaws.com";
+  private static final String IAM = "iam.amazonaws.com";
+  // The account-level Block Public Access calls are S3 Control operations; CloudTrail has
+  // recorded them under both sources.
+  private static final Set<String> S3_ACCOUNT = Set.of(S3, "s3control.amazonaws.com");
+
+  /** A patch for one (event, snapshot type), limited to the sources that emit the event. */
+  private record Entry(Set<String> sources, Patch patch) {}
+
+  private static final Map<String, Entry> PATCHES =
+      Map.ofEntries(
+          entry(S3, "PutBucketEncryption", S3Types.BUCKET, S3Patches::putBucketEncryption),
+          entry(S3, "DeleteBucketEncryption", S3Types.BUCKET, S3Patches::deleteBucketEncryption),
+          entry(
+              S3,
+              "PutBucketPublicAccessBlock",
+              S3Types.BUCKET,
+              S3Patches::putBucketPublicAccessBlock),
+          entry(
+              S3,
+              "DeleteBucketPublicAccessBlock",
+              S3Types.BUCKET,
+              S3Patches::deleteBucketPublicAccessBlock),
+          entry(
+              S3_ACCOUNT,
+              "PutAccountPublicAccessBlock",
+              S3Types.ACCOUNT_PUBLIC_ACCESS_BLOCK,
+              S3Patches::putAccountPublicAccessBlock),
+          entry(
+              S3_ACCOUNT,
+              "DeleteAccountPublicAccessBlock",
+              S3Types.ACCOUNT_PUBLIC_ACCESS_BLOCK,
+              S3Patches::deleteAccountPublicAccessBlock),
+          entry(CT, "StopLogging", CloudTrailTypes.TRAILS, TrailPatches.logging(false)),
+          entry(CT, "StartLogging", CloudTrailTypes.TRAILS, TrailPatches.logging(true)),
+          entry(CT, "DeleteTrail", CloudTrailTypes.TRAILS, TrailPatches::deleteFromTrails),
+          entry(CT, "DeleteTrail", CloudTrailTypes.TRAIL, TrailPatches::deleteTrail),
+          entry(
+              "guardduty.amazonaws.com",
+              "DeleteDetector",
+              GuardDutyTypes.DETECTORS,
+              GuardDutyPatches::deleteDetector),
+          entry(
+              EC2,
+              "ModifySnapshotAttribute",
+              Ec2Types.SNAPSHOT,
+              Ec2Patches::modifySnapshotAttribute),
+          entry(
+              EC2,
+              "AuthorizeSecurityGroupIngress",
+              Ec2Types.SECURITY_GROUP,
+              Ec2Patches.authorize("ipPermissions")),
+          entry(
+              EC2,
+              "AuthorizeSecurityGroupEgress",
+              Ec2Types.SECURITY_GROUP,
+              Ec2Patches.authorize("ipPermissionsEgress")),
+          entry(
+              EC2,
+              "EnableEbsEncryptionByDefault",
+              Ec2Types.EBS_ENCRYPTION_BY_DEFAULT,
+              Ec2Patches.ebsEncryptionByDefault(true)),
+          entry(
+              EC2,
+              "DisableEbsEncryptionByDefault",
+              Ec2Types.EBS_ENCRYPTION_BY_DEFAULT,
+              Ec2Patches.ebsEncryptionByDefault(false)),
+          entry(
+              "kms.amazonaws.com", "ScheduleKeyDeletion", KMS_KEY, KmsPatches::scheduleKeyDeletion),
+          entry("kms.amazonaws.com", "CancelKeyDeletion", KMS_KEY, KmsPatches::cancelKeyDeletion),
+          entry(IAM, "CreateAccessKey", IamTypes.ACCOUNT_SUMMARY, IamPatches::rootCreateAccessKey),
+          entry(IAM, "DeleteAccessKey", IamTypes.ACCOUNT_SUMMARY, IamPatches::rootDeleteAccessKey),
+          entry(
+              IAM,
+              "UpdateAccountPasswordPolicy",
+              IamTypes.PASSWORD_POLICY,
+              IamPatches::updatePasswordPolicy),
+          entry(IAM, "AttachUserPolicy", IamTypes.USER, IamPatches::attachUserPolicy),
+          entry(IAM, "PutUserPolicy", IamTypes.USER, IamPatches::putUserPolicy),
+          entry(IAM, "CreatePolicyVersion", IamTypes.POLICY, IamPatches::createPolicyVersion));
+
+  private EventPatches() {}
+
+  /**
+   * The item after this event, or empty when the event does not decide this item's new state from
+   * its request alone (a failed or read-only call, another snapshot type, a request without the
+   * needed fields): then only the rescan can tell.
+   */
+  public static Optional<ConfigurationItem> apply(ConfigurationItem current, TrailEvent event) {
+    if (EventRelevance.ignoredBecause(event).isPresent()) {
+      return Optional.empty();
+    }
+    Entry entry = PATCHES.get(key(event.eventName(), current.resourceType()));
+    if (entry == null || !entry.sources().contains(event.eventSource())) {
+      return Optional.empty();
+    }
+    return entry.patch().apply(current, event);
+  }
+
+  private static Map.Entry<String, Entry> entry(
+      String source, String eventName, String resourceType, Patch patch) {
+    return entry(Set.of(source), eventName, resourceType, patch);
+  }
+
+  private static Map.Entry<String, Entry> entry(
+      Set<String> sources, String eventName, String resourceType, Patch patch) {
+    return Map.entry(key(eventName, resourceType), new Entry(sources, patch));
+  }
+
+  private static String key(String eventName, String resourceType) {
+    return eventName + "|" + resourceType;
+  }
+}
