@@ -39,13 +39,17 @@ final class S3Patches {
   }
 
   /**
-   * DeleteBucketEncryption → ServerSideEncryptionConfiguration without rules. Since January 2023 S3
-   * then falls back to SSE-S3 and the next rescan records that rule again (see docs/cloudtrail.md).
+   * DeleteBucketEncryption → the SSE-S3 default rule. Since January 2023 S3 encrypts every bucket:
+   * deleting the configuration falls back to SSE-S3 (AES256), which is what the next rescan
+   * records, so patching anything else would report a FAIL the rescan takes back. It still
+   * regresses practice 10 when KMS is required ({@code requireKmsEncryption}).
    */
   static Optional<ConfigurationItem> deleteBucketEncryption(
       ConfigurationItem current, TrailEvent e) {
     ObjectNode config = NODES.objectNode();
-    config.putArray("rules");
+    ObjectNode rule = config.putArray("rules").addObject();
+    rule.putObject("applyServerSideEncryptionByDefault").put("sseAlgorithm", "AES256");
+    rule.put("bucketKeyEnabled", false);
     return Optional.of(
         Items.withSupplementary(current, S3Types.SERVER_SIDE_ENCRYPTION_CONFIGURATION, config, e));
   }

@@ -2,7 +2,9 @@ package io.compliancestreams.streams.topology;
 
 import io.compliancestreams.schemas.AvroSerdes;
 import io.compliancestreams.schemas.SerdeConfig;
-import io.compliancestreams.streams.cloudtrail.EventPatches;
+import io.compliancestreams.streams.cloudtrail.EventRelevance;
+import io.compliancestreams.streams.cloudtrail.EventRouter;
+import io.compliancestreams.streams.cloudtrail.TrailEvent;
 import io.compliancestreams.streams.practices.ConfigurationItem;
 import io.compliancestreams.streams.practices.Practice;
 import io.compliancestreams.streams.state.JsonSerde;
@@ -32,12 +34,14 @@ public final class ComplianceTopology {
 
   private final StreamsSettings settings;
   private final PracticeIndex practices;
-  private final EventPatches patches;
+  private final Patcher patches;
+  private final List<Practice> allPractices;
 
   public ComplianceTopology(StreamsSettings settings, List<Practice> practices) {
     this.settings = settings;
     this.practices = new PracticeIndex(practices);
-    this.patches = new EventPatches();
+    this.allPractices = List.copyOf(practices);
+    this.patches = io.compliancestreams.streams.cloudtrail.EventPatches::apply;
   }
 
   public Topology build() {
@@ -50,6 +54,7 @@ public final class ComplianceTopology {
     builder.addStateStore(StateStores.scopeState());
     builder.addStateStore(StateStores.scopeDirty());
     builder.addStateStore(StateStores.rechecks(StateStores.SCOPE_RECHECKS));
+    builder.addStateStore(StateStores.seenEvents());
     var suppressionSerde = AvroSerdes.suppression(serdes);
     builder.addGlobalStore(StateStores.suppressions(), topics.suppressions(),
         Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("suppressions-source"),
@@ -74,11 +79,24 @@ public final class ComplianceTopology {
         .selectKey((k, c) -> c.item().accountId(), Named.as("scope-by-account"));
 
     JsonSerde<Change> changeSerde = new JsonSerde<>(Change.class);
-    KStream<String, Output> resourceOutputs = resourceChanges.process(
+    KStream<String, Routed> routed = events(builder, topics, serdes);
+    KStream<String, Change> resourceEvents = routed
+        .filter((k, r) -> r instanceof Routed.ToResource, Named.as("events-to-resources"))
+        .mapValues(r -> ((Routed.ToResource) r).change(), Named.as("events-resource-changes"))
+        .repartition(Repartitioned.with(Serdes.String(), changeSerde)
+            .withName("resource-events").withNumberOfPartitions(settings.partitions()));
+    KStream<String, Change> scopeEvents = routed
+        .filter((k, r) -> r instanceof Routed.ToScope, Named.as("events-to-scopes"))
+        .mapValues(r -> ((Routed.ToScope) r).change(), Named.as("events-scope-changes"));
+    routed.filter((k, r) -> r instanceof Routed.Rescan, Named.as("events-rescans"))
+        .mapValues(r -> ((Routed.Rescan) r).request(), Named.as("events-rescan-values"))
+        .to(topics.rescans(), Produced.with(Serdes.String(), AvroSerdes.rescanRequest(serdes)).withName("rescans-sink"));
+
+    KStream<String, Output> resourceOutputs = resourceChanges.merge(resourceEvents, Named.as("resource-inputs")).process(
         () -> new ResourceProcessor(practices, patches, settings.recheckPoll()),
         Named.as("resource-state-processor"),
         StateStores.RESOURCE_STATE, StateStores.RESOURCE_RECHECKS);
-    KStream<String, Output> scopeOutputs = scopeChanges
+    KStream<String, Output> scopeOutputs = scopeChanges.merge(scopeEvents, Named.as("scope-inputs"))
         .repartition(Repartitioned.with(Serdes.String(), changeSerde)
             .withName("scope-input").withNumberOfPartitions(settings.partitions()))
         .process(() -> new ScopeProcessor(practices, patches, settings.recheckPoll(), settings.scopeDebounce()),
@@ -88,6 +106,23 @@ public final class ComplianceTopology {
 
     route(resourceOutputs.merge(scopeOutputs, Named.as("outputs")), topics, serdes);
     return builder.build();
+  }
+
+  /** CloudTrail events: decode (failures to the DLQ), drop failed/read-only calls and duplicates, route. */
+  private KStream<String, Routed> events(StreamsBuilder builder, Topics topics, SerdeConfig serdes) {
+    KStream<String, Decoded<TrailEvent>> decoded = builder
+        .stream(topics.cloudTrail(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("events-source"))
+        .processValues(() -> new EventDecoder(AvroSerdes.cloudTrailEvent(serdes).deserializer()),
+            Named.as("events-decode"));
+    deadLetters(decoded, topics.cloudTrail(), "events");
+    EventRouter router = new EventRouter(allPractices);
+    return decoded
+        .filter((k, v) -> !v.failed(), Named.as("events-valid"))
+        .mapValues(Decoded::value, Named.as("events-values"))
+        .filter((k, e) -> EventRelevance.ignoredBecause(e).isEmpty(), Named.as("events-relevant"))
+        .processValues(() -> new EventDeduplicator(settings.eventDedupeWindow()),
+            Named.as("events-dedupe"), StateStores.SEEN_EVENTS)
+        .process(() -> new EventRoutingProcessor(router, practices), Named.as("events-route"));
   }
 
   private static <T> void deadLetters(KStream<String, Decoded<T>> decoded, String topic, String name) {
@@ -106,8 +141,5 @@ public final class ComplianceTopology {
     outputs.filter((k, o) -> o instanceof Output.AliasOut, Named.as("aliases"))
         .mapValues(o -> ((Output.AliasOut) o).resourceKey(), Named.as("aliases-values"))
         .to(topics.aliases(), Produced.with(Serdes.String(), Serdes.String()).withName("aliases-sink"));
-    outputs.filter((k, o) -> o instanceof Output.RescanOut, Named.as("rescans"))
-        .mapValues(o -> ((Output.RescanOut) o).request(), Named.as("rescans-values"))
-        .to(topics.rescans(), Produced.with(Serdes.String(), AvroSerdes.rescanRequest(serdes)).withName("rescans-sink"));
   }
 }

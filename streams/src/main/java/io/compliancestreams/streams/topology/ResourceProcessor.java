@@ -1,6 +1,5 @@
 package io.compliancestreams.streams.topology;
 
-import io.compliancestreams.streams.cloudtrail.EventPatches;
 import io.compliancestreams.streams.cloudtrail.TrailEvent;
 import io.compliancestreams.streams.findings.StoredFinding;
 import io.compliancestreams.streams.findings.SuppressionRule;
@@ -31,7 +30,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class ResourceProcessor extends ContextualProcessor<String, Change, String, Output> {
 
   private final PracticeIndex practices;
-  private final EventPatches patches;
+  private final Patcher patches;
   private final Duration recheckPoll;
   private KeyValueStore<String, ResourceState> states;
   private RecheckIndex rechecks;
@@ -39,7 +38,7 @@ final class ResourceProcessor extends ContextualProcessor<String, Change, String
   private Suppressions suppressions;
   private Instant lastPunctuation;
 
-  ResourceProcessor(PracticeIndex practices, EventPatches patches, Duration recheckPoll) {
+  ResourceProcessor(PracticeIndex practices, Patcher patches, Duration recheckPoll) {
     this.practices = practices;
     this.patches = patches;
     this.recheckPoll = recheckPoll;
@@ -158,8 +157,8 @@ final class ResourceProcessor extends ContextualProcessor<String, Change, String
     List<Output.AliasOut> out = new ArrayList<>();
     boolean deleted = after.status().isDeleted();
     for (String alias : List.of(nonNull(after.resourceName()), nonNull(after.arn()))) {
-      if (alias.isEmpty() || alias.equals(after.resourceId())) {
-        continue;
+      if (alias.isEmpty()) {
+        continue; // an id equal to its name or ARN still gets an alias: events resolve uniformly
       }
       boolean known = before != null
           && (alias.equals(before.resourceName()) || alias.equals(before.arn()));

@@ -1,6 +1,5 @@
 package io.compliancestreams.streams.topology;
 
-import io.compliancestreams.streams.cloudtrail.EventPatches;
 import io.compliancestreams.streams.findings.StoredFinding;
 import io.compliancestreams.streams.findings.SuppressionRule;
 import io.compliancestreams.streams.findings.Trigger;
@@ -35,7 +34,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class ScopeProcessor extends ContextualProcessor<String, Change, String, Output> {
 
   private final PracticeIndex practices;
-  private final EventPatches patches;
+  private final Patcher patches;
   private final Duration recheckPoll;
   private final Duration debounce;
   private KeyValueStore<String, ConfigurationItem> items;
@@ -49,7 +48,7 @@ final class ScopeProcessor extends ContextualProcessor<String, Change, String, O
   // dirty account counts as quiet, which only makes its evaluation earlier.
   private final java.util.Map<String, Long> lastTouched = new java.util.HashMap<>();
 
-  ScopeProcessor(PracticeIndex practices, EventPatches patches, Duration recheckPoll,
+  ScopeProcessor(PracticeIndex practices, Patcher patches, Duration recheckPoll,
       Duration debounce) {
     this.practices = practices;
     this.patches = patches;

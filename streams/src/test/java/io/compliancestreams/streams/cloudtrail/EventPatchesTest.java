@@ -78,16 +78,17 @@ class EventPatchesTest {
   class S3 {
 
     @Test
-    void shouldFailEncryptionWhenBucketEncryptionIsDeleted() {
+    void shouldFallBackToSseS3WhenBucketEncryptionIsDeleted() {
       ConfigurationItem bucket = item(10, "pass-sse-kms-default.json", "AWS::S3::Bucket");
 
       ConfigurationItem after =
           patched(bucket, record("s3.amazonaws.com/DeleteBucketEncryption-1"));
 
       assertThat(statuses(10, bucket)).containsExactly(PASS);
-      assertThat(statuses(10, after)).containsExactly(FAIL);
+      assertThat(statuses(10, after)).containsExactly(PASS);
       assertThat(after.supplementary("ServerSideEncryptionConfiguration").toString())
-          .isEqualTo("{\"rules\":[]}");
+          .isEqualTo("{\"rules\":[{\"applyServerSideEncryptionByDefault\":{\"sseAlgorithm\":\"AES256\"},"
+              + "\"bucketKeyEnabled\":false}]}");
     }
 
     @Test

@@ -1,0 +1,43 @@
+package io.compliancestreams.streams.topology;
+
+import io.compliancestreams.schemas.avro.CloudTrailEvent;
+import io.compliancestreams.streams.cloudtrail.TrailEvent;
+import io.compliancestreams.streams.cloudtrail.TrailEvents;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.streams.processor.api.ContextualFixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+
+/**
+ * Decodes CloudTrail event records: a readable Avro value whose essential fields are present.
+ * Anything else becomes a failure with its reason (then the DLQ); nothing throws.
+ */
+final class EventDecoder extends ContextualFixedKeyProcessor<String, byte[], Decoded<TrailEvent>> {
+
+  private final Deserializer<CloudTrailEvent> deserializer;
+
+  EventDecoder(Deserializer<CloudTrailEvent> deserializer) {
+    this.deserializer = deserializer;
+  }
+
+  @Override
+  public void process(FixedKeyRecord<String, byte[]> record) {
+    Decoded<TrailEvent> decoded = decode(record);
+    if (decoded.failed()) {
+      DeadLetters.describe(record.headers(), decoded, context().recordMetadata());
+    }
+    context().forward(record.withValue(decoded));
+  }
+
+  private Decoded<TrailEvent> decode(FixedKeyRecord<String, byte[]> record) {
+    byte[] raw = record.value();
+    if (raw == null) {
+      return Decoded.failed(null, "record has no value", null);
+    }
+    String topic = context().recordMetadata().map(m -> m.topic()).orElse("cloudtrail");
+    try {
+      return Decoded.ok(TrailEvents.fromAvro(deserializer.deserialize(topic, raw)));
+    } catch (RuntimeException e) {
+      return Decoded.failed(raw, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e);
+    }
+  }
+}
