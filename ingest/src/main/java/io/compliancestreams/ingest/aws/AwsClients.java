@@ -1,0 +1,176 @@
+package io.compliancestreams.ingest.aws;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.endpoints.Endpoint;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
+import software.amazon.awssdk.services.config.ConfigClient;
+import software.amazon.awssdk.services.databasemigration.DatabaseMigrationClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.elasticsearch.ElasticsearchClient;
+import software.amazon.awssdk.services.guardduty.GuardDutyClient;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.opensearch.OpenSearchClient;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3control.S3ControlClient;
+import software.amazon.awssdk.services.s3control.endpoints.S3ControlEndpointProvider;
+import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sts.StsClient;
+
+/**
+ * The SDK clients of one account and region, built lazily and shared (they are thread-safe):
+ * adaptive retries, one HTTP client, call counting, and the endpoint quirks of emulators (path-style
+ * S3, no account-id host prefix for S3 Control).
+ */
+public final class AwsClients implements AutoCloseable {
+
+  private final AwsSettings settings;
+  private final Region region;
+  private final SdkHttpClient http;
+  private final CallCounter counter;
+  private final Map<Class<?>, SdkClient> clients = new ConcurrentHashMap<>();
+
+  public AwsClients(AwsSettings settings, String region, SdkHttpClient http, CallCounter counter) {
+    this.settings = settings;
+    this.region = Region.of(region);
+    this.http = http;
+    this.counter = counter;
+  }
+
+  /** Clients with their own HTTP client (closed with them). */
+  public static AwsClients create(AwsSettings settings, String region, CallCounter counter) {
+    return new AwsClients(settings, region, ApacheHttpClient.builder().build(), counter);
+  }
+
+  public String region() {
+    return region.id();
+  }
+
+  public CallCounter calls() {
+    return counter;
+  }
+
+  /** The same settings in another region, sharing the HTTP client and the call counter. */
+  public AwsClients inRegion(String other) {
+    return new AwsClients(settings, other, http, counter);
+  }
+
+  public IamClient iam() {
+    // IAM is global: aws-global signs for us-east-1; an emulator wants a plain region.
+    return get(IamClient.class, () -> configure(IamClient.builder(),
+        settings.endpointOverridden() ? Region.US_EAST_1 : Region.AWS_GLOBAL).build());
+  }
+
+  public StsClient sts() {
+    return get(StsClient.class, () -> configure(StsClient.builder(), region).build());
+  }
+
+  public S3Client s3() {
+    return get(S3Client.class, () -> configure(S3Client.builder(), region)
+        .forcePathStyle(settings.endpointOverridden())
+        .crossRegionAccessEnabled(!settings.endpointOverridden())
+        .build());
+  }
+
+  public S3ControlClient s3Control() {
+    return get(S3ControlClient.class, () -> {
+      var builder = configure(S3ControlClient.builder(), region);
+      URI endpoint = settings.endpoint();
+      if (endpoint != null) {
+        // S3 Control's rules put the account id in front of the host; an emulator does not serve that.
+        builder.endpointProvider((S3ControlEndpointProvider) params ->
+            CompletableFuture.completedFuture(Endpoint.builder().url(endpoint).build()));
+      }
+      return builder.build();
+    });
+  }
+
+  public CloudTrailClient cloudTrail() {
+    return get(CloudTrailClient.class, () -> configure(CloudTrailClient.builder(), region).build());
+  }
+
+  public ConfigClient config() {
+    return get(ConfigClient.class, () -> configure(ConfigClient.builder(), region).build());
+  }
+
+  public Ec2Client ec2() {
+    return get(Ec2Client.class, () -> configure(Ec2Client.builder(), region).build());
+  }
+
+  public DatabaseMigrationClient dms() {
+    return get(DatabaseMigrationClient.class, () -> configure(DatabaseMigrationClient.builder(), region).build());
+  }
+
+  public OpenSearchClient openSearch() {
+    return get(OpenSearchClient.class, () -> configure(OpenSearchClient.builder(), region).build());
+  }
+
+  public ElasticsearchClient elasticsearch() {
+    return get(ElasticsearchClient.class, () -> configure(ElasticsearchClient.builder(), region).build());
+  }
+
+  public SageMakerClient sageMaker() {
+    return get(SageMakerClient.class, () -> configure(SageMakerClient.builder(), region).build());
+  }
+
+  public LambdaClient lambda() {
+    return get(LambdaClient.class, () -> configure(LambdaClient.builder(), region).build());
+  }
+
+  public KmsClient kms() {
+    return get(KmsClient.class, () -> configure(KmsClient.builder(), region).build());
+  }
+
+  public GuardDutyClient guardDuty() {
+    return get(GuardDutyClient.class, () -> configure(GuardDutyClient.builder(), region).build());
+  }
+
+  public SqsClient sqs() {
+    return get(SqsClient.class, () -> configure(SqsClient.builder(), region).build());
+  }
+
+  public OrganizationsClient organizations() {
+    return get(OrganizationsClient.class, () -> configure(OrganizationsClient.builder(),
+        settings.endpointOverridden() ? Region.US_EAST_1 : Region.AWS_GLOBAL).build());
+  }
+
+  private <B extends AwsClientBuilder<B, ?>> B configure(B builder, Region clientRegion) {
+    builder.region(clientRegion)
+        .credentialsProvider(settings.credentials())
+        .overrideConfiguration(ClientOverrideConfiguration.builder()
+            .retryStrategy(RetryMode.ADAPTIVE_V2)
+            .addExecutionInterceptor(counter)
+            .build());
+    if (settings.endpoint() != null) {
+      builder.endpointOverride(settings.endpoint());
+    }
+    if (builder instanceof software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<?, ?> sync) {
+      sync.httpClient(http);
+    }
+    return builder;
+  }
+
+  @SuppressWarnings("unchecked")
+  private <C extends SdkClient> C get(Class<C> type, Supplier<C> factory) {
+    return (C) clients.computeIfAbsent(type, k -> factory.get());
+  }
+
+  @Override
+  public void close() {
+    clients.values().forEach(SdkClient::close);
+  }
+}

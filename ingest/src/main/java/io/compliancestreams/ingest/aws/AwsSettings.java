@@ -1,0 +1,44 @@
+package io.compliancestreams.ingest.aws;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.Objects;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+
+/**
+ * How to reach AWS.
+ *
+ * @param endpoint an explicit endpoint for every service (an emulator), or null to let the SDK
+ *     resolve endpoints itself, which honours {@code AWS_ENDPOINT_URL} and the per-service
+ *     {@code AWS_ENDPOINT_URL_<SERVICE>} variables
+ * @param endpointOverriddenByEnvironment true when such variables are set (S3 then needs
+ *     path-style addressing and S3 Control its account-id host prefix removed)
+ * @param maxCallsPerSecondPerService a per-service call budget, so a scan of a large account does
+ *     not trip API throttling (0 = unlimited)
+ */
+public record AwsSettings(
+    URI endpoint,
+    boolean endpointOverriddenByEnvironment,
+    AwsCredentialsProvider credentials,
+    int maxCallsPerSecondPerService) {
+
+  public AwsSettings {
+    Objects.requireNonNull(credentials, "credentials");
+  }
+
+  /** Real AWS (or the endpoint variables), default credential chain, 20 calls/s per service. */
+  public static AwsSettings fromEnvironment(Map<String, String> env) {
+    boolean overridden = env.keySet().stream().anyMatch(k -> k.startsWith("AWS_ENDPOINT_URL"));
+    return new AwsSettings(null, overridden, DefaultCredentialsProvider.builder().build(), 20);
+  }
+
+  /** One endpoint for every service (tests against moto), with the given credentials. */
+  public static AwsSettings emulator(URI endpoint, AwsCredentialsProvider credentials) {
+    return new AwsSettings(endpoint, true, credentials, 0);
+  }
+
+  public boolean endpointOverridden() {
+    return endpoint != null || endpointOverriddenByEnvironment;
+  }
+}
