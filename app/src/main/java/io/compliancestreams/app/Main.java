@@ -2,6 +2,9 @@ package io.compliancestreams.app;
 
 import io.compliancestreams.app.cli.EvaluateCommand;
 import io.compliancestreams.app.cli.PracticesCommand;
+import io.compliancestreams.app.cli.StreamsCommand;
+import io.compliancestreams.app.cli.SuppressCommand;
+import io.compliancestreams.app.cli.TopicsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,6 +17,9 @@ import picocli.CommandLine.Command;
     subcommands = {
       PracticesCommand.class,
       EvaluateCommand.class,
+      StreamsCommand.class,
+      TopicsCommand.class,
+      SuppressCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
@@ -27,7 +33,7 @@ public final class Main implements Runnable {
    * and exits with 3; user mistakes are handled by the commands themselves (exit 2), so no user
    * ever sees a stack trace. Set LOG_LEVEL=DEBUG to get the trace in the log.
    */
-  static CommandLine commandLine() {
+  public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Main());
     cli.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {

@@ -32,8 +32,69 @@ public final class ConfigKeys {
   public static final ConfigKey LOG_LEVEL = new ConfigKey(
       "log.level", "LOG_LEVEL", "INFO", "root log level; logs go to stderr", false);
 
+  public static final ConfigKey TOPIC_PREFIX = new ConfigKey(
+      "topic.prefix", "TOPIC_PREFIX", "",
+      "prefix of every topic name, so several pipelines can share a cluster", false);
+  public static final ConfigKey TOPIC_PARTITIONS = new ConfigKey(
+      "topic.partitions", "TOPIC_PARTITIONS", "6",
+      "partitions of the topics created by the pipeline (equal for all: they are co-partitioned)",
+      false);
+  public static final ConfigKey TOPIC_REPLICATION = new ConfigKey(
+      "topic.replication.factor", "TOPIC_REPLICATION_FACTOR", "1",
+      "replication factor of created topics and of Kafka Streams' internal topics (production: 3)",
+      false);
+  public static final ConfigKey TOPICS_CREATE = new ConfigKey(
+      "topics.create", "TOPICS_CREATE", "true",
+      "create missing topics at start; false for locked-down clusters (they are then only verified)",
+      false);
+  public static final ConfigKey STREAMS_APPLICATION_ID = new ConfigKey(
+      "streams.application.id", "STREAMS_APPLICATION_ID", "compliance-streams",
+      "Kafka Streams application id: instances with the same id share the work", false);
+  public static final ConfigKey STREAMS_STATE_DIR = new ConfigKey(
+      "streams.state.dir", "STREAMS_STATE_DIR", "./state",
+      "where RocksDB state lives (a persistent volume in production)", false);
+  public static final ConfigKey STREAMS_GUARANTEE = new ConfigKey(
+      "streams.processing.guarantee", "STREAMS_PROCESSING_GUARANTEE", "exactly_once_v2",
+      "exactly_once_v2 or at_least_once", false);
+  public static final ConfigKey STREAMS_RECHECK_POLL = new ConfigKey(
+      "streams.recheck.poll", "STREAMS_RECHECK_POLL", "PT10S",
+      "how often wall-clock punctuation looks for due time-based re-evaluations (ISO-8601)",
+      false);
+  public static final ConfigKey STREAMS_SCOPE_DEBOUNCE = new ConfigKey(
+      "streams.scope.debounce", "STREAMS_SCOPE_DEBOUNCE", "PT0.5S",
+      "quiet time after the last snapshot of an account before its account/region practices are"
+          + " evaluated (ISO-8601)", false);
+  public static final ConfigKey STREAMS_DEDUPE_WINDOW = new ConfigKey(
+      "streams.event.dedupe.window", "STREAMS_EVENT_DEDUPE_WINDOW", "PT24H",
+      "how long CloudTrail event ids are remembered to drop duplicates (ISO-8601)", false);
+  public static final ConfigKey HTTP_BIND = new ConfigKey(
+      "http.bind", "HTTP_BIND", "127.0.0.1",
+      "address the HTTP server (dashboard, API, metrics, health) binds to", false);
+  public static final ConfigKey HTTP_PORT = new ConfigKey(
+      "http.port", "HTTP_PORT", "8080", "port of the HTTP server; 0 picks a free one", false);
+  public static final ConfigKey HTTP_ADVERTISED = new ConfigKey(
+      "http.advertised.address", "HTTP_ADVERTISED_ADDRESS", null,
+      "host:port other instances use to reach this one's query API (default: bind:port)", false);
+  public static final ConfigKey HTTP_TOKEN = new ConfigKey(
+      "http.token", "HTTP_TOKEN", null,
+      "bearer token required on every HTTP endpoint but /health (unset: no token)", true);
+
   private static final List<ConfigKey> ALL = List.of(
       KAFKA_BOOTSTRAP_SERVERS,
+      TOPIC_PREFIX,
+      TOPIC_PARTITIONS,
+      TOPIC_REPLICATION,
+      TOPICS_CREATE,
+      STREAMS_APPLICATION_ID,
+      STREAMS_STATE_DIR,
+      STREAMS_GUARANTEE,
+      STREAMS_RECHECK_POLL,
+      STREAMS_SCOPE_DEBOUNCE,
+      STREAMS_DEDUPE_WINDOW,
+      HTTP_BIND,
+      HTTP_PORT,
+      HTTP_ADVERTISED,
+      HTTP_TOKEN,
       SCHEMA_REGISTRY_URL,
       SCHEMA_REGISTRY_USER_INFO,
       SCHEMA_REGISTRY_TRUSTSTORE,
@@ -45,6 +106,10 @@ public final class ConfigKeys {
 
   public static List<ConfigKey> all() {
     return ALL;
+  }
+
+  public static Optional<ConfigKey> byKey(String key) {
+    return ALL.stream().filter(k -> k.key().equals(key)).findFirst();
   }
 
   public static Optional<ConfigKey> byEnv(String env) {

@@ -1,0 +1,43 @@
+package io.compliancestreams.app.cli;
+
+import io.compliancestreams.app.config.AppConfig;
+import io.compliancestreams.app.config.ConfigException;
+import io.compliancestreams.app.run.StreamsNode;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code streams}: runs the Kafka Streams topology and its query API until stopped. */
+@Command(name = "streams", mixinStandardHelpOptions = true,
+    description = "Runs the streams topology (state, practices, deltas) and the query API until Ctrl-C."
+        + " Start more instances with the same streams.application.id to share the work.",
+    exitCodeListHeading = "Exit codes:%n",
+    exitCodeList = {"0:stopped cleanly", "2:invalid configuration (the message names the key)",
+        "3:runtime failure"})
+public final class StreamsCommand implements Callable<Integer> {
+
+  @Mixin ConfigOptions config = new ConfigOptions();
+
+  @Override
+  public Integer call() throws Exception {
+    AppConfig loaded;
+    StreamsNode node;
+    try {
+      loaded = config.load();
+      node = StreamsNode.start(loaded);
+    } catch (ConfigException e) {
+      System.err.println("error: " + e.getMessage());
+      return ExitCodes.INPUT_ERROR;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      node.close();
+      stopped.countDown();
+    }, "shutdown"));
+    System.out.printf("streams started: query API on http://%s:%d/api/posture%n",
+        node.self().host(), node.httpPort());
+    stopped.await();
+    return ExitCodes.OK;
+  }
+}

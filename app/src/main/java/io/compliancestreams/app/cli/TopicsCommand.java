@@ -1,0 +1,32 @@
+package io.compliancestreams.app.cli;
+
+import io.compliancestreams.app.config.AppConfig;
+import io.compliancestreams.app.config.ConfigException;
+import io.compliancestreams.app.config.Settings;
+import io.compliancestreams.streams.topology.TopicCreator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code topics}: creates missing topics and verifies the existing ones. */
+@Command(name = "topics", mixinStandardHelpOptions = true,
+    description = "Creates the pipeline's missing topics (partitions, cleanup policy, retention as"
+        + " documented in schemas/README.md) and verifies the partition count of existing ones.")
+public final class TopicsCommand implements Callable<Integer> {
+
+  @Mixin ConfigOptions config = new ConfigOptions();
+
+  @Override
+  public Integer call() {
+    try {
+      AppConfig loaded = config.load();
+      List<String> created = new TopicCreator(Settings.streams(loaded, null)).ensureTopics();
+      System.out.println(created.isEmpty() ? "all topics exist" : "created " + String.join(", ", created));
+      return ExitCodes.OK;
+    } catch (ConfigException e) {
+      System.err.println("error: " + e.getMessage());
+      return ExitCodes.INPUT_ERROR;
+    }
+  }
+}

@@ -1,0 +1,121 @@
+package io.compliancestreams.app.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * The one typed configuration of the runnable: defaults, then a properties file, then environment
+ * variables, then command-line flags (flags win). Unknown keys and unreadable values fail at start
+ * with the key's name; secrets never appear in {@link #toString()}.
+ */
+public final class AppConfig {
+
+  private final Map<String, String> values;
+
+  private AppConfig(Map<String, String> values) {
+    this.values = Map.copyOf(values);
+  }
+
+  /** Builds the configuration; {@code file} may be null. */
+  public static AppConfig load(Path file, Map<String, String> env, Map<String, String> flags) {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (ConfigKey key : ConfigKeys.all()) {
+      if (key.defaultValue() != null) {
+        values.put(key.key(), key.defaultValue());
+      }
+    }
+    if (file != null) {
+      Properties props = new Properties();
+      try (Reader in = Files.newBufferedReader(file)) {
+        props.load(in);
+      } catch (NoSuchFileException e) {
+        throw new ConfigException(file + ": no such configuration file");
+      } catch (IOException e) {
+        throw new ConfigException(file + ": cannot read (" + e.getMessage() + ")");
+      }
+      for (String name : props.stringPropertyNames()) {
+        if (ConfigKeys.byKey(name).isEmpty()) {
+          throw new ConfigException(file + ": unknown configuration key '" + name + "'");
+        }
+        values.put(name, props.getProperty(name).trim());
+      }
+    }
+    for (ConfigKey key : ConfigKeys.all()) {
+      String fromEnv = env.get(key.env());
+      if (fromEnv != null && !fromEnv.isBlank()) {
+        values.put(key.key(), fromEnv.trim());
+      }
+    }
+    flags.forEach((name, value) -> {
+      if (ConfigKeys.byKey(name).isEmpty()) {
+        throw new ConfigException("unknown configuration key '" + name + "' (--set " + name + "=...)");
+      }
+      values.put(name, value);
+    });
+    return new AppConfig(values);
+  }
+
+  /** Defaults and environment only. */
+  public static AppConfig fromEnvironment() {
+    return load(null, System.getenv(), Map.of());
+  }
+
+  public Optional<String> get(ConfigKey key) {
+    return Optional.ofNullable(values.get(key.key())).filter(v -> !v.isEmpty());
+  }
+
+  public String string(ConfigKey key) {
+    return get(key).orElseThrow(() -> new ConfigException(key.key() + " (" + key.env() + ") is required"));
+  }
+
+  public int integer(ConfigKey key) {
+    String value = string(key);
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new ConfigException(key.key() + " must be a whole number, got '" + value + "'");
+    }
+  }
+
+  public boolean bool(ConfigKey key) {
+    String value = string(key);
+    if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+      throw new ConfigException(key.key() + " must be true or false, got '" + value + "'");
+    }
+    return Boolean.parseBoolean(value);
+  }
+
+  public Duration duration(ConfigKey key) {
+    String value = string(key);
+    try {
+      return Duration.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new ConfigException(key.key() + " must be an ISO-8601 duration such as PT10S, got '" + value + "'");
+    }
+  }
+
+  /** A copy with one more value (e.g. the embedded broker's address). */
+  public AppConfig with(ConfigKey key, String value) {
+    Map<String, String> copy = new LinkedHashMap<>(values);
+    copy.put(key.key(), value);
+    return new AppConfig(copy);
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder out = new StringBuilder();
+    for (ConfigKey key : ConfigKeys.all()) {
+      get(key).ifPresent(v -> out.append(key.key()).append('=').append(key.secret() ? "****" : v).append('\n'));
+    }
+    return out.toString();
+  }
+}

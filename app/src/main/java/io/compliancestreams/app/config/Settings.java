@@ -1,0 +1,55 @@
+package io.compliancestreams.app.config;
+
+import io.compliancestreams.schemas.SerdeConfig;
+import io.compliancestreams.streams.topology.StreamsSettings;
+import io.compliancestreams.streams.topology.Topics;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Maps the app's configuration to each component's typed settings. */
+public final class Settings {
+
+  private Settings() {}
+
+  public static SerdeConfig serdes(AppConfig config) {
+    Map<String, Object> map = new HashMap<>();
+    config.get(ConfigKeys.SCHEMA_REGISTRY_URL).ifPresent(v -> map.put(SerdeConfig.SCHEMA_REGISTRY_URL, v));
+    config.get(ConfigKeys.SCHEMA_REGISTRY_USER_INFO).ifPresent(v -> map.put(SerdeConfig.BASIC_AUTH_USER_INFO, v));
+    config.get(ConfigKeys.SCHEMA_REGISTRY_TRUSTSTORE).ifPresent(v -> map.put(SerdeConfig.TRUSTSTORE_LOCATION, v));
+    config.get(ConfigKeys.SCHEMA_REGISTRY_TRUSTSTORE_PASSWORD)
+        .ifPresent(v -> map.put(SerdeConfig.TRUSTSTORE_PASSWORD, v));
+    try {
+      return SerdeConfig.fromMap(map);
+    } catch (RuntimeException e) {
+      throw new ConfigException(e.getMessage());
+    }
+  }
+
+  public static Topics topics(AppConfig config) {
+    return new Topics(config.get(ConfigKeys.TOPIC_PREFIX).orElse(""));
+  }
+
+  /** @param advertised this instance's query API as host:port, or null */
+  public static StreamsSettings streams(AppConfig config, String advertised) {
+    int replication = config.integer(ConfigKeys.TOPIC_REPLICATION);
+    try {
+      return new StreamsSettings(
+          config.string(ConfigKeys.STREAMS_APPLICATION_ID),
+          config.string(ConfigKeys.KAFKA_BOOTSTRAP_SERVERS),
+          topics(config),
+          config.integer(ConfigKeys.TOPIC_PARTITIONS),
+          (short) replication,
+          config.string(ConfigKeys.STREAMS_GUARANTEE),
+          config.string(ConfigKeys.STREAMS_STATE_DIR),
+          java.time.Duration.ofMillis(100),
+          config.duration(ConfigKeys.STREAMS_RECHECK_POLL),
+          config.duration(ConfigKeys.STREAMS_SCOPE_DEBOUNCE),
+          config.duration(ConfigKeys.STREAMS_DEDUPE_WINDOW),
+          serdes(config),
+          config.bool(ConfigKeys.TOPICS_CREATE),
+          advertised);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,135 @@
+package io.compliancestreams.app.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.compliancestreams.streams.query.FindingFilter;
+import io.compliancestreams.streams.query.FindingQueries;
+import io.compliancestreams.streams.query.PostureSummary;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.json.JavalinJackson;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.HostInfo;
+
+/**
+ * The embedded HTTP server. Query endpoints (read-only, JSON):
+ *
+ * <ul>
+ *   <li>{@code GET /api/findings?practice=&control=&account=&region=&status=&severity=&resource=}
+ *       — every instance's findings, merged;
+ *   <li>{@code GET /api/posture} — counts per practice and per account;
+ *   <li>{@code GET /api/resource?key=<resource key or account id>} — one resource's evaluations,
+ *       answered by the instance that owns it;
+ *   <li>{@code GET /api/local/...} — the same for this instance only (used between instances);
+ *   <li>{@code GET /health} — liveness and readiness from the Streams state (no token needed).
+ * </ul>
+ */
+public final class ApiServer implements AutoCloseable {
+
+  private final Javalin javalin;
+
+  /**
+   * @param streams the running Kafka Streams (for health)
+   * @param queries this instance's queries; null while the pipeline has none (health only)
+   * @param self this instance's advertised host and port
+   * @param token bearer token, or null for none
+   */
+  public ApiServer(Supplier<KafkaStreams.State> streams, FindingQueries queries, HostInfo self, String token) {
+    ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    QueryRouter router = queries == null ? null : new QueryRouter(queries, self, token, json);
+    javalin = Javalin.create(config -> {
+      config.showJavalinBanner = false;
+      config.jsonMapper(new JavalinJackson(json, false));
+    });
+    javalin.before(ctx -> authorize(ctx, token));
+    javalin.get("/health", ctx -> health(ctx, streams.get()));
+    if (router != null) {
+      javalin.get("/api/findings", ctx -> ctx.json(router.findings(filter(ctx))));
+      javalin.get("/api/local/findings", ctx -> ctx.json(queries.localFindings(filter(ctx))));
+      javalin.get("/api/posture", ctx -> ctx.json(PostureSummary.of(router.findings(FindingFilter.ALL))));
+      javalin.get("/api/resource", ctx -> router.resource(requiredKey(ctx))
+          .ifPresentOrElse(ctx::json, () -> notFound(ctx)));
+      javalin.get("/api/local/resource", ctx -> queries.localResource(requiredKey(ctx))
+          .ifPresentOrElse(ctx::json, () -> notFound(ctx)));
+    }
+    javalin.exception(InvalidStateStoreException.class, (e, ctx) -> ctx.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .json(Map.of("error", "state is not queryable yet (starting or rebalancing); retry shortly")));
+    javalin.exception(IllegalArgumentException.class, (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST)
+        .json(Map.of("error", e.getMessage())));
+    javalin.exception(IllegalStateException.class, (e, ctx) -> ctx.status(HttpStatus.BAD_GATEWAY)
+        .json(Map.of("error", e.getMessage())));
+  }
+
+  /** Starts listening; port 0 picks a free one. */
+  public ApiServer start(String bind, int port) {
+    javalin.start(bind, port);
+    return this;
+  }
+
+  public int port() {
+    return javalin.port();
+  }
+
+  public Javalin javalin() {
+    return javalin;
+  }
+
+  private static void authorize(Context ctx, String token) {
+    if (token == null || ctx.path().equals("/health")) {
+      return;
+    }
+    String header = ctx.header("Authorization");
+    byte[] given = (header == null ? "" : header).getBytes(StandardCharsets.UTF_8);
+    byte[] expected = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
+    if (!MessageDigest.isEqual(given, expected)) {
+      ctx.header("WWW-Authenticate", "Bearer");
+      throw new io.javalin.http.UnauthorizedResponse("a valid bearer token is required");
+    }
+  }
+
+  private static void health(Context ctx, KafkaStreams.State state) {
+    boolean live = state != KafkaStreams.State.ERROR && state != KafkaStreams.State.NOT_RUNNING
+        && state != KafkaStreams.State.PENDING_ERROR;
+    boolean ready = state == KafkaStreams.State.RUNNING;
+    ctx.status(live && ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
+        .json(Map.of("live", live, "ready", ready, "streams", state.name()));
+  }
+
+  private static FindingFilter filter(Context ctx) {
+    String practice = ctx.queryParam("practice");
+    Integer number;
+    try {
+      number = practice == null ? null : Integer.valueOf(practice);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("practice must be a number 1-26, got '" + practice + "'");
+    }
+    return new FindingFilter(number, ctx.queryParam("control"), ctx.queryParam("account"),
+        ctx.queryParam("region"), ctx.queryParam("status"), ctx.queryParam("severity"),
+        ctx.queryParam("resource"));
+  }
+
+  private static String requiredKey(Context ctx) {
+    String key = ctx.queryParam("key");
+    if (key == null || key.isBlank()) {
+      throw new IllegalArgumentException("query parameter 'key' (a resource key or an account id) is required");
+    }
+    return key;
+  }
+
+  private static void notFound(Context ctx) {
+    ctx.status(HttpStatus.NOT_FOUND).json(Map.of("error", "no such resource"));
+  }
+
+  @Override
+  public void close() {
+    javalin.stop();
+  }
+}

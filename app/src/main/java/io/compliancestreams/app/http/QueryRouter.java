@@ -1,0 +1,108 @@
+package io.compliancestreams.app.http;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.compliancestreams.streams.query.FindingFilter;
+import io.compliancestreams.streams.query.FindingQueries;
+import io.compliancestreams.streams.query.FindingView;
+import io.compliancestreams.streams.query.ResourceView;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.streams.state.HostInfo;
+
+/**
+ * Answers queries for the whole application, whichever instance owns the data: fans a findings
+ * query out to every instance's local endpoint, and sends a single-key look-up to the key's owner
+ * (found through Kafka Streams metadata). Instances find each other through
+ * {@code application.server}.
+ */
+final class QueryRouter {
+
+  private final FindingQueries queries;
+  private final HostInfo self;
+  private final String token;
+  private final ObjectMapper json;
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  QueryRouter(FindingQueries queries, HostInfo self, String token, ObjectMapper json) {
+    this.queries = queries;
+    this.self = self;
+    this.token = token;
+    this.json = json;
+  }
+
+  List<FindingView> findings(FindingFilter filter) {
+    List<FindingView> all = new ArrayList<>(queries.localFindings(filter));
+    for (HostInfo host : queries.instances()) {
+      if (!host.equals(self)) {
+        all.addAll(fetch(host, "/api/local/findings" + query(filter), new TypeReference<List<FindingView>>() {})
+            .orElseThrow(() -> new IllegalStateException("instance " + host + " did not answer")));
+      }
+    }
+    return all;
+  }
+
+  Optional<ResourceView> resource(String key) {
+    Optional<HostInfo> owner = queries.ownerOf(key);
+    if (owner.isEmpty() || owner.get().equals(self)) {
+      return queries.localResource(key);
+    }
+    return fetch(owner.get(), "/api/local/resource?key=" + encode(key), new TypeReference<ResourceView>() {});
+  }
+
+  private <T> Optional<T> fetch(HostInfo host, String path, TypeReference<T> type) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port() + path))
+        .timeout(Duration.ofSeconds(10)).GET();
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    try {
+      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() == 404) {
+        return Optional.empty();
+      }
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException("instance " + host + " answered " + response.statusCode());
+      }
+      return Optional.of(json.readValue(response.body(), type));
+    } catch (IOException e) {
+      throw new IllegalStateException("instance " + host + " unreachable: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  static String query(FindingFilter f) {
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("practice", f.practice());
+    params.put("control", f.control());
+    params.put("account", f.account());
+    params.put("region", f.region());
+    params.put("status", f.status());
+    params.put("severity", f.severity());
+    params.put("resource", f.resource());
+    StringBuilder q = new StringBuilder();
+    params.forEach((k, v) -> {
+      if (v != null) {
+        q.append(q.length() == 0 ? '?' : '&').append(k).append('=').append(encode(v.toString()));
+      }
+    });
+    return q.toString();
+  }
+
+  private static String encode(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+}
