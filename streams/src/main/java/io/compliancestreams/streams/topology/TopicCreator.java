@@ -75,14 +75,17 @@ public final class TopicCreator {
   }
 
   private void verifyPartitions(Admin admin) throws InterruptedException, ExecutionException, TimeoutException {
-    String snapshots = settings.topics().snapshots();
+    // Snapshots, CloudTrail events and the topology's repartition topics feed one sub-topology.
+    List<String> inputs = List.of(settings.topics().snapshots(), settings.topics().cloudTrail());
     Map<String, TopicDescription> described =
-        admin.describeTopics(List.of(snapshots)).allTopicNames().get(30, TimeUnit.SECONDS);
-    int actual = described.get(snapshots).partitions().size();
-    if (actual != settings.partitions()) {
-      throw new IllegalStateException("topic " + snapshots + " has " + actual + " partitions but "
-          + "streams.partitions is " + settings.partitions()
-          + ": they must be equal (the topology's repartition topics are co-partitioned with it)");
+        admin.describeTopics(inputs).allTopicNames().get(30, TimeUnit.SECONDS);
+    for (String topic : inputs) {
+      int actual = described.get(topic).partitions().size();
+      if (actual != settings.partitions()) {
+        throw new IllegalStateException("topic " + topic + " has " + actual + " partitions but "
+            + "topic.partitions is " + settings.partitions()
+            + ": they must be equal (the topology's repartition topics are co-partitioned with it)");
+      }
     }
   }
 }
