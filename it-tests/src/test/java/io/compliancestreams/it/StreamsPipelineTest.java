@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.compliancestreams.devkit.KafkaBroker;
 import io.compliancestreams.schemas.avro.ChangeKind;
+import io.compliancestreams.schemas.avro.CloudTrailEvent;
+import io.compliancestreams.schemas.avro.UserIdentity;
 import io.compliancestreams.schemas.avro.FindingDelta;
 import io.compliancestreams.schemas.avro.FindingStatus;
 import io.compliancestreams.schemas.avro.ResourceSnapshot;
@@ -75,11 +77,16 @@ class StreamsPipelineTest {
       kafka.send(topics.snapshots(), unencrypted, t + 3_600_000);     // regression
       kafka.send(topics.snapshots(), SnapshotRecords.deleted(unencrypted, Instant.parse("2026-06-01T03:00:00Z")),
           t + 7_200_000);                                            // closed
+      ResourceSnapshot kmsKey = fixture(25, "pass-enabled-customer-key.json");
+      kafka.send(topics.snapshots(), kmsKey, t);                     // NEW PASS
+      kafka.send(topics.cloudTrail(), scheduleKeyDeletion(kmsKey, "evt-1", t + 60_000), t + 60_000);
+      kafka.send(topics.cloudTrail(), scheduleKeyDeletion(kmsKey, "evt-1", t + 60_000), t + 60_000); // duplicate
 
       List<FindingDelta> deltas = new ArrayList<>();
-      await("four deltas of practice 10").atMost(Duration.ofSeconds(60)).until(() -> {
+      await("the deltas of practices 10 and 25").atMost(Duration.ofSeconds(60)).until(() -> {
         deltas.addAll(kafka.poll());
-        return deltas.stream().filter(d -> d.getPractice() == 10).count() >= 3;
+        return deltas.stream().filter(d -> d.getPractice() == 10).count() >= 3
+            && deltas.stream().filter(d -> d.getPractice() == 25).count() >= 2;
       });
       kafka.drainDeltas(deltas, Duration.ofSeconds(2));
       String key = SnapshotRecords.key(encrypted);
@@ -94,8 +101,37 @@ class StreamsPipelineTest {
       assertThat(regression.getRegion()).isEqualTo(encrypted.getAwsRegion());
       assertThat(regression.getResourceArn()).isEqualTo(encrypted.getArn());
       assertThat(regression.getEvaluatedAt()).isEqualTo(Instant.ofEpochMilli(t + 3_600_000));
+      assertThat(deltas.stream().filter(d -> d.getPractice() == 25)).extracting(StreamsPipelineTest::line)
+          .containsExactly(
+              "25 " + SnapshotRecords.key(kmsKey) + " NEW null->PASS #1",
+              "25 " + SnapshotRecords.key(kmsKey) + " REGRESSED PASS->FAIL #2");
       assertThat(deltas).extracting(FindingDelta::getDeltaId).doesNotHaveDuplicates();
     }
+  }
+
+  /** A ScheduleKeyDeletion call as CloudTrail records it (request keyId, response keyState). */
+  private static CloudTrailEvent scheduleKeyDeletion(ResourceSnapshot key, String eventId, long time) {
+    String request = "{\"keyId\":\"" + key.getResourceId() + "\",\"pendingWindowInDays\":7}";
+    String response = "{\"keyId\":\"" + key.getArn() + "\",\"keyState\":\"PendingDeletion\","
+        + "\"deletionDate\":\"Jun 8, 2026, 12:00:00 AM\"}";
+    return CloudTrailEvent.newBuilder()
+        .setEventId(eventId)
+        .setEventTime(Instant.ofEpochMilli(time))
+        .setEventSource("kms.amazonaws.com")
+        .setEventName("ScheduleKeyDeletion")
+        .setAwsRegion(key.getAwsRegion())
+        .setRecipientAccountId(key.getAccountId())
+        .setUserIdentity(UserIdentity.newBuilder().setType("IAMUser").setArn("arn:aws:iam::"
+            + key.getAccountId() + ":user/ops").setUserName("ops").setAccountId(key.getAccountId())
+            .setPrincipalId("AIDAEXAMPLE").build())
+        .setSourceIPAddress("198.51.100.7")
+        .setReadOnly(false)
+        .setErrorCode(null)
+        .setErrorMessage(null)
+        .setRequestParameters(request)
+        .setResponseElements(response)
+        .setRawRecord("{}")
+        .build();
   }
 
   @Test
