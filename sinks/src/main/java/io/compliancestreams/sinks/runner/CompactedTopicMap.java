@@ -1,0 +1,119 @@
+package io.compliancestreams.sinks.runner;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * A string map kept in a compacted Kafka topic: read to the end at start, then written through
+ * (the write is acknowledged before {@link #put} returns). Sinks use it to remember what they
+ * created outside Kafka (finding → Slack thread ts, finding → Jira issue key), so a restart or a
+ * replay never creates a second one.
+ */
+public final class CompactedTopicMap implements AutoCloseable {
+
+  private final String topic;
+  private final KafkaProducer<String, String> producer;
+  private final Map<String, String> values = new ConcurrentHashMap<>();
+
+  private CompactedTopicMap(String topic, KafkaProducer<String, String> producer) {
+    this.topic = topic;
+    this.producer = producer;
+  }
+
+  /** Creates the topic if missing (compacted, 1 partition), then loads it. */
+  public static CompactedTopicMap open(String bootstrapServers, String topic, short replication) {
+    ensureTopic(bootstrapServers, topic, replication);
+    KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        ProducerConfig.ACKS_CONFIG, "all",
+        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+        new StringSerializer(), new StringSerializer());
+    CompactedTopicMap map = new CompactedTopicMap(topic, producer);
+    map.load(bootstrapServers);
+    return map;
+  }
+
+  public Optional<String> get(String key) {
+    return Optional.ofNullable(values.get(key));
+  }
+
+  /** Stores and waits for the broker's acknowledgement. */
+  public void put(String key, String value) {
+    try {
+      producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted writing " + topic, e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("cannot write " + topic + ": " + e.getMessage(), e);
+    }
+    values.put(key, value);
+  }
+
+  public int size() {
+    return values.size();
+  }
+
+  private void load(String bootstrapServers) {
+    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+        new StringDeserializer(), new StringDeserializer())) {
+      List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+          .map(p -> new TopicPartition(topic, p.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+        consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+          if (r.value() == null) {
+            values.remove(r.key());
+          } else {
+            values.put(r.key(), r.value());
+          }
+        });
+      }
+    }
+  }
+
+  private static void ensureTopic(String bootstrapServers, String topic, short replication) {
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+      if (!admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(topic)) {
+        admin.createTopics(List.of(new NewTopic(topic, 1, replication)
+            .configs(Map.of("cleanup.policy", "compact")))).all().get(30, TimeUnit.SECONDS);
+      }
+    } catch (ExecutionException e) {
+      if (!(e.getCause() instanceof TopicExistsException)) {
+        throw new IllegalStateException("cannot create " + topic + ": " + e.getCause().getMessage(), e);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted creating " + topic, e);
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("timed out creating " + topic, e);
+    }
+  }
+
+  @Override
+  public void close() {
+    producer.close(Duration.ofSeconds(10));
+  }
+}
