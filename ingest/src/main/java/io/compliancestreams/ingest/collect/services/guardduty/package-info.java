@@ -1,0 +1,2 @@
+/** GuardDuty collectors: the detectors of a region, present or absent (practice 26). */
+package io.compliancestreams.ingest.collect.services.guardduty;

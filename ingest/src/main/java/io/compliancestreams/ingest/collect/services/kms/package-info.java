@@ -1,0 +1,2 @@
+/** KMS collectors: keys (practice 25). */
+package io.compliancestreams.ingest.collect.services.kms;
