@@ -42,12 +42,27 @@ public final class ApiServer implements AutoCloseable {
    * @param token bearer token, or null for none
    */
   public ApiServer(Supplier<KafkaStreams.State> streams, FindingQueries queries, HostInfo self, String token) {
+    this(streams, queries, self, token, null, null);
+  }
+
+  /**
+   * @param feed recent deltas for the dashboard, or null
+   * @param meters the Prometheus registry served at /metrics, or null
+   */
+  public ApiServer(Supplier<KafkaStreams.State> streams, FindingQueries queries, HostInfo self, String token,
+      DeltaFeed feed, io.micrometer.prometheusmetrics.PrometheusMeterRegistry meters) {
     ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     QueryRouter router = queries == null ? null : new QueryRouter(queries, self, token, json);
     javalin = Javalin.create(config -> {
       config.showJavalinBanner = false;
       config.jsonMapper(new JavalinJackson(json, false));
+      // The page shell holds no data; everything it shows comes from the token-guarded API.
+      config.staticFiles.add(files -> {
+        files.hostedPath = "/";
+        files.directory = "/dashboard";
+        files.location = io.javalin.http.staticfiles.Location.CLASSPATH;
+      });
     });
     javalin.before(ctx -> authorize(ctx, token));
     javalin.get("/health", ctx -> health(ctx, streams.get()));
@@ -59,6 +74,13 @@ public final class ApiServer implements AutoCloseable {
           .ifPresentOrElse(ctx::json, () -> notFound(ctx)));
       javalin.get("/api/local/resource", ctx -> queries.localResource(requiredKey(ctx))
           .ifPresentOrElse(ctx::json, () -> notFound(ctx)));
+    }
+    if (feed != null) {
+      javalin.get("/api/deltas", ctx -> ctx.json(feed.after(afterParam(ctx))));
+    }
+    if (meters != null) {
+      javalin.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+          .result(meters.scrape()));
     }
     javalin.exception(InvalidStateStoreException.class, (e, ctx) -> ctx.status(HttpStatus.SERVICE_UNAVAILABLE)
         .json(Map.of("error", "state is not queryable yet (starting or rebalancing); retry shortly")));
@@ -83,7 +105,8 @@ public final class ApiServer implements AutoCloseable {
   }
 
   private static void authorize(Context ctx, String token) {
-    if (token == null || ctx.path().equals("/health")) {
+    boolean guarded = ctx.path().startsWith("/api/") || ctx.path().equals("/metrics");
+    if (token == null || !guarded) {
       return;
     }
     String header = ctx.header("Authorization");
@@ -114,6 +137,15 @@ public final class ApiServer implements AutoCloseable {
     return new FindingFilter(number, ctx.queryParam("control"), ctx.queryParam("account"),
         ctx.queryParam("region"), ctx.queryParam("status"), ctx.queryParam("severity"),
         ctx.queryParam("resource"));
+  }
+
+  private static long afterParam(Context ctx) {
+    String after = ctx.queryParam("after");
+    try {
+      return after == null ? 0 : Long.parseLong(after);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("after must be a number, got '" + after + "'");
+    }
   }
 
   private static String requiredKey(Context ctx) {
