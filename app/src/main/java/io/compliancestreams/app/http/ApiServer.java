@@ -35,6 +35,14 @@ public final class ApiServer implements AutoCloseable {
 
   private final Javalin javalin;
 
+  /** The catalogue as the dashboard needs it: number, control, title, severity, scope. */
+  private static final java.util.List<Map<String, Object>> PRACTICES =
+      io.compliancestreams.streams.practices.PracticeCatalogue.all().stream()
+          .map(p -> Map.<String, Object>of("number", p.number(), "control", p.metadata().controlId(),
+              "title", p.metadata().title(), "severity", p.metadata().severity().name(),
+              "scope", p.metadata().scope().name()))
+          .toList();
+
   /**
    * @param streams the running Kafka Streams (for health)
    * @param queries this instance's queries; null while the pipeline has none (health only)
@@ -66,6 +74,7 @@ public final class ApiServer implements AutoCloseable {
     });
     javalin.before(ctx -> authorize(ctx, token));
     javalin.get("/health", ctx -> health(ctx, streams.get()));
+    javalin.get("/api/practices", ctx -> ctx.json(PRACTICES));
     if (router != null) {
       javalin.get("/api/findings", ctx -> ctx.json(router.findings(filter(ctx))));
       javalin.get("/api/local/findings", ctx -> ctx.json(queries.localFindings(filter(ctx))));
