@@ -69,6 +69,13 @@ class CloudTrailCollectorsTest {
     assertThat(management.getArn()).isEqualTo(MANAGEMENT_ARN);
     assertThat(management.getAwsRegion()).isEqualTo("us-east-1");
     JsonNode c = configuration(management);
+    // The members of the AWS Config item in the practice fixtures (streams practices/13).
+    List<String> names = new java.util.ArrayList<>();
+    c.fieldNames().forEachRemaining(names::add);
+    assertThat(names).containsExactlyInAnyOrder("name", "s3BucketName", "s3KeyPrefix", "snsTopicName",
+        "snsTopicARN", "includeGlobalServiceEvents", "isMultiRegionTrail", "homeRegion", "trailARN",
+        "logFileValidationEnabled", "cloudWatchLogsLogGroupArn", "cloudWatchLogsRoleArn", "kmsKeyId",
+        "hasCustomEventSelectors", "hasInsightSelectors", "isOrganizationTrail");
     assertThat(c.get("trailARN").asText()).isEqualTo(MANAGEMENT_ARN);
     assertThat(c.get("homeRegion").asText()).isEqualTo("us-east-1");
     assertThat(c.get("isMultiRegionTrail").asBoolean()).isTrue();

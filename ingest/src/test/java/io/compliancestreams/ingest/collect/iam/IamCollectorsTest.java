@@ -95,6 +95,10 @@ class IamCollectorsTest {
     assertThat(admin.getCaptureTime()).isEqualTo(NOW);
     assertThat(admin.getConfigurationItemStatus()).isEqualTo(ConfigurationItemStatus.OK);
     assertThat(admin.getSource()).isEqualTo(SnapshotSource.SCAN);
+    // The members of the AWS Config item in the practice fixtures (streams practices/01).
+    assertThat(fieldNames(c)).containsExactlyInAnyOrder("policyName", "policyId", "arn", "defaultVersionId",
+        "attachmentCount", "permissionsBoundaryUsageCount", "isAttachable", "description", "createDate",
+        "updateDate", "path", "policyVersionList");
     assertThat(c.get("policyName").asText()).isEqualTo("AdminAll");
     assertThat(c.get("arn").asText()).isEqualTo(adminPolicyArn);
     assertThat(c.get("defaultVersionId").asText()).isEqualTo("v1");
@@ -121,6 +125,9 @@ class IamCollectorsTest {
     assertThat(alice.getResourceId()).isEqualTo(c.get("userId").asText());
     assertThat(alice.getArn()).isEqualTo("arn:aws:iam::" + ACCOUNT + ":user/alice");
     assertThat(alice.getTags()).containsEntry("team", "platform");
+    // The members of the AWS Config item in the practice fixtures (streams practices/02).
+    assertThat(fieldNames(c)).containsExactlyInAnyOrder("path", "userName", "userId", "arn", "createDate",
+        "userPolicyList", "groupList", "attachedManagedPolicies", "permissionsBoundary", "tags");
     assertThat(c.get("userName").asText()).isEqualTo("alice");
     assertThat(c.get("path").asText()).isEqualTo("/");
     assertThat(c.get("attachedManagedPolicies").get(0).get("policyName").asText()).isEqualTo("AdminAll");
@@ -277,6 +284,12 @@ class IamCollectorsTest {
   private static ResourceSnapshot byName(List<ResourceSnapshot> snapshots, String name) {
     return snapshots.stream().filter(s -> name.equals(s.getResourceName())).findFirst()
         .orElseThrow(() -> new AssertionError("no snapshot named " + name));
+  }
+
+  private static List<String> fieldNames(JsonNode node) {
+    List<String> names = new java.util.ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
   }
 
   private static ResourceSnapshot only(List<ResourceSnapshot> snapshots) {
