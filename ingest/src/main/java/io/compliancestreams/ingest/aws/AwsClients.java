@@ -2,10 +2,14 @@ package io.compliancestreams.ingest.aws;
 
 import java.net.URI;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.retry.RetryMode;
@@ -33,27 +37,43 @@ import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * The SDK clients of one account and region, built lazily and shared (they are thread-safe):
- * adaptive retries, one HTTP client, call counting, and the endpoint quirks of emulators (path-style
- * S3, no account-id host prefix for S3 Control).
+ * adaptive retries, one HTTP client, call counting, the per-service call budget of
+ * {@link AwsSettings#maxCallsPerSecondPerService()}, the failed operation named in error messages,
+ * and the endpoint quirks of emulators (path-style S3, no account-id host prefix for S3 Control).
+ *
+ * <p>{@link #inRegion} copies share the HTTP client, the counter and the budget; close each copy
+ * (its SDK clients), and the original last (it also closes the HTTP client it created).
  */
 public final class AwsClients implements AutoCloseable {
 
   private final AwsSettings settings;
   private final Region region;
   private final SdkHttpClient http;
+  private final boolean ownsHttp;
   private final CallCounter counter;
+  private final CallBudget budget;
   private final Map<Class<?>, SdkClient> clients = new ConcurrentHashMap<>();
 
+  /** Clients on a caller-owned HTTP client (left open by {@link #close()}). */
   public AwsClients(AwsSettings settings, String region, SdkHttpClient http, CallCounter counter) {
-    this.settings = settings;
-    this.region = Region.of(region);
-    this.http = http;
-    this.counter = counter;
+    this(settings, region, http, false, counter,
+        CallBudget.perSecond(settings.maxCallsPerSecondPerService()));
+  }
+
+  private AwsClients(AwsSettings settings, String region, SdkHttpClient http, boolean ownsHttp,
+      CallCounter counter, CallBudget budget) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.region = Region.of(Objects.requireNonNull(region, "region"));
+    this.http = Objects.requireNonNull(http, "http");
+    this.ownsHttp = ownsHttp;
+    this.counter = Objects.requireNonNull(counter, "counter");
+    this.budget = budget;
   }
 
   /** Clients with their own HTTP client (closed with them). */
   public static AwsClients create(AwsSettings settings, String region, CallCounter counter) {
-    return new AwsClients(settings, region, ApacheHttpClient.builder().build(), counter);
+    return new AwsClients(settings, region, ApacheHttpClient.builder().build(), true, counter,
+        CallBudget.perSecond(settings.maxCallsPerSecondPerService()));
   }
 
   public String region() {
@@ -66,7 +86,7 @@ public final class AwsClients implements AutoCloseable {
 
   /** The same settings in another region, sharing the HTTP client and the call counter. */
   public AwsClients inRegion(String other) {
-    return new AwsClients(settings, other, http, counter);
+    return new AwsClients(settings, other, http, false, counter, budget);
   }
 
   public IamClient iam() {
@@ -80,20 +100,34 @@ public final class AwsClients implements AutoCloseable {
   }
 
   public S3Client s3() {
-    return get(S3Client.class, () -> configure(S3Client.builder(), region)
-        .forcePathStyle(settings.endpointOverridden())
-        .crossRegionAccessEnabled(!settings.endpointOverridden())
-        .build());
+    return get(S3Client.class, () -> {
+      var builder = configure(S3Client.builder(), region)
+          .forcePathStyle(settings.endpointOverridden())
+          // Real AWS: a bucket in another region is followed there instead of failing with a 301.
+          .crossRegionAccessEnabled(!settings.endpointOverridden());
+      if (settings.endpointOverridden()) {
+        // S3-compatible servers reject the SDK's default request checksums on some operations.
+        builder.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+            .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
+      }
+      return builder.build();
+    });
   }
 
   public S3ControlClient s3Control() {
     return get(S3ControlClient.class, () -> {
       var builder = configure(S3ControlClient.builder(), region);
-      URI endpoint = settings.endpoint();
-      if (endpoint != null) {
-        // S3 Control's rules put the account id in front of the host; an emulator does not serve that.
-        builder.endpointProvider((S3ControlEndpointProvider) params ->
-            CompletableFuture.completedFuture(Endpoint.builder().url(endpoint).build()));
+      if (settings.endpointOverridden()) {
+        // S3 Control's rules put the account id in front of the host; an emulator does not serve
+        // that. The override is ours (settings) or the environment's (AWS_ENDPOINT_URL[_S3_CONTROL],
+        // which the SDK passes in as params.endpoint()); without either, AWS's own rules apply.
+        URI ours = settings.endpoint();
+        S3ControlEndpointProvider rules = S3ControlEndpointProvider.defaultProvider();
+        builder.endpointProvider((S3ControlEndpointProvider) params -> {
+          String url = ours != null ? ours.toString() : params.endpoint();
+          return url == null ? rules.resolveEndpoint(params)
+              : CompletableFuture.completedFuture(Endpoint.builder().url(URI.create(url)).build());
+        });
       }
       return builder.build();
     });
@@ -154,11 +188,13 @@ public final class AwsClients implements AutoCloseable {
         .overrideConfiguration(ClientOverrideConfiguration.builder()
             .retryStrategy(RetryMode.ADAPTIVE_V2)
             .addExecutionInterceptor(counter)
+            .addExecutionInterceptor(budget)
+            .addExecutionInterceptor(new OperationInErrors())
             .build());
     if (settings.endpoint() != null) {
       builder.endpointOverride(settings.endpoint());
     }
-    if (builder instanceof software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<?, ?> sync) {
+    if (builder instanceof AwsSyncClientBuilder<?, ?> sync) {
       sync.httpClient(http);
     }
     return builder;
@@ -169,8 +205,14 @@ public final class AwsClients implements AutoCloseable {
     return (C) clients.computeIfAbsent(type, k -> factory.get());
   }
 
+  /** Closes the SDK clients built here, and the HTTP client if {@link #create} made it. */
   @Override
   public void close() {
     clients.values().forEach(SdkClient::close);
+    clients.clear();
+    if (ownsHttp) {
+      // SDK clients never close an HTTP client they were given, so its owner must.
+      http.close();
+    }
   }
 }

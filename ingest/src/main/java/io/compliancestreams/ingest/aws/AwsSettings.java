@@ -25,6 +25,10 @@ public record AwsSettings(
 
   public AwsSettings {
     Objects.requireNonNull(credentials, "credentials");
+    if (maxCallsPerSecondPerService < 0) {
+      throw new IllegalArgumentException(
+          "maxCallsPerSecondPerService must be 0 (unlimited) or more: " + maxCallsPerSecondPerService);
+    }
   }
 
   /** Real AWS (or the endpoint variables), default credential chain, 20 calls/s per service. */
@@ -36,6 +40,16 @@ public record AwsSettings(
   /** One endpoint for every service (tests against moto), with the given credentials. */
   public static AwsSettings emulator(URI endpoint, AwsCredentialsProvider credentials) {
     return new AwsSettings(endpoint, true, credentials, 0);
+  }
+
+  /** The same endpoints and budget with other credentials (e.g. an assumed role). */
+  public AwsSettings withCredentials(AwsCredentialsProvider other) {
+    return new AwsSettings(endpoint, endpointOverriddenByEnvironment, other, maxCallsPerSecondPerService);
+  }
+
+  /** The same settings with another per-service call budget (0 = unlimited). */
+  public AwsSettings withMaxCallsPerSecondPerService(int value) {
+    return new AwsSettings(endpoint, endpointOverriddenByEnvironment, credentials, value);
   }
 
   public boolean endpointOverridden() {
