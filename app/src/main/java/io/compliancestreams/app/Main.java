@@ -2,6 +2,7 @@ package io.compliancestreams.app;
 
 import io.compliancestreams.app.cli.EvaluateCommand;
 import io.compliancestreams.app.cli.PracticesCommand;
+import io.compliancestreams.app.cli.ScanCommand;
 import io.compliancestreams.app.cli.StreamsCommand;
 import io.compliancestreams.app.cli.SuppressCommand;
 import io.compliancestreams.app.cli.TopicsCommand;
@@ -17,6 +18,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       PracticesCommand.class,
       EvaluateCommand.class,
+      ScanCommand.class,
       StreamsCommand.class,
       TopicsCommand.class,
       SuppressCommand.class,

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The one mapper from the snapshot contract (Avro) to the practices' configuration item. */
-final class SnapshotMapper {
+public final class SnapshotMapper {
 
   private SnapshotMapper() {}
 
@@ -19,7 +19,7 @@ final class SnapshotMapper {
    * @throws io.compliancestreams.streams.practices.MalformedItemException naming the field when
    *     {@code configuration} or a supplementary value is not JSON
    */
-  static ConfigurationItem toItem(ResourceSnapshot s) {
+  public static ConfigurationItem toItem(ResourceSnapshot s) {
     Map<String, JsonNode> supplementary = new LinkedHashMap<>();
     s.getSupplementaryConfiguration().forEach((name, text) -> supplementary.put(name,
         ConfigurationItemJson.parseJson(text, "supplementaryConfiguration." + name)));
