@@ -1,6 +1,8 @@
 package io.compliancestreams.app;
 
 import io.compliancestreams.app.cli.EvaluateCommand;
+import io.compliancestreams.app.cli.IngestCommand;
+import io.compliancestreams.app.cli.ReplayCommand;
 import io.compliancestreams.app.cli.PracticesCommand;
 import io.compliancestreams.app.cli.ScanCommand;
 import io.compliancestreams.app.cli.StreamsCommand;
@@ -20,6 +22,8 @@ import picocli.CommandLine.Command;
       EvaluateCommand.class,
       ScanCommand.class,
       StreamsCommand.class,
+      IngestCommand.class,
+      ReplayCommand.class,
       TopicsCommand.class,
       SuppressCommand.class,
       CommandLine.HelpCommand.class

@@ -21,7 +21,6 @@ import io.compliancestreams.streams.practices.PracticeEngine;
 import io.compliancestreams.streams.practices.Status;
 import io.compliancestreams.streams.topology.SnapshotMapper;
 import java.io.PrintStream;
-import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -35,7 +34,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
 /** {@code scan}: one full scan of the account, evaluated in-process (or published to Kafka). */
 @Command(name = "scan", mixinStandardHelpOptions = true,
@@ -89,9 +87,7 @@ public final class ScanCommand implements Callable<Integer> {
       err.println("error: --as-of: not an ISO-8601 instant: '" + asOf + "'");
       return ExitCodes.INPUT_ERROR;
     }
-    AwsSettings aws = loaded.get(ConfigKeys.AWS_ENDPOINT_URL)
-        .map(url -> AwsSettings.emulator(URI.create(url), DefaultCredentialsProvider.builder().build()))
-        .orElseGet(() -> AwsSettings.fromEnvironment(System.getenv()));
+    AwsSettings aws = io.compliancestreams.app.run.IngestNode.aws(loaded);
     ScanOptions options = ScanOptions.defaults().withThreads(threads);
     if (!regions.isEmpty()) {
       options = options.withRegions(regions);

@@ -79,6 +79,33 @@ public final class ConfigKeys {
       "http.token", "HTTP_TOKEN", null,
       "bearer token required on every HTTP endpoint but /health (unset: no token)", true);
 
+  public static final ConfigKey INGEST_REGIONS = new ConfigKey(
+      "ingest.regions", "INGEST_REGIONS", null,
+      "comma-separated regions to scan (default: every enabled region)", false);
+  public static final ConfigKey INGEST_HOME_REGION = new ConfigKey(
+      "ingest.home.region", "INGEST_HOME_REGION", "us-east-1",
+      "region for account-wide calls (STS, IAM, S3 Control) and the collectors' global snapshots", false);
+  public static final ConfigKey INGEST_THREADS = new ConfigKey(
+      "ingest.scan.threads", "INGEST_SCAN_THREADS", "4", "scopes (account × region × collector) scanned in parallel", false);
+  public static final ConfigKey INGEST_RESYNC = new ConfigKey(
+      "ingest.resync.interval", "INGEST_RESYNC_INTERVAL", "PT6H",
+      "full rescan interval (ISO-8601): CloudTrail delivery is best-effort, the resync makes it complete", false);
+  public static final ConfigKey INGEST_ROLE_ARNS = new ConfigKey(
+      "ingest.assume.role.arns", "INGEST_ASSUME_ROLE_ARNS", null,
+      "comma-separated role ARNs in other accounts to scan through STS AssumeRole", false);
+  public static final ConfigKey INGEST_EXTERNAL_ID = new ConfigKey(
+      "ingest.assume.role.external.id", "INGEST_ASSUME_ROLE_EXTERNAL_ID", null,
+      "external id for those roles", true);
+  public static final ConfigKey INGEST_EVENTBRIDGE_QUEUE = new ConfigKey(
+      "ingest.cloudtrail.eventbridge.queue.url", "INGEST_CLOUDTRAIL_EVENTBRIDGE_QUEUE_URL", null,
+      "SQS queue fed by an EventBridge rule for 'AWS API Call via CloudTrail' events", false);
+  public static final ConfigKey INGEST_S3_LOG_QUEUE = new ConfigKey(
+      "ingest.cloudtrail.s3.queue.url", "INGEST_CLOUDTRAIL_S3_QUEUE_URL", null,
+      "SQS queue receiving S3 event notifications (direct or via SNS) for CloudTrail log files", false);
+  public static final ConfigKey INGEST_CONFIG_QUEUE = new ConfigKey(
+      "ingest.config.queue.url", "INGEST_CONFIG_QUEUE_URL", null,
+      "SQS queue receiving AWS Config configuration item change notifications", false);
+
   private static final List<ConfigKey> ALL = List.of(
       KAFKA_BOOTSTRAP_SERVERS,
       TOPIC_PREFIX,
@@ -95,6 +122,15 @@ public final class ConfigKeys {
       HTTP_PORT,
       HTTP_ADVERTISED,
       HTTP_TOKEN,
+      INGEST_REGIONS,
+      INGEST_HOME_REGION,
+      INGEST_THREADS,
+      INGEST_RESYNC,
+      INGEST_ROLE_ARNS,
+      INGEST_EXTERNAL_ID,
+      INGEST_EVENTBRIDGE_QUEUE,
+      INGEST_S3_LOG_QUEUE,
+      INGEST_CONFIG_QUEUE,
       SCHEMA_REGISTRY_URL,
       SCHEMA_REGISTRY_USER_INFO,
       SCHEMA_REGISTRY_TRUSTSTORE,

@@ -1,0 +1,37 @@
+package io.compliancestreams.app.cli;
+
+import io.compliancestreams.app.config.ConfigException;
+import io.compliancestreams.app.run.IngestNode;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code ingest}: scans, resyncs, serves rescans and reads the CloudTrail / AWS Config queues. */
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+    description = "Runs the ingest service until Ctrl-C: a full scan at start and every"
+        + " ingest.resync.interval, targeted rescans requested by the topology, and the configured SQS"
+        + " sources (CloudTrail via EventBridge, CloudTrail log files in S3, AWS Config notifications).")
+public final class IngestCommand implements Callable<Integer> {
+
+  @Mixin ConfigOptions config = new ConfigOptions();
+
+  @Override
+  public Integer call() throws Exception {
+    IngestNode node;
+    try {
+      node = IngestNode.start(config.load());
+    } catch (ConfigException e) {
+      System.err.println("error: " + e.getMessage());
+      return ExitCodes.INPUT_ERROR;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      node.close();
+      stopped.countDown();
+    }, "shutdown"));
+    System.out.println("ingest started");
+    stopped.await();
+    return ExitCodes.OK;
+  }
+}

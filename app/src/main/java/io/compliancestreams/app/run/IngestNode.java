@@ -1,0 +1,158 @@
+package io.compliancestreams.app.run;
+
+import io.compliancestreams.app.config.AppConfig;
+import io.compliancestreams.app.config.ConfigKeys;
+import io.compliancestreams.app.config.Settings;
+import io.compliancestreams.ingest.aws.AwsClients;
+import io.compliancestreams.ingest.aws.AwsSettings;
+import io.compliancestreams.ingest.aws.CallCounter;
+import io.compliancestreams.ingest.cloudtrail.EventBridgeQueueSource;
+import io.compliancestreams.ingest.cloudtrail.S3LogQueueSource;
+import io.compliancestreams.ingest.collect.CollectContext;
+import io.compliancestreams.ingest.collect.Collectors;
+import io.compliancestreams.ingest.config.ConfigQueueSource;
+import io.compliancestreams.ingest.config.VpcFlowLogsEnricher;
+import io.compliancestreams.ingest.publish.KafkaPublisher;
+import io.compliancestreams.ingest.publish.SqsQueuePoller;
+import io.compliancestreams.ingest.publish.TopicNames;
+import io.compliancestreams.ingest.rescan.RescanConsumer;
+import io.compliancestreams.ingest.rescan.ResyncScheduler;
+import io.compliancestreams.ingest.scan.AccountTarget;
+import io.compliancestreams.ingest.scan.AssumedRoles;
+import io.compliancestreams.ingest.scan.ScanOptions;
+import io.compliancestreams.ingest.scan.ScanProgress;
+import io.compliancestreams.ingest.scan.ScanResult;
+import io.compliancestreams.ingest.scan.Scanner;
+import io.compliancestreams.schemas.avro.SnapshotSource;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+
+/**
+ * The long-running ingest service: a full scan at start and every {@code ingest.resync.interval},
+ * targeted rescans from {@code compliance.rescan.request.v1}, and the configured SQS sources
+ * (CloudTrail via EventBridge, CloudTrail log files in S3, AWS Config change notifications).
+ */
+public final class IngestNode implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(IngestNode.class);
+
+  private final List<AutoCloseable> parts = new ArrayList<>();
+  private final List<Thread> threads = new ArrayList<>();
+
+  private IngestNode() {}
+
+  public static IngestNode start(AppConfig config) {
+    IngestNode node = new IngestNode();
+    try {
+      node.startParts(config);
+    } catch (RuntimeException e) {
+      node.close();
+      throw e;
+    }
+    return node;
+  }
+
+  /** The AWS settings from the configuration: an explicit endpoint, or the SDK's own resolution. */
+  public static AwsSettings aws(AppConfig config) {
+    return config.get(ConfigKeys.AWS_ENDPOINT_URL)
+        .map(url -> AwsSettings.emulator(URI.create(url), DefaultCredentialsProvider.builder().build()))
+        .orElseGet(() -> AwsSettings.fromEnvironment(System.getenv()));
+  }
+
+  private void startParts(AppConfig config) {
+    String bootstrap = config.string(ConfigKeys.KAFKA_BOOTSTRAP_SERVERS);
+    var topics = Settings.topics(config);
+    var serdes = Settings.serdes(config);
+    String home = config.string(ConfigKeys.INGEST_HOME_REGION);
+    AwsSettings aws = aws(config);
+    KafkaPublisher publisher = KafkaPublisher.create(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+        serdes, new TopicNames(topics.snapshots(), topics.cloudTrail()));
+    parts.add(publisher);
+    CallCounter calls = new CallCounter();
+    Map<String, AwsClients> clients = new ConcurrentHashMap<>();
+    AwsClients homeClients = AwsClients.create(aws, home, calls);
+    parts.add(homeClients);
+
+    List<AccountTarget> targets = new ArrayList<>(List.of(AccountTarget.of(aws)));
+    config.get(ConfigKeys.INGEST_ROLE_ARNS).ifPresent(arns -> {
+      String externalId = config.get(ConfigKeys.INGEST_EXTERNAL_ID).orElse(null);
+      AssumedRoles roles = AssumedRoles.of(aws, home, Arrays.stream(arns.split(",")).map(String::trim)
+          .filter(a -> !a.isEmpty()).map(a -> new AssumedRoles.Role(a, externalId)).toList());
+      parts.add(roles);
+      targets.addAll(roles.targets());
+    });
+    ScanOptions options = ScanOptions.defaults().withHomeRegion(home)
+        .withThreads(config.integer(ConfigKeys.INGEST_THREADS));
+    List<String> regions = config.get(ConfigKeys.INGEST_REGIONS)
+        .map(r -> Arrays.stream(r.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList()).orElse(List.of());
+    if (!regions.isEmpty()) {
+      options = options.withRegions(regions);
+    }
+    Scanner scanner = new Scanner(Collectors.all(), options);
+    Runnable fullScan = () -> {
+      ScanResult result = scanner.scan(targets, publisher::snapshot, ScanProgress.NONE);
+      publisher.flush();
+      LOG.info("full scan {}: {} snapshots, {} deletions, {} scopes ok, {} failed in {}", result.scanId(),
+          result.snapshots(), result.deletionsByType().values().stream().mapToLong(Long::longValue).sum(),
+          result.scopesSucceeded(), result.failures().size(), result.duration());
+    };
+    ResyncScheduler resync = new ResyncScheduler(fullScan, config.duration(ConfigKeys.INGEST_RESYNC), Duration.ZERO);
+    parts.add(resync);
+    resync.start();
+
+    // Rescans act on the account the scanner runs as (role accounts are refreshed by the resync).
+    RescanConsumer rescans = RescanConsumer.create(Map.of(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+            ConsumerConfig.GROUP_ID_CONFIG, topics.prefix() + "compliance-ingest-rescan"),
+        serdes, topics.rescans(), Collectors.all(),
+        (account, region) -> new CollectContext(account, "global".equals(region) ? home : region,
+            clients.computeIfAbsent("global".equals(region) ? home : region, homeClients::inRegion),
+            Clock.systemUTC(), "rescan", SnapshotSource.RESCAN),
+        publisher, RescanConsumer.DEFAULT_WINDOW);
+    parts.add(rescans);
+    thread("rescans", rescans);
+
+    config.get(ConfigKeys.INGEST_EVENTBRIDGE_QUEUE).ifPresent(url -> poller("cloudtrail-eventbridge",
+        EventBridgeQueueSource.poller(homeClients.sqs(), SqsQueuePoller.Settings.defaults(url), publisher)));
+    config.get(ConfigKeys.INGEST_S3_LOG_QUEUE).ifPresent(url -> poller("cloudtrail-s3",
+        S3LogQueueSource.poller(homeClients.sqs(), homeClients.s3(), SqsQueuePoller.Settings.defaults(url), publisher)));
+    config.get(ConfigKeys.INGEST_CONFIG_QUEUE).ifPresent(url -> poller("aws-config",
+        ConfigQueueSource.poller(homeClients.sqs(), homeClients.s3(), SqsQueuePoller.Settings.defaults(url), publisher,
+            new VpcFlowLogsEnricher((account, region) ->
+                clients.computeIfAbsent(region, homeClients::inRegion).ec2()))));
+  }
+
+  private void poller(String name, SqsQueuePoller poller) {
+    parts.add(poller);
+    thread(name, poller);
+  }
+
+  private void thread(String name, Runnable body) {
+    Thread t = new Thread(body, "ingest-" + name);
+    t.setDaemon(true);
+    threads.add(t);
+    t.start();
+  }
+
+  @Override
+  public void close() {
+    for (int i = parts.size() - 1; i >= 0; i--) {
+      try {
+        parts.get(i).close();
+      } catch (Exception e) {
+        LOG.warn("closing {}: {}", parts.get(i).getClass().getSimpleName(), e.getMessage());
+      }
+    }
+  }
+}
