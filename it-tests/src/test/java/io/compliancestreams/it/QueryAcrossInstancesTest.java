@@ -104,6 +104,15 @@ class QueryAcrossInstancesTest {
         assertThat(p.get("fail").asInt()).isEqualTo(12);
       });
 
+      await("the live feed saw the deltas").atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+          assertThat(get(a, "/api/deltas?after=0", "s3cret-token").get("body")).isNotEmpty());
+      HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(
+              URI.create("http://127.0.0.1:" + a.httpPort() + "/metrics"))
+          .header("Authorization", "Bearer s3cret-token").build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(metrics.statusCode()).isEqualTo(200);
+      assertThat(metrics.body()).contains("compliance_deltas_total{", "kafka_stream_", "jvm_memory_used_bytes");
+
+      assertThat(get(a, "/metrics", null).get("status").asInt()).isEqualTo(401);
       assertThat(get(a, "/api/findings", null).get("status").asInt()).isEqualTo(401);
       assertThat(get(a, "/api/findings", "wrong").get("status").asInt()).isEqualTo(401);
       assertThat(get(a, "/health", null).get("status").asInt()).isEqualTo(200);

@@ -4,6 +4,13 @@ import io.compliancestreams.app.config.AppConfig;
 import io.compliancestreams.app.config.ConfigKeys;
 import io.compliancestreams.app.config.Settings;
 import io.compliancestreams.app.http.ApiServer;
+import io.compliancestreams.app.http.DeltaFeed;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.compliancestreams.streams.practices.PracticeCatalogue;
 import io.compliancestreams.streams.query.FindingQueries;
 import io.compliancestreams.streams.topology.ComplianceStreamsApp;
@@ -25,11 +32,18 @@ public final class StreamsNode implements AutoCloseable {
   private final ComplianceStreamsApp app;
   private final ApiServer api;
   private final HostInfo self;
+  private final DeltaFeed feed;
+  private final FindingQueries queries;
+  private final KafkaStreamsMetrics streamsMetrics;
 
-  private StreamsNode(ComplianceStreamsApp app, ApiServer api, HostInfo self) {
+  private StreamsNode(ComplianceStreamsApp app, ApiServer api, HostInfo self, DeltaFeed feed,
+      FindingQueries queries, KafkaStreamsMetrics streamsMetrics) {
     this.app = app;
     this.api = api;
     this.self = self;
+    this.feed = feed;
+    this.queries = queries;
+    this.streamsMetrics = streamsMetrics;
   }
 
   /** Starts the topology and the HTTP server; returns once both are started (not yet RUNNING). */
@@ -42,11 +56,20 @@ public final class StreamsNode implements AutoCloseable {
     String advertised = config.get(ConfigKeys.HTTP_ADVERTISED).orElse(bind + ":" + port);
     HostInfo self = HostInfo.buildFromEndpoint(advertised);
     StreamsSettings settings = Settings.streams(config, advertised);
+    PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    new JvmMemoryMetrics().bindTo(meters);
+    new JvmGcMetrics().bindTo(meters);
+    new ProcessorMetrics().bindTo(meters);
     ComplianceStreamsApp app = new ComplianceStreamsApp(settings, PracticeCatalogue.all()).start();
+    // Kafka Streams' own metrics (process rates, commit latency, lag per partition, state stores).
+    KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(app.streams());
+    streamsMetrics.bindTo(meters);
     FindingQueries queries = new FindingQueries(app.streams(), PracticeCatalogue.all(), Clock.systemUTC());
-    ApiServer api = new ApiServer(app::state, queries, self, config.get(ConfigKeys.HTTP_TOKEN).orElse(null))
-        .start(bind, port);
-    return new StreamsNode(app, api, self);
+    DeltaFeed feed = new DeltaFeed(settings.bootstrapServers(), settings.topics().deltas(), settings.serdeConfig(),
+        meters).start();
+    ApiServer api = new ApiServer(app::state, queries, self, config.get(ConfigKeys.HTTP_TOKEN).orElse(null),
+        feed, meters).start(bind, port);
+    return new StreamsNode(app, api, self, feed, queries, streamsMetrics);
   }
 
   public boolean awaitRunning(Duration timeout) throws InterruptedException {
@@ -55,6 +78,15 @@ public final class StreamsNode implements AutoCloseable {
 
   public ComplianceStreamsApp app() {
     return app;
+  }
+
+  /** The live feed of deltas (the demo prints them; the dashboard polls them). */
+  public DeltaFeed feed() {
+    return feed;
+  }
+
+  public FindingQueries queries() {
+    return queries;
   }
 
   public int httpPort() {
@@ -68,6 +100,8 @@ public final class StreamsNode implements AutoCloseable {
   @Override
   public void close() {
     api.close();
+    feed.close();
+    streamsMetrics.close();
     app.close();
   }
 
