@@ -1,0 +1,81 @@
+package io.compliancestreams.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.compliancestreams.app.config.AppConfig;
+import io.compliancestreams.app.run.StreamsNode;
+import io.compliancestreams.devkit.KafkaBroker;
+import io.compliancestreams.schemas.avro.ResourceSnapshot;
+import io.compliancestreams.streams.practices.PracticeFixtures;
+import io.compliancestreams.streams.topology.SnapshotRecords;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The dashboard in a real headless browser against a running pipeline: the 26 practices with
+ * counts, a regression injected through Kafka showing up live, and hostile names shown as text.
+ */
+class DashboardBrowserTest {
+
+  @Test
+  void shouldShowPracticesLiveRegressionsAndHostileNamesAsText() throws Exception {
+    HeadlessChromium chromium = HeadlessChromium.find();
+    String prefix = "ui.";
+    try (KafkaBroker broker = KafkaBroker.start();
+        StreamsNode node = StreamsNode.start(AppConfig.load(null, Map.of(), Map.of(
+            "kafka.bootstrap.servers", broker.bootstrapServers(),
+            "streams.application.id", "ui-" + UUID.randomUUID(),
+            "topic.prefix", prefix,
+            "topic.partitions", "2",
+            "streams.state.dir", Files.createTempDirectory("ui").toString(),
+            "http.port", "0")));
+        PipelineKafka kafka = new PipelineKafka(broker, prefix + "compliance.finding.delta.v1")) {
+      await("streams running").atMost(Duration.ofSeconds(60))
+          .until(() -> node.app().state() == KafkaStreams.State.RUNNING);
+      String snapshots = prefix + "aws.resource.snapshot.v1";
+      long t = Instant.parse("2026-06-01T01:00:00Z").toEpochMilli();
+
+      ResourceSnapshot hostile = ResourceSnapshot.newBuilder(
+              SnapshotRecords.of(PracticeFixtures.load(10, "fail-no-encryption-rule.json").items().get(0)))
+          .setResourceId("hostile-bucket").setResourceName("<script>alert(1)</script>")
+          .setArn("arn:aws:s3:::<script>alert(1)</script>").build();
+      kafka.send(snapshots, hostile, t);
+      ResourceSnapshot pass = SnapshotRecords.of(PracticeFixtures.load(10, "pass-sse-s3-default.json").items().get(0));
+      kafka.send(snapshots, pass, t);
+      await("first deltas in the feed").atMost(Duration.ofSeconds(30))
+          .until(() -> node.feed().after(0).size() >= 2);
+
+      ResourceSnapshot regressed = ResourceSnapshot.newBuilder(SnapshotRecords.later(pass, Instant.ofEpochMilli(t + 60_000)))
+          .setSupplementaryConfiguration(hostile.getSupplementaryConfiguration()).build();
+      kafka.send(snapshots, regressed, t + 60_000);
+      await("the regression in the feed").atMost(Duration.ofSeconds(30)).until(() ->
+          node.feed().after(0).stream().anyMatch(d -> d.changeKind().equals("REGRESSED")));
+
+      String url = "http://127.0.0.1:" + node.httpPort() + "/";
+      String dom = chromium.dumpDom(url, 6000);
+      Matcher rows = Pattern.compile("<tr class=\"practice\"").matcher(dom);
+      int count = 0;
+      while (rows.find()) {
+        count++;
+      }
+      assertThat(count).as("a row per practice").isEqualTo(26);
+      assertThat(dom).contains("S3.4").contains("GuardDuty.1");
+      assertThat(dom).as("the injected regression, live").contains("REGRESSED PASS→FAIL");
+      assertThat(dom).as("hostile names are text").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+      assertThat(dom).doesNotContain("<script>alert(1)</script>");
+
+      Path png = Path.of("target", "dashboard.png");
+      chromium.screenshot(url, 6000, png);
+      assertThat(Files.size(png)).as("screenshot written to %s", png).isGreaterThan(10_000);
+    }
+  }
+}

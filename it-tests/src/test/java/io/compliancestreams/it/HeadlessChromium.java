@@ -1,0 +1,59 @@
+package io.compliancestreams.it;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Debian's Chromium, headless, as a real browser for page tests (no browser download: .ci/run
+ * installs the Debian package). Fails loudly when it is missing.
+ */
+final class HeadlessChromium {
+
+  private final Path binary;
+
+  private HeadlessChromium(Path binary) {
+    this.binary = binary;
+  }
+
+  static HeadlessChromium find() {
+    for (String candidate : List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")) {
+      Path p = Path.of(candidate);
+      if (Files.isExecutable(p)) {
+        return new HeadlessChromium(p);
+      }
+    }
+    throw new AssertionError("Chromium is required for the browser test: apt-get install chromium (.ci/run does it)");
+  }
+
+  /** The page's DOM after its scripts ran for {@code budgetMs} of virtual time. */
+  String dumpDom(String url, int budgetMs) throws IOException, InterruptedException {
+    return run(url, budgetMs, "--dump-dom");
+  }
+
+  /** Writes a PNG screenshot of the page. */
+  void screenshot(String url, int budgetMs, Path png) throws IOException, InterruptedException {
+    run(url, budgetMs, "--screenshot=" + png.toAbsolutePath(), "--window-size=1400,1100");
+  }
+
+  private String run(String url, int budgetMs, String... extra) throws IOException, InterruptedException {
+    Path profile = Files.createTempDirectory("chromium-profile");
+    List<String> command = new ArrayList<>(List.of(binary.toString(), "--headless", "--no-sandbox",
+        "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-quic", "--user-data-dir=" + profile,
+        "--virtual-time-budget=" + budgetMs));
+    command.addAll(List.of(extra));
+    command.add(url);
+    Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    byte[] out = process.getInputStream().readAllBytes();
+    if (!process.waitFor(90, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("chromium did not finish within 90 s");
+    }
+    return new String(out, StandardCharsets.UTF_8);
+  }
+}
