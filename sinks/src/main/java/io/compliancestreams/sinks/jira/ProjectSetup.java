@@ -47,7 +47,9 @@ record ProjectSetup(String issueTypeId, Set<String> screenFields) {
             + types.stream().map(JiraApi.IssueTypeMeta::name).collect(Collectors.joining(", ")) + ")"));
 
     List<JiraApi.FieldMeta> fields = api.createFields(project, type.id());
-    Set<String> ours = new HashSet<>(Set.of("project", "issuetype", "summary", "description", "labels"));
+    // Jira fills the reporter with the calling user when a create request leaves it out, even where
+    // createmeta (Data Center) lists it as required without a default.
+    Set<String> ours = new HashSet<>(Set.of("project", "issuetype", "summary", "description", "labels", "reporter"));
     if (!s.priorities().isEmpty()) {
       ours.add("priority");
     }
