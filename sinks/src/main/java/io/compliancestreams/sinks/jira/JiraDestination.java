@@ -193,7 +193,8 @@ public final class JiraDestination implements Destination {
   private void remember(FindingDelta d, String key) throws DeliveryException {
     try {
       issues.put(d.getFindingId(), new IssueRef(key, d.getSequence()).encode());
-    } catch (IllegalStateException e) {
+    } catch (RuntimeException e) {
+      // The issue exists; retrying finds it again (map or label) and only writes the map.
       throw DeliveryException.retryable("cannot remember Jira issue " + key + ": " + e.getMessage(), e);
     }
   }

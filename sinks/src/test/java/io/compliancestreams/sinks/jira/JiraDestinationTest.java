@@ -327,6 +327,24 @@ class JiraDestinationTest {
     }
 
     @Test
+    void shouldAdoptLinkedIssueCreatedBeforeACrashInsteadOfCreatingAnother() throws Exception {
+      stubProject();
+      map().put("f-3b9a", "SEC-7|1"); // remembered before; SEC-8 was created but never remembered
+      jira.stubFor(get(urlEqualTo("/rest/api/3/issue/SEC-7?fields=status"))
+          .willReturn(okJson(fixture("v3/issue-SEC-7-done.json"))));
+      jira.stubFor(get(urlPathEqualTo("/rest/api/3/search/jql")).atPriority(1)
+          .withQueryParam("jql", equalTo(LABEL_JQL))
+          .willReturn(okJson(fixture("v3/search-jql-open.json").replace("SEC-7", "SEC-8"))));
+      stubCreate("SEC-9");
+      JiraDestination destination = start(settings().withRegressionMode(JiraSettings.RegressionMode.NEW_LINKED));
+
+      destination.deliver(record(delta(ChangeKind.REGRESSED, FindingStatus.PASS, FindingStatus.FAIL, 3)));
+
+      assertThat(posts()).isEmpty();
+      assertThat(map().get("f-3b9a")).contains("SEC-8|3");
+    }
+
+    @Test
     void shouldFailAtStartListingRequiredFieldsItDoesNotSet() {
       stubProject("v3/createmeta-task-fields-required-custom.json");
 
