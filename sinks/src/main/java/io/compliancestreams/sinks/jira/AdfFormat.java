@@ -1,0 +1,75 @@
+package io.compliancestreams.sinks.jira;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/**
+ * Atlassian Document Format (Cloud v3). Untrusted values only ever become the {@code text} of a
+ * text node without marks: ADF has no inline markup, so nothing in a value can turn into a link,
+ * a mention or formatting. Only our own labels carry a {@code strong} mark.
+ */
+final class AdfFormat implements DocumentFormat {
+
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  @Override
+  public JsonNode description(String intro, List<Field> fields) {
+    ObjectNode doc = doc();
+    ArrayNode content = (ArrayNode) doc.get("content");
+    content.add(paragraph(text(intro)));
+    for (Field f : fields) {
+      if (f.value() == null || f.value().isBlank()) {
+        continue; // ADF rejects empty text nodes
+      }
+      content.add(paragraph(strong(f.label() + ": "), text(f.value())));
+    }
+    return doc;
+  }
+
+  @Override
+  public JsonNode comment(String sentence, String detail) {
+    ObjectNode doc = doc();
+    ArrayNode content = (ArrayNode) doc.get("content");
+    content.add(paragraph(text(sentence)));
+    if (detail != null && !detail.isBlank()) {
+      content.add(paragraph(text(detail)));
+    }
+    ObjectNode body = NODES.objectNode();
+    body.set("body", doc);
+    return body;
+  }
+
+  private static ObjectNode doc() {
+    ObjectNode doc = NODES.objectNode();
+    doc.put("type", "doc");
+    doc.put("version", 1);
+    doc.putArray("content");
+    return doc;
+  }
+
+  private static ObjectNode paragraph(ObjectNode... inline) {
+    ObjectNode p = NODES.objectNode();
+    p.put("type", "paragraph");
+    ArrayNode content = p.putArray("content");
+    for (ObjectNode node : inline) {
+      content.add(node);
+    }
+    return p;
+  }
+
+  private static ObjectNode text(String value) {
+    ObjectNode t = NODES.objectNode();
+    t.put("type", "text");
+    t.put("text", value);
+    return t;
+  }
+
+  private static ObjectNode strong(String ourLabel) {
+    ObjectNode t = text(ourLabel);
+    t.putArray("marks").addObject().put("type", "strong");
+    return t;
+  }
+}

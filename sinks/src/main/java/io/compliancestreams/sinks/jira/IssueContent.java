@@ -1,0 +1,72 @@
+package io.compliancestreams.sinks.jira;
+
+import io.compliancestreams.schemas.avro.FindingDelta;
+import java.util.List;
+
+/** The words of an issue, built from a delta; formats ({@link DocumentFormat}) do the escaping. */
+final class IssueContent {
+
+  static final int SUMMARY_LIMIT = 255;
+  static final String PRODUCT_LABEL = "compliance-streams";
+
+  private IssueContent() {}
+
+  /** {@code cs-<finding id>}: Jira labels cannot contain spaces, so whitespace becomes '_'. */
+  static String findingLabel(String findingId) {
+    return "cs-" + findingId.replaceAll("\\s", "_");
+  }
+
+  /** {@code [<control>] <title> — <resource id>}, one line, at most 255 characters. */
+  static String summary(FindingDelta d) {
+    String s = ("[" + d.getControlId() + "] " + d.getTitle() + " — " + d.getResourceId())
+        .replaceAll("[\\r\\n\\t]+", " ");
+    if (s.length() <= SUMMARY_LIMIT) {
+      return s;
+    }
+    int end = SUMMARY_LIMIT - 1;
+    if (Character.isHighSurrogate(s.charAt(end - 1))) {
+      end--; // never split a surrogate pair
+    }
+    return s.substring(0, end) + "…";
+  }
+
+  static String intro(FindingDelta d) {
+    return "Compliance Streams found that practice " + d.getPractice() + " (" + d.getControlId()
+        + ") fails for this resource.";
+  }
+
+  static List<Field> fields(FindingDelta d) {
+    return List.of(
+        new Field("Severity", d.getSeverity().name()),
+        new Field("Practice", d.getPractice() + " — " + d.getTitle()),
+        new Field("Control", d.getControlId()),
+        new Field("Resource type", d.getResourceType()),
+        new Field("Resource id", d.getResourceId()),
+        new Field("Resource ARN", d.getResourceArn()),
+        new Field("Account", d.getAccountId()),
+        new Field("Region", d.getRegion()),
+        new Field("Reason", d.getReason()),
+        new Field("Remediation", d.getRemediation()),
+        new Field("Evaluated at", d.getEvaluatedAt().toString()),
+        new Field("Finding id", d.getFindingId()));
+  }
+
+  static String resolvedSentence(FindingDelta d) {
+    return "Resolved: the resource passes " + d.getControlId() + " again (evaluated "
+        + d.getEvaluatedAt() + "). Reason:";
+  }
+
+  static String closedSentence(FindingDelta d) {
+    return "Closed: the resource was deleted or " + d.getControlId()
+        + " no longer applies to it (evaluated " + d.getEvaluatedAt() + "). Reason:";
+  }
+
+  static String regressedSentence(FindingDelta d) {
+    return "Regressed: the resource fails " + d.getControlId() + " again (evaluated "
+        + d.getEvaluatedAt() + "). Reason:";
+  }
+
+  static String linkedSentence(String previousKey) {
+    return "This finding failed before in " + previousKey + ", which is done; it fails again.";
+  }
+}

@@ -1,0 +1,37 @@
+package io.compliancestreams.sinks.jira;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads Jira's error body {@code {"errorMessages":[…],"errors":{"field":"message"}}} into one line.
+ * Jira echoes request values, never our credentials, so the text is safe to put in an exception.
+ */
+final class JiraErrors {
+
+  private static final int MAX_LENGTH = 1000;
+
+  private JiraErrors() {}
+
+  static String describe(ObjectMapper json, String body) {
+    if (body == null || body.isBlank()) {
+      return "(no body)";
+    }
+    JsonNode node;
+    try {
+      node = json.readTree(body);
+    } catch (Exception e) {
+      return "(non-JSON body)";
+    }
+    List<String> parts = new ArrayList<>();
+    node.path("errorMessages").forEach(m -> parts.add(m.asText()));
+    node.path("errors").properties().forEach(e -> parts.add(e.getKey() + ": " + e.getValue().asText()));
+    if (parts.isEmpty()) {
+      return "(no error messages)";
+    }
+    String joined = String.join("; ", parts);
+    return joined.length() > MAX_LENGTH ? joined.substring(0, MAX_LENGTH) + "…" : joined;
+  }
+}
