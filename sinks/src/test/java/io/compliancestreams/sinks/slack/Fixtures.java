@@ -18,13 +18,18 @@ final class Fixtures {
 
   static SlackSettings webhook(String baseUrl) {
     return SlackSettings.webhook(URI.create(baseUrl + WEBHOOK_PATH), DASHBOARD)
-        .withTimeouts(Duration.ofMillis(500), Duration.ofMillis(500));
+        .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5));
   }
 
   static SlackSettings bot(String baseUrl) {
     return SlackSettings.bot(TOKEN, "#security-alerts", DASHBOARD)
         .withApiBaseUrl(URI.create(baseUrl + "/api/"))
-        .withTimeouts(Duration.ofMillis(500), Duration.ofMillis(500));
+        .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5));
+  }
+
+  /** Shorter than the stubs' fixed delay, so a delayed answer is a timeout; long enough otherwise. */
+  static SlackSettings impatient(SlackSettings settings) {
+    return settings.withTimeouts(Duration.ofSeconds(5), Duration.ofMillis(300));
   }
 
   static SlackDestination destination(SlackSettings settings, ThreadLedger ledger, FakeTime time) {

@@ -149,7 +149,8 @@ class SlackWebhookDestinationTest {
   @Test
   void shouldRetryOnTimeout() {
     slack.stubFor(post(WEBHOOK_PATH).willReturn(aResponse().withStatus(200).withBody("ok")
-        .withFixedDelay(1_500)));
+        .withFixedDelay(1_000)));
+    settings = Fixtures.impatient(settings);
 
     DeliveryException e = deliverFailing();
 
@@ -196,7 +197,8 @@ class SlackWebhookDestinationTest {
     DeliveryException notFound = deliverFailing();
     slack.stubFor(post(WEBHOOK_PATH).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
     DeliveryException reset = deliverFailing();
-    slack.stubFor(post(WEBHOOK_PATH).willReturn(aResponse().withFixedDelay(1_500)));
+    slack.stubFor(post(WEBHOOK_PATH).willReturn(aResponse().withFixedDelay(1_000)));
+    settings = Fixtures.impatient(settings);
     DeliveryException timeout = deliverFailing();
 
     for (DeliveryException e : List.of(notFound, reset, timeout)) {
