@@ -4,6 +4,7 @@ import io.compliancestreams.sinks.runner.SinkRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,7 +51,7 @@ final class DigestBuffer {
   /** The lowest buffered offset per partition: nothing from there on is durable yet. */
   Map<TopicPartition, Long> firstPending() {
     Map<TopicPartition, Long> first = new TreeMap<>(
-        java.util.Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition));
+        Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition));
     for (SinkRecord r : records) {
       first.merge(new TopicPartition(r.topic(), r.partition()), r.offset(), Math::min);
     }
