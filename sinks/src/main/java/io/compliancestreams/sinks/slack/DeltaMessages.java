@@ -1,0 +1,73 @@
+package io.compliancestreams.sinks.slack;
+
+import static io.compliancestreams.sinks.slack.Mrkdwn.escape;
+
+import io.compliancestreams.schemas.avro.ChangeKind;
+import io.compliancestreams.schemas.avro.FindingDelta;
+import io.compliancestreams.schemas.avro.FindingStatus;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The message for one delta. Every value that came from AWS (resource type, id, ARN, account,
+ * region, reason, remediation) is escaped for mrkdwn; our own catalogue's title goes into the
+ * plain-text header, which Slack never parses.
+ */
+final class DeltaMessages {
+
+  private final DashboardLinks links;
+
+  DeltaMessages(DashboardLinks links) {
+    this.links = links;
+  }
+
+  SlackMessage of(FindingDelta d, Notice notice) {
+    String headline = headline(d, notice);
+    BlockKit blocks = new BlockKit()
+        .header(d.getSeverity() + " · Practice " + d.getPractice() + ": " + d.getTitle())
+        .section("*" + headline + "* · " + transition(d) + "\n" + escape(d.getReason()))
+        .fields(fields(d));
+    if (notice == Notice.ALERT && d.getRemediation() != null && !d.getRemediation().isBlank()) {
+      blocks.section("*Remediation*\n" + escape(d.getRemediation()));
+    }
+    blocks.section(BlockKit.link(links.finding(d.getFindingId()), "Open finding in the dashboard"))
+        .context(List.of("Finding " + escape(d.getFindingId()) + " · change " + d.getSequence()
+            + " · evaluated " + d.getEvaluatedAt() + " · trigger " + d.getTrigger().getKind()));
+    return blocks.build("[" + d.getSeverity() + "] " + headline + ": " + escape(d.getControlId())
+        + " " + escape(d.getTitle()) + " on " + escape(d.getResourceType()) + " " + escape(d.getResourceId())
+        + " (" + escape(d.getAccountId()) + ", " + escape(d.getRegion()) + ")");
+  }
+
+  static String headline(FindingDelta d, Notice notice) {
+    if (notice == Notice.RESOLUTION) {
+      return d.getChangeKind() == ChangeKind.CLOSED ? "Closed" : "Resolved";
+    }
+    if (d.getNewStatus() == FindingStatus.ERROR) {
+      return "Evaluation error";
+    }
+    return switch (d.getChangeKind()) {
+      case REGRESSED -> "Regression";
+      case NEW -> "New failure";
+      default -> "Now failing";
+    };
+  }
+
+  private static String transition(FindingDelta d) {
+    String now = d.getNewStatus() == null ? "gone" : d.getNewStatus().toString();
+    return d.getPreviousStatus() == null ? now : now + " (was " + d.getPreviousStatus() + ")";
+  }
+
+  private static List<String> fields(FindingDelta d) {
+    List<String> fields = new ArrayList<>();
+    fields.add("*Control*\n" + escape(d.getControlId()));
+    fields.add("*Severity*\n" + d.getSeverity());
+    fields.add("*Resource type*\n" + escape(d.getResourceType()));
+    fields.add("*Resource id*\n" + escape(d.getResourceId()));
+    if (d.getResourceArn() != null) {
+      fields.add("*ARN*\n" + escape(d.getResourceArn()));
+    }
+    fields.add("*Account*\n" + escape(d.getAccountId()));
+    fields.add("*Region*\n" + escape(d.getRegion()));
+    return fields;
+  }
+}
