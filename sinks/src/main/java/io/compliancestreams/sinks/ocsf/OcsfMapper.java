@@ -60,6 +60,7 @@ final class OcsfMapper {
     e.put("type_uid", CLASS_UID * 100L + activityId);
     e.put("type_name", "Compliance Finding: " + activityName(activityId));
     e.put("time", time);
+    e.put("timezone_offset", 0); // every time we emit is UTC
     e.put("severity_id", severityId(d.getSeverity()));
     e.put("severity", caption(d.getSeverity()));
     int statusId = statusId(d);
