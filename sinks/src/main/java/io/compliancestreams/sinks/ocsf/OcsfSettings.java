@@ -1,0 +1,37 @@
+package io.compliancestreams.sinks.ocsf;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The OCSF sink.
+ *
+ * @param bootstrapServers Kafka, for the OCSF topic
+ * @param topic the (prefixed) OCSF topic, by default {@value #DEFAULT_TOPIC}; key = finding id
+ * @param vendorName {@code metadata.product.vendor_name}
+ * @param productVersion {@code metadata.product.version}
+ * @param hec a Splunk HTTP Event Collector to POST to as well, or null
+ * @param producerOverrides extra producer properties (security), applied before the ones the
+ *     guarantees rest on (acks=all, idempotence)
+ */
+public record OcsfSettings(String bootstrapServers, String topic, String vendorName, String productVersion,
+    HecSettings hec, Map<String, Object> producerOverrides) {
+
+  public static final String DEFAULT_TOPIC = "compliance.finding.ocsf.v1";
+
+  public OcsfSettings {
+    Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+    Objects.requireNonNull(topic, "topic");
+    Objects.requireNonNull(vendorName, "vendorName");
+    Objects.requireNonNull(productVersion, "productVersion");
+    producerOverrides = Map.copyOf(producerOverrides);
+  }
+
+  public static OcsfSettings of(String bootstrapServers, String topic, String productVersion) {
+    return new OcsfSettings(bootstrapServers, topic, "Compliance Streams", productVersion, null, Map.of());
+  }
+
+  public OcsfSettings withHec(HecSettings value) {
+    return new OcsfSettings(bootstrapServers, topic, vendorName, productVersion, value, producerOverrides);
+  }
+}

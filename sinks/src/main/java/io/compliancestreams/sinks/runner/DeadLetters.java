@@ -1,0 +1,90 @@
+package io.compliancestreams.sinks.runner;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+
+/**
+ * Writes records the sink gave up on to {@code <delta topic>.<sink>.dlq}: the original key and
+ * value bytes, unchanged, with the headers the whole project uses ({@code dlq.reason},
+ * {@code dlq.source.topic}, {@code dlq.source.partition}, {@code dlq.source.offset},
+ * {@code dlq.exception.class}) plus {@code dlq.attempts}. The send is acknowledged before the
+ * runner moves on, so a committed offset never hides a record that is in neither place.
+ */
+final class DeadLetters implements AutoCloseable {
+
+  static final String REASON = "dlq.reason";
+  static final String TOPIC = "dlq.source.topic";
+  static final String PARTITION = "dlq.source.partition";
+  static final String OFFSET = "dlq.source.offset";
+  static final String ATTEMPTS = "dlq.attempts";
+  static final String EXCEPTION = "dlq.exception.class";
+
+  private final String topic;
+  private final Producer<byte[], byte[]> producer;
+
+  DeadLetters(String topic, Producer<byte[], byte[]> producer) {
+    this.topic = topic;
+    this.producer = producer;
+  }
+
+  String topic() {
+    return topic;
+  }
+
+  void send(ConsumerRecord<byte[], byte[]> source, String reason, int attempts, String exceptionClass) {
+    RecordHeaders headers = new RecordHeaders();
+    headers.add(REASON, utf8(reason == null ? "(no message)" : reason));
+    headers.add(TOPIC, utf8(source.topic()));
+    headers.add(PARTITION, utf8(Integer.toString(source.partition())));
+    headers.add(OFFSET, utf8(Long.toString(source.offset())));
+    headers.add(ATTEMPTS, utf8(Integer.toString(attempts)));
+    headers.add(EXCEPTION, utf8(exceptionClass));
+    try {
+      producer.send(new ProducerRecord<>(topic, null, source.key(), source.value(), headers))
+          .get(60, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted writing to " + topic, e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("cannot write to " + topic + ": " + e, e);
+    }
+  }
+
+  /** Creates the dead-letter topic with the broker's defaults when it does not exist yet. */
+  static void ensureTopic(Admin admin, String topic) {
+    try {
+      if (!admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(topic)) {
+        admin.createTopics(List.of(new NewTopic(topic, java.util.Optional.empty(), java.util.Optional.empty())))
+            .all().get(30, TimeUnit.SECONDS);
+      }
+    } catch (ExecutionException e) {
+      if (!(e.getCause() instanceof TopicExistsException)) {
+        throw new IllegalStateException("cannot create " + topic + ": " + e.getCause(), e);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted creating " + topic, e);
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("timed out creating " + topic, e);
+    }
+  }
+
+  private static byte[] utf8(String value) {
+    return value.getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public void close() {
+    producer.close(java.time.Duration.ofSeconds(10));
+  }
+}

@@ -1,0 +1,63 @@
+package io.compliancestreams.sinks.s3;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.compliancestreams.schemas.avro.FindingDelta;
+import io.compliancestreams.sinks.runner.SinkRecord;
+import java.io.UncheckedIOException;
+
+/**
+ * One delta as one flat JSON line: the FindingDelta's Avro field names in schema order, enums as
+ * their symbols, {@code evaluatedAt} as an ISO-8601 UTC string, the nested {@code trigger} flattened
+ * to {@code triggerKind}, {@code triggerSnapshotStateId}, {@code triggerEventId}, absent values as
+ * JSON null, then where the record came from ({@code sourceTopic}, {@code sourcePartition},
+ * {@code sourceOffset}). docs/s3-audit-trail-athena.md declares the same columns.
+ */
+final class AuditLine {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private AuditLine() {}
+
+  static byte[] of(SinkRecord record) {
+    FindingDelta d = record.delta();
+    ObjectNode n = JSON.createObjectNode();
+    n.put("deltaId", d.getDeltaId());
+    n.put("findingId", d.getFindingId());
+    n.put("sequence", d.getSequence());
+    n.put("previousStatus", d.getPreviousStatus() == null ? null : d.getPreviousStatus().name());
+    n.put("newStatus", d.getNewStatus() == null ? null : d.getNewStatus().name());
+    n.put("changeKind", d.getChangeKind().name());
+    n.put("practice", d.getPractice());
+    n.put("controlId", d.getControlId());
+    n.put("title", d.getTitle());
+    n.put("severity", d.getSeverity().name());
+    n.put("securityHubSeverity", d.getSecurityHubSeverity().name());
+    n.put("resourceKey", d.getResourceKey());
+    n.put("resourceType", d.getResourceType());
+    n.put("resourceId", d.getResourceId());
+    n.put("resourceArn", d.getResourceArn());
+    n.put("accountId", d.getAccountId());
+    n.put("region", d.getRegion());
+    n.put("reason", d.getReason());
+    n.put("remediation", d.getRemediation());
+    n.put("evaluatedAt", d.getEvaluatedAt().toString());
+    n.put("triggerKind", d.getTrigger().getKind().name());
+    n.put("triggerSnapshotStateId", d.getTrigger().getSnapshotStateId());
+    n.put("triggerEventId", d.getTrigger().getEventId());
+    n.put("suppressed", d.getSuppressed());
+    n.put("sourceTopic", record.topic());
+    n.put("sourcePartition", record.partition());
+    n.put("sourceOffset", record.offset());
+    try {
+      byte[] json = JSON.writeValueAsBytes(n);
+      byte[] line = new byte[json.length + 1];
+      System.arraycopy(json, 0, line, 0, json.length);
+      line[json.length] = '\n';
+      return line;
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
