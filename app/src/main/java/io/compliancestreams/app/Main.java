@@ -5,6 +5,7 @@ import io.compliancestreams.app.cli.IngestCommand;
 import io.compliancestreams.app.cli.ReplayCommand;
 import io.compliancestreams.app.cli.PracticesCommand;
 import io.compliancestreams.app.cli.ScanCommand;
+import io.compliancestreams.app.cli.SinkCommand;
 import io.compliancestreams.app.cli.StreamsCommand;
 import io.compliancestreams.app.cli.SuppressCommand;
 import io.compliancestreams.app.cli.TopicsCommand;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Command;
       StreamsCommand.class,
       IngestCommand.class,
       ReplayCommand.class,
+      SinkCommand.class,
       TopicsCommand.class,
       SuppressCommand.class,
       CommandLine.HelpCommand.class

@@ -106,6 +106,65 @@ public final class ConfigKeys {
       "ingest.config.queue.url", "INGEST_CONFIG_QUEUE_URL", null,
       "SQS queue receiving AWS Config configuration item change notifications", false);
 
+  public static final ConfigKey DASHBOARD_URL = new ConfigKey(
+      "dashboard.url", "DASHBOARD_URL", "http://127.0.0.1:8080",
+      "base URL of the dashboard, for links in Slack and Jira", false);
+  public static final ConfigKey SINK_MIN_SEVERITY = new ConfigKey(
+      "sink.min.severity", "SINK_MIN_SEVERITY", "INFORMATIONAL",
+      "sinks deliver deltas of this article severity and above (HIGH, MEDIUM, LOW, INFORMATIONAL)", false);
+  public static final ConfigKey SINK_PRACTICES = new ConfigKey(
+      "sink.practices", "SINK_PRACTICES", null, "comma-separated practice numbers the sinks deliver (default: all)", false);
+  public static final ConfigKey SINK_ACCOUNTS = new ConfigKey(
+      "sink.accounts", "SINK_ACCOUNTS", null, "comma-separated accounts the sinks deliver (default: all)", false);
+  public static final ConfigKey SINK_REGIONS = new ConfigKey(
+      "sink.regions", "SINK_REGIONS", null, "comma-separated regions the sinks deliver (default: all)", false);
+  public static final ConfigKey SINK_CHANGE_KINDS = new ConfigKey(
+      "sink.change.kinds", "SINK_CHANGE_KINDS", null,
+      "comma-separated change kinds the sinks deliver (NEW, REGRESSED, RESOLVED, CLOSED, CHANGED; default: all)", false);
+  public static final ConfigKey SINK_INCLUDE_SUPPRESSED = new ConfigKey(
+      "sink.include.suppressed", "SINK_INCLUDE_SUPPRESSED", "false", "deliver deltas of suppressed findings too", false);
+  public static final ConfigKey SINK_MAX_ATTEMPTS = new ConfigKey(
+      "sink.max.attempts", "SINK_MAX_ATTEMPTS", "5", "delivery attempts before a delta goes to the sink's DLQ", false);
+  public static final ConfigKey SLACK_WEBHOOK_URL = new ConfigKey(
+      "sink.slack.webhook.url", "SLACK_WEBHOOK_URL", null, "Slack incoming webhook (webhook mode)", true);
+  public static final ConfigKey SLACK_BOT_TOKEN = new ConfigKey(
+      "sink.slack.bot.token", "SLACK_BOT_TOKEN", null,
+      "Slack bot token for chat.postMessage (bot mode: later deltas thread under a finding's first message)", true);
+  public static final ConfigKey SLACK_CHANNEL = new ConfigKey(
+      "sink.slack.channel", "SLACK_CHANNEL", null, "channel for bot mode", false);
+  public static final ConfigKey SLACK_RESOLUTIONS = new ConfigKey(
+      "sink.slack.notify.resolutions", "SLACK_NOTIFY_RESOLUTIONS", "false", "also post RESOLVED and CLOSED deltas", false);
+  public static final ConfigKey JIRA_URL = new ConfigKey(
+      "sink.jira.url", "JIRA_URL", null, "Jira base URL, e.g. https://example.atlassian.net", false);
+  public static final ConfigKey JIRA_EMAIL = new ConfigKey(
+      "sink.jira.email", "JIRA_EMAIL", null, "account email for basic auth (Jira Cloud)", false);
+  public static final ConfigKey JIRA_API_TOKEN = new ConfigKey(
+      "sink.jira.api.token", "JIRA_API_TOKEN", null, "API token for basic auth", true);
+  public static final ConfigKey JIRA_BEARER_TOKEN = new ConfigKey(
+      "sink.jira.bearer.token", "JIRA_BEARER_TOKEN", null, "personal access token (Server/Data Center) instead of basic auth", true);
+  public static final ConfigKey JIRA_PROJECT = new ConfigKey(
+      "sink.jira.project", "JIRA_PROJECT", null, "project key issues are created in", false);
+  public static final ConfigKey JIRA_ISSUE_TYPE = new ConfigKey(
+      "sink.jira.issue.type", "JIRA_ISSUE_TYPE", "Task", "issue type of created issues", false);
+  public static final ConfigKey JIRA_API_VERSION = new ConfigKey(
+      "sink.jira.api.version", "JIRA_API_VERSION", "3", "3 (Cloud, ADF bodies) or 2 (Server/Data Center, wiki text)", false);
+  public static final ConfigKey JIRA_DONE_TRANSITION = new ConfigKey(
+      "sink.jira.done.transition", "JIRA_DONE_TRANSITION", "Done", "transition applied on RESOLVED and CLOSED", false);
+  public static final ConfigKey S3_AUDIT_BUCKET = new ConfigKey(
+      "sink.s3.bucket", "S3_AUDIT_BUCKET", null, "bucket of the S3 audit trail", false);
+  public static final ConfigKey S3_AUDIT_PREFIX = new ConfigKey(
+      "sink.s3.prefix", "S3_AUDIT_PREFIX", "compliance-audit", "key prefix of the audit trail objects", false);
+  public static final ConfigKey S3_AUDIT_REGION = new ConfigKey(
+      "sink.s3.region", "S3_AUDIT_REGION", "us-east-1", "region of the audit bucket", false);
+  public static final ConfigKey S3_AUDIT_ENDPOINT = new ConfigKey(
+      "sink.s3.endpoint", "S3_AUDIT_ENDPOINT", null, "S3-compatible endpoint (MinIO, s3proxy) with path-style access", false);
+  public static final ConfigKey OCSF_TOPIC = new ConfigKey(
+      "sink.ocsf.topic", "OCSF_TOPIC", "compliance.finding.ocsf.v1", "topic of the OCSF 2003 Compliance Finding events (prefixed)", false);
+  public static final ConfigKey HEC_URL = new ConfigKey(
+      "sink.ocsf.hec.url", "SPLUNK_HEC_URL", null, "Splunk HTTP Event Collector base URL (optional)", false);
+  public static final ConfigKey HEC_TOKEN = new ConfigKey(
+      "sink.ocsf.hec.token", "SPLUNK_HEC_TOKEN", null, "Splunk HEC token", true);
+
   private static final List<ConfigKey> ALL = List.of(
       KAFKA_BOOTSTRAP_SERVERS,
       TOPIC_PREFIX,
@@ -131,6 +190,33 @@ public final class ConfigKeys {
       INGEST_EVENTBRIDGE_QUEUE,
       INGEST_S3_LOG_QUEUE,
       INGEST_CONFIG_QUEUE,
+      DASHBOARD_URL,
+      SINK_MIN_SEVERITY,
+      SINK_PRACTICES,
+      SINK_ACCOUNTS,
+      SINK_REGIONS,
+      SINK_CHANGE_KINDS,
+      SINK_INCLUDE_SUPPRESSED,
+      SINK_MAX_ATTEMPTS,
+      SLACK_WEBHOOK_URL,
+      SLACK_BOT_TOKEN,
+      SLACK_CHANNEL,
+      SLACK_RESOLUTIONS,
+      JIRA_URL,
+      JIRA_EMAIL,
+      JIRA_API_TOKEN,
+      JIRA_BEARER_TOKEN,
+      JIRA_PROJECT,
+      JIRA_ISSUE_TYPE,
+      JIRA_API_VERSION,
+      JIRA_DONE_TRANSITION,
+      S3_AUDIT_BUCKET,
+      S3_AUDIT_PREFIX,
+      S3_AUDIT_REGION,
+      S3_AUDIT_ENDPOINT,
+      OCSF_TOPIC,
+      HEC_URL,
+      HEC_TOKEN,
       SCHEMA_REGISTRY_URL,
       SCHEMA_REGISTRY_USER_INFO,
       SCHEMA_REGISTRY_TRUSTSTORE,

@@ -1,0 +1,39 @@
+package io.compliancestreams.app.cli;
+
+import io.compliancestreams.app.config.ConfigException;
+import io.compliancestreams.app.run.SinkFactory;
+import io.compliancestreams.sinks.runner.SinkRunner;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code sink slack|jira|s3|ocsf}: runs one sink (its own consumer group) until stopped. */
+@Command(name = "sink", mixinStandardHelpOptions = true,
+    description = "Runs one sink until Ctrl-C: slack, jira, s3 (audit trail) or ocsf (SIEM topic / Splunk HEC)."
+        + " Each is its own consumer group of compliance.finding.delta.v1.")
+public final class SinkCommand implements Callable<Integer> {
+
+  @Mixin ConfigOptions config = new ConfigOptions();
+
+  @Parameters(paramLabel = "NAME", description = "slack, jira, s3 or ocsf") String name;
+
+  @Override
+  public Integer call() throws Exception {
+    SinkRunner runner;
+    try {
+      if (!SinkFactory.NAMES.contains(name)) {
+        throw new ConfigException("unknown sink '" + name + "', expected one of " + SinkFactory.NAMES);
+      }
+      runner = SinkFactory.runner(name, config.load(), new SimpleMeterRegistry());
+    } catch (ConfigException e) {
+      System.err.println("error: " + e.getMessage());
+      return ExitCodes.INPUT_ERROR;
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(runner::close, "shutdown"));
+    System.out.println("sink " + name + " started");
+    runner.run();
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,137 @@
+package io.compliancestreams.app.run;
+
+import io.compliancestreams.app.config.AppConfig;
+import io.compliancestreams.app.config.ConfigException;
+import io.compliancestreams.app.config.ConfigKey;
+import io.compliancestreams.app.config.ConfigKeys;
+import io.compliancestreams.app.config.Settings;
+import io.compliancestreams.schemas.avro.ChangeKind;
+import io.compliancestreams.schemas.avro.Severity;
+import io.compliancestreams.sinks.jira.JiraDestination;
+import io.compliancestreams.sinks.jira.JiraSettings;
+import io.compliancestreams.sinks.ocsf.HecSettings;
+import io.compliancestreams.sinks.ocsf.OcsfDestination;
+import io.compliancestreams.sinks.ocsf.OcsfSettings;
+import io.compliancestreams.sinks.runner.CompactedTopicMap;
+import io.compliancestreams.sinks.runner.DeltaFilter;
+import io.compliancestreams.sinks.runner.Destination;
+import io.compliancestreams.sinks.runner.RetrySettings;
+import io.compliancestreams.sinks.runner.SinkRunner;
+import io.compliancestreams.sinks.runner.SinkSettings;
+import io.compliancestreams.sinks.s3.S3AuditTrailDestination;
+import io.compliancestreams.sinks.s3.S3AuditTrailSettings;
+import io.compliancestreams.sinks.slack.SlackDestination;
+import io.compliancestreams.sinks.slack.SlackSettings;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Builds a configured sink (runner + destination) by name; the names are slack, jira, s3, ocsf. */
+public final class SinkFactory {
+
+  public static final List<String> NAMES = List.of("slack", "jira", "s3", "ocsf");
+
+  private SinkFactory() {}
+
+  /** True when the configuration has what the named sink needs (used by {@code run}). */
+  public static boolean configured(String name, AppConfig config) {
+    return switch (name) {
+      case "slack" -> config.get(ConfigKeys.SLACK_WEBHOOK_URL).isPresent() || config.get(ConfigKeys.SLACK_BOT_TOKEN).isPresent();
+      case "jira" -> config.get(ConfigKeys.JIRA_URL).isPresent();
+      case "s3" -> config.get(ConfigKeys.S3_AUDIT_BUCKET).isPresent();
+      case "ocsf" -> true;
+      default -> false;
+    };
+  }
+
+  public static SinkRunner runner(String name, AppConfig config, MeterRegistry meters) {
+    String bootstrap = config.string(ConfigKeys.KAFKA_BOOTSTRAP_SERVERS);
+    var topics = Settings.topics(config);
+    SinkSettings settings = SinkSettings.of(bootstrap, topics.deltas(),
+            SinkSettings.groupId(topics.prefix(), name), Settings.serdes(config))
+        .withFilter(filter(config))
+        .withRetry(new RetrySettings(config.integer(ConfigKeys.SINK_MAX_ATTEMPTS),
+            RetrySettings.DEFAULT.initialBackoff(), RetrySettings.DEFAULT.maxBackoff(), RetrySettings.DEFAULT.multiplier()));
+    return new SinkRunner(settings, destination(name, config, bootstrap, topics.prefix()), meters);
+  }
+
+  private static Destination destination(String name, AppConfig config, String bootstrap, String prefix) {
+    short replication = (short) config.integer(ConfigKeys.TOPIC_REPLICATION);
+    URI dashboard = URI.create(config.string(ConfigKeys.DASHBOARD_URL));
+    try {
+      switch (name) {
+        case "slack": {
+          SlackSettings slack = config.get(ConfigKeys.SLACK_BOT_TOKEN)
+              .map(token -> SlackSettings.bot(token, config.string(ConfigKeys.SLACK_CHANNEL), dashboard))
+              .orElseGet(() -> SlackSettings.webhook(URI.create(config.string(ConfigKeys.SLACK_WEBHOOK_URL)), dashboard))
+              .withNotifyResolutions(config.bool(ConfigKeys.SLACK_RESOLUTIONS));
+          CompactedTopicMap posted = CompactedTopicMap.open(bootstrap, prefix + "compliance.sink.slack.posted.v1", replication);
+          return SlackDestination.create(slack, posted);
+        }
+        case "jira": {
+          JiraSettings.Auth auth = config.get(ConfigKeys.JIRA_BEARER_TOKEN).map(JiraSettings.Auth::bearer)
+              .orElseGet(() -> JiraSettings.Auth.basic(config.string(ConfigKeys.JIRA_EMAIL),
+                  config.string(ConfigKeys.JIRA_API_TOKEN)));
+          JiraSettings jira = JiraSettings.defaults(URI.create(config.string(ConfigKeys.JIRA_URL)), auth,
+                  config.string(ConfigKeys.JIRA_PROJECT))
+              .withIssueType(config.string(ConfigKeys.JIRA_ISSUE_TYPE))
+              .withDoneTransition(config.string(ConfigKeys.JIRA_DONE_TRANSITION))
+              .withApiVersion("2".equals(config.string(ConfigKeys.JIRA_API_VERSION))
+                  ? JiraSettings.ApiVersion.SERVER_V2 : JiraSettings.ApiVersion.CLOUD_V3)
+              .withIssueMapTopic(prefix + "compliance.sink.jira.issues.v1");
+          return JiraDestination.open(jira, bootstrap, replication);
+        }
+        case "s3": {
+          S3AuditTrailSettings s3 = S3AuditTrailSettings.of(config.string(ConfigKeys.S3_AUDIT_BUCKET),
+              config.string(ConfigKeys.S3_AUDIT_PREFIX), config.string(ConfigKeys.S3_AUDIT_REGION));
+          s3 = config.get(ConfigKeys.S3_AUDIT_ENDPOINT).map(URI::create).map(endpoint -> S3AuditTrailSettings.of(
+                  config.string(ConfigKeys.S3_AUDIT_BUCKET), config.string(ConfigKeys.S3_AUDIT_PREFIX),
+                  config.string(ConfigKeys.S3_AUDIT_REGION)).withEndpoint(endpoint, true))
+              .orElse(s3);
+          return S3AuditTrailDestination.create(s3);
+        }
+        case "ocsf": {
+          OcsfSettings ocsf = OcsfSettings.of(bootstrap, prefix + config.string(ConfigKeys.OCSF_TOPIC), "0.1.0");
+          if (config.get(ConfigKeys.HEC_URL).isPresent()) {
+            ocsf = ocsf.withHec(HecSettings.of(URI.create(config.string(ConfigKeys.HEC_URL)),
+                config.string(ConfigKeys.HEC_TOKEN)));
+          }
+          return OcsfDestination.create(ocsf);
+        }
+        default:
+          throw new ConfigException("unknown sink '" + name + "', expected one of " + NAMES);
+      }
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("sink " + name + ": " + e.getMessage());
+    }
+  }
+
+  static DeltaFilter filter(AppConfig config) {
+    Severity min = parse(ConfigKeys.SINK_MIN_SEVERITY, config.string(ConfigKeys.SINK_MIN_SEVERITY),
+        s -> Severity.valueOf(s.toUpperCase()));
+    return new DeltaFilter(min,
+        list(config, ConfigKeys.SINK_PRACTICES, Integer::valueOf),
+        Set.of(),
+        list(config, ConfigKeys.SINK_ACCOUNTS, s -> s),
+        list(config, ConfigKeys.SINK_REGIONS, s -> s),
+        list(config, ConfigKeys.SINK_CHANGE_KINDS, s -> ChangeKind.valueOf(s.toUpperCase())),
+        config.bool(ConfigKeys.SINK_INCLUDE_SUPPRESSED));
+  }
+
+  private static <T> Set<T> list(AppConfig config, ConfigKey key, Function<String, T> parser) {
+    return config.get(key).map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+        .map(s -> parse(key, s, parser)).collect(Collectors.toSet())).orElse(Set.of());
+  }
+
+  private static <T> T parse(ConfigKey key, String value, Function<String, T> parser) {
+    try {
+      return parser.apply(value.trim());
+    } catch (RuntimeException e) {
+      throw new ConfigException(key.key() + ": cannot read '" + value + "'");
+    }
+  }
+}
