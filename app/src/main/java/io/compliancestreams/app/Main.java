@@ -3,6 +3,7 @@ package io.compliancestreams.app;
 import io.compliancestreams.app.cli.EvaluateCommand;
 import io.compliancestreams.app.cli.IngestCommand;
 import io.compliancestreams.app.cli.ReplayCommand;
+import io.compliancestreams.app.cli.RunCommand;
 import io.compliancestreams.app.cli.PracticesCommand;
 import io.compliancestreams.app.cli.ScanCommand;
 import io.compliancestreams.app.cli.SinkCommand;
@@ -22,6 +23,7 @@ import picocli.CommandLine.Command;
       PracticesCommand.class,
       EvaluateCommand.class,
       ScanCommand.class,
+      RunCommand.class,
       StreamsCommand.class,
       IngestCommand.class,
       ReplayCommand.class,

@@ -1,0 +1,81 @@
+package io.compliancestreams.app.cli;
+
+import io.compliancestreams.app.config.AppConfig;
+import io.compliancestreams.app.config.ConfigException;
+import io.compliancestreams.app.config.ConfigKeys;
+import io.compliancestreams.app.run.IngestNode;
+import io.compliancestreams.app.run.SinkFactory;
+import io.compliancestreams.app.run.StreamsNode;
+import io.compliancestreams.devkit.KafkaBroker;
+import io.compliancestreams.sinks.runner.SinkRunner;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code run}: every component in one process. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = {"Runs every component in one process until Ctrl-C: the streams topology and query API,"
+        + " the ingest service (real AWS through the default credential chain, or AWS_ENDPOINT_URL), and"
+        + " every sink that is configured (OCSF always).",
+        "Without kafka.bootstrap.servers it starts an in-JVM broker whose data lives only as long as the"
+        + " process (fine for a trial, not for production)."})
+public final class RunCommand implements Callable<Integer> {
+
+  @Mixin ConfigOptions config = new ConfigOptions();
+
+  @Option(names = "--no-ingest", description = "Do not start the ingest service (feed snapshots another way).")
+  boolean noIngest;
+
+  @Override
+  public Integer call() throws Exception {
+    List<AutoCloseable> running = new ArrayList<>();
+    try {
+      AppConfig loaded = config.load();
+      if (loaded.get(ConfigKeys.KAFKA_BOOTSTRAP_SERVERS).isEmpty()) {
+        KafkaBroker broker = KafkaBroker.start();
+        running.add(broker);
+        loaded = loaded.with(ConfigKeys.KAFKA_BOOTSTRAP_SERVERS, broker.bootstrapServers());
+        System.err.println("no kafka.bootstrap.servers: started an in-JVM broker at " + broker.bootstrapServers());
+      }
+      StreamsNode streams = StreamsNode.start(loaded);
+      running.add(streams);
+      if (!noIngest) {
+        running.add(IngestNode.start(loaded));
+      }
+      for (String name : SinkFactory.NAMES) {
+        if (SinkFactory.configured(name, loaded)) {
+          SinkRunner runner = SinkFactory.runner(name, loaded, new SimpleMeterRegistry());
+          runner.start();
+          running.add(runner);
+        }
+      }
+      System.out.printf("running: dashboard and API on http://%s:%d/%n", streams.self().host(), streams.httpPort());
+    } catch (ConfigException e) {
+      closeAll(running);
+      System.err.println("error: " + e.getMessage());
+      return ExitCodes.INPUT_ERROR;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      closeAll(running);
+      stopped.countDown();
+    }, "shutdown"));
+    stopped.await();
+    return ExitCodes.OK;
+  }
+
+  private static void closeAll(List<AutoCloseable> running) {
+    for (int i = running.size() - 1; i >= 0; i--) {
+      try {
+        running.get(i).close();
+      } catch (Exception e) {
+        System.err.println("warning: closing " + running.get(i).getClass().getSimpleName() + ": " + e.getMessage());
+      }
+    }
+  }
+}
