@@ -36,7 +36,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
 /**
  * The long-running ingest service: a full scan at start and every {@code ingest.resync.interval},
@@ -66,7 +65,7 @@ public final class IngestNode implements AutoCloseable {
   /** The AWS settings from the configuration: an explicit endpoint, or the SDK's own resolution. */
   public static AwsSettings aws(AppConfig config) {
     return config.get(ConfigKeys.AWS_ENDPOINT_URL)
-        .map(url -> AwsSettings.emulator(URI.create(url), DefaultCredentialsProvider.builder().build()))
+        .map(url -> AwsSettings.endpoint(URI.create(url)))
         .orElseGet(() -> AwsSettings.fromEnvironment(System.getenv()));
   }
 

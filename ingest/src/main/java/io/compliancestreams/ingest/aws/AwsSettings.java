@@ -52,6 +52,11 @@ public record AwsSettings(
     return new AwsSettings(endpoint, endpointOverriddenByEnvironment, credentials, value);
   }
 
+  /** One endpoint for every service (an AWS-compatible endpoint), with the default credential chain. */
+  public static AwsSettings endpoint(URI endpoint) {
+    return emulator(endpoint, DefaultCredentialsProvider.builder().build());
+  }
+
   public boolean endpointOverridden() {
     return endpoint != null || endpointOverriddenByEnvironment;
   }
