@@ -34,6 +34,9 @@ final class DemoOrganization {
   static final String HOME_REGION = "us-east-1";
   private static final long SEED = 20260601L;
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** The VPC the security group templates belong to, and the volume the snapshot templates copy. */
+  private static final String TEMPLATE_VPC = "vpc-0a12b34c56d78e90f";
+  private static final String TEMPLATE_VOLUME = "vol-0a1b2c3d4e5f60718";
   private static final Pattern TIMESTAMP =
       Pattern.compile("\"(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,9})?(?:Z|[+-]\\d{2}:\\d{2}))\"");
 
@@ -96,7 +99,7 @@ final class DemoOrganization {
       // IAM and account-wide facts (region "global").
       String[] policies = {"ReportsReadOnly", "DeployPipeline", "BillingViewer", "SupportAccess", "BreakGlassAdmin"};
       for (int i = 0; i < policies.length; i++) {
-        boolean fail = i == policies.length - 1 || (dev && i == 1);
+        boolean fail = i == policies.length - 1 || (dev && (i == 1 || i == 2));
         add(fail ? "01-fail-star-on-star" : "01-pass-scoped-default-version", account, "global",
             "ANPA" + upper(16), policies[i] + (dev ? "Dev" : ""));
       }
@@ -129,7 +132,8 @@ final class DemoOrganization {
         String template = switch (i) {
           case 2 -> "10-pass-sse-kms-default";
           case 6 -> "11-fail-policy-flags-off";
-          case 7 -> dev ? "10-fail-no-encryption-rule" : "11-pass-all-four-enabled";
+          case 5 -> dev ? "11-fail-policy-flags-off" : "11-pass-all-four-enabled";
+          case 7 -> dev || region.equals("ap-southeast-2") ? "10-fail-no-encryption-rule" : "11-pass-all-four-enabled";
           default -> "11-pass-all-four-enabled";
         };
         String name = "acme-" + env + "-" + buckets[i] + "-" + region;
@@ -151,26 +155,27 @@ final class DemoOrganization {
       add(dev && region.equals("ap-southeast-2") ? "15-fail-recorder-stopped" : "15-pass-recording-all-supported",
           account, region, null, null);
       for (int i = 0; i < 8; i++) {
-        String template = i == 6 ? "16-fail-attached-unencrypted" : i == 7 ? "16-na-unattached" : "16-pass-attached-encrypted";
+        String template = i == 6 || (dev && i == 5) ? "16-fail-attached-unencrypted" : i == 7 ? "16-na-unattached" : "16-pass-attached-encrypted";
         add(template, account, region, "vol-" + hex(17), null);
       }
       boolean unusedDefaultVpc = dev && !home;
-      add(unusedDefaultVpc ? "17-fail-unused-default-vpc" : "17-pass-all-traffic", account, region,
-          "vpc-" + hex(17), null);
-      JsonNode defaultGroup = add(dev && region.equals("ap-southeast-2") ? "18-fail-factory-rules" : "18-pass-closed-default-group",
-          account, region, "sg-" + hex(17), "default");
+      String vpcId = "vpc-" + hex(17);
+      add(unusedDefaultVpc ? "17-fail-unused-default-vpc" : "17-pass-all-traffic", account, region, vpcId, null);
+      boolean openDefault = dev && !region.equals(HOME_REGION);
+      JsonNode defaultGroup = add(openDefault ? "18-fail-factory-rules" : "18-pass-closed-default-group",
+          account, region, "sg-" + hex(17), "default", Map.of(TEMPLATE_VPC, vpcId));
       if (securityGroup == null && !dev && region.equals("eu-west-1")) {
         securityGroup = target(defaultGroup);
       }
-      add("18-na-application-group", account, region, "sg-" + hex(17), "web-tier");
-      add("18-na-application-group", account, region, "sg-" + hex(17), "batch-workers");
+      add("18-na-application-group", account, region, "sg-" + hex(17), "web-tier", Map.of(TEMPLATE_VPC, vpcId));
+      add("18-na-application-group", account, region, "sg-" + hex(17), "batch-workers", Map.of(TEMPLATE_VPC, vpcId));
       add(dev && region.equals("ap-southeast-2") ? "19-fail-disabled-in-unused-region" : "19-pass-enabled",
           account, region, null, null);
       add(dev && region.equals("eu-west-1") ? "20-fail-public-instance" : "20-pass-private-instance",
           account, region, null, null);
       for (int i = 0; i < 4; i++) {
         String template = i == 3 ? (dev ? "21-fail-public" : "21-pass-shared-with-one-account") : "21-pass-private";
-        JsonNode item = add(template, account, region, "snap-" + hex(17), null);
+        JsonNode item = add(template, account, region, "snap-" + hex(17), null, Map.of(TEMPLATE_VOLUME, "vol-" + hex(17)));
         if (snapshot == null && !dev && region.equals("eu-west-1") && i == 0) {
           snapshot = target(item);
         }
@@ -182,7 +187,7 @@ final class DemoOrganization {
           null, "notebook-" + env + "-" + region);
       String[] functions = {"orders-api", "image-resizer", "nightly-report", "webhook-relay", "audit-forwarder", "legacy-export"};
       for (int i = 0; i < functions.length; i++) {
-        boolean deprecated = i == 5 && (dev || home);
+        boolean deprecated = (i == 5 && (dev || home)) || (dev && i == 4);
         add(deprecated ? "24-fail-deprecated-python38" : "24-pass-python312", account, region, null,
             env + "-" + functions[i]);
       }
@@ -203,8 +208,17 @@ final class DemoOrganization {
      * replaced by the target's. Null keeps the template's value (account-keyed types).
      */
     private JsonNode add(String template, String account, String region, String newId, String newName) {
+      return add(template, account, region, newId, newName, Map.of());
+    }
+
+    /** As above, with other ids of the template replaced too (the VPC a group belongs to). */
+    private JsonNode add(String template, String account, String region, String newId, String newName,
+        Map<String, String> also) {
       JsonNode t = template(template);
       String text = t.toString();
+      for (Map.Entry<String, String> e : also.entrySet()) {
+        text = text.replace(e.getKey(), e.getValue());
+      }
       String oldId = t.path("resourceId").asText();
       String oldName = t.path("resourceName").asText("");
       String oldAccount = t.path("accountId").asText();
