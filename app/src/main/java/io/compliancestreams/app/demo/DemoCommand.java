@@ -85,15 +85,18 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
   private final PrintStream out;
   private final PrintStream err;
   private final boolean colour;
+  private final boolean quietLogs;
 
   public DemoCommand() {
-    this(System.out, System.err, DeltaLine.colourWanted(System.console() != null, System.getenv("NO_COLOR")));
+    this(System.out, System.err, DeltaLine.colourWanted(System.console() != null, System.getenv("NO_COLOR")),
+        System.getenv("LOG_LEVEL") == null);
   }
 
-  DemoCommand(PrintStream out, PrintStream err, boolean colour) {
+  DemoCommand(PrintStream out, PrintStream err, boolean colour, boolean quietLogs) {
     this.out = out;
     this.err = err;
     this.colour = colour;
+    this.quietLogs = quietLogs;
   }
 
   @Override
@@ -106,6 +109,9 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
       err.println("error: --http-port must be 0-65535 and --exit-after not negative");
       return 2;
     }
+    if (quietLogs) {
+      quietLogs();
+    }
     long began = System.nanoTime();
     Session session = new Session();
     Thread hook = new Thread(() -> {
@@ -113,6 +119,9 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
       out.println("stopping...");
       session.close();
       out.println("stopped; the demo's broker data and state are deleted.");
+      out.flush();
+      // Ctrl-C is how the demo is meant to end: exit 0 rather than the JVM's 130 for SIGINT.
+      Runtime.getRuntime().halt(0);
     }, "demo-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
@@ -226,6 +235,21 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
       return socket.getLocalPort();
     } catch (IOException e) {
       throw new UncheckedIOException("no free port on 127.0.0.1", e);
+    }
+  }
+
+  /**
+   * The demo's output is its delta lines: the broker's and the clients' INFO logs (stderr) would
+   * drown them on a terminal. LOG_LEVEL set keeps the configured logging.
+   */
+  private static void quietLogs() {
+    if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext logs) {
+      logs.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.WARN);
+      for (String noisy : List.of("kafka", "org.apache.kafka", "state.change.logger")) {
+        logs.getLogger(noisy).setLevel(ch.qos.logback.classic.Level.ERROR);
+      }
+      // Looking for Docker (to prefer a container broker) logs an ERROR when there is none.
+      logs.getLogger("org.testcontainers").setLevel(ch.qos.logback.classic.Level.OFF);
     }
   }
 

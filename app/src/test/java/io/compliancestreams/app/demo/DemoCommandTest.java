@@ -24,7 +24,7 @@ class DemoCommandTest {
     PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
     long began = System.nanoTime();
 
-    int exit = new CommandLine(new DemoCommand(out, out, false))
+    int exit = new CommandLine(new DemoCommand(out, out, false, false))
         .execute("--speed", "10", "--exit-after", "PT1S", "--http-port", "0");
 
     Duration took = Duration.ofNanos(System.nanoTime() - began);
