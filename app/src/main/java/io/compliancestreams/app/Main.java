@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
     version = "compliance-streams 0.1.0",
     description = "Continuous AWS security-practice evaluation on Kafka Streams.",
     subcommands = {
+      io.compliancestreams.app.demo.DemoCommand.class,
       PracticesCommand.class,
       EvaluateCommand.class,
       ScanCommand.class,

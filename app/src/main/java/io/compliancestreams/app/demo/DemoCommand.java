@@ -1,0 +1,338 @@
+package io.compliancestreams.app.demo;
+
+import io.compliancestreams.app.config.AppConfig;
+import io.compliancestreams.app.config.Settings;
+import io.compliancestreams.app.http.ApiServer;
+import io.compliancestreams.app.http.DeltaFeed;
+import io.compliancestreams.devkit.KafkaBroker;
+import io.compliancestreams.ingest.cloudtrail.ReplaySource;
+import io.compliancestreams.ingest.publish.KafkaPublisher;
+import io.compliancestreams.ingest.publish.TopicNames;
+import io.compliancestreams.schemas.avro.ResourceSnapshot;
+import io.compliancestreams.streams.practices.PracticeCatalogue;
+import io.compliancestreams.streams.query.FindingFilter;
+import io.compliancestreams.streams.query.FindingQueries;
+import io.compliancestreams.streams.query.PostureSummary;
+import io.compliancestreams.streams.topology.ComplianceStreamsApp;
+import io.compliancestreams.streams.topology.Topics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.state.HostInfo;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code demo}: the whole pipeline in one process on a simulated organisation, no arguments, no
+ * configuration, no AWS account. Everything (broker, topics, state) is new on each run and removed
+ * on exit.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+    description = {
+      "Runs the whole pipeline on a simulated organisation: an in-JVM Kafka broker (or the one named by"
+          + " KAFKA_BOOTSTRAP_SERVERS), the streams topology, the query API and dashboard, 2 accounts x 3"
+          + " regions of sample resources, then a scripted stream of CloudTrail records (a bucket loses its"
+          + " public access block, the default security group is opened, a snapshot made public, a KMS key"
+          + " scheduled for deletion, the trail stopped; later three are fixed).",
+      "Prints each delta as it happens, then the posture, and serves the dashboard until Ctrl-C."
+    },
+    exitCodeListHeading = "Exit codes:%n",
+    exitCodeList = {"0:stopped cleanly", "2:invalid option", "3:runtime failure"})
+public final class DemoCommand implements java.util.concurrent.Callable<Integer> {
+
+  @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "8080",
+      description = "Dashboard and API port (default ${DEFAULT-VALUE}; a free one when busy; 0 = any free one).")
+  int httpPort;
+
+  @Option(names = "--speed", paramLabel = "FACTOR", defaultValue = "1",
+      description = "Divides the script's pauses (default ${DEFAULT-VALUE}; 10 = ten times faster).")
+  double speed;
+
+  @Option(names = "--no-script", description = "Only load the organisation; send no CloudTrail records.")
+  boolean noScript;
+
+  @Option(names = "--exit-after", paramLabel = "DURATION",
+      description = "Stop this long after the script (ISO-8601, e.g. PT30S; for tests and CI). Default: run until Ctrl-C.")
+  Duration exitAfter;
+
+  @Option(names = "--all-deltas",
+      description = "Also print the organisation's NEW PASS and NEW N/A deltas (by default they are counted).")
+  boolean allDeltas;
+
+  private static final Duration QUIET = Duration.ofSeconds(2);
+  private static final Duration SETTLE_CAP = Duration.ofSeconds(60);
+
+  private final PrintStream out;
+  private final PrintStream err;
+  private final boolean colour;
+  private final boolean quietLogs;
+
+  public DemoCommand() {
+    this(System.out, System.err, DeltaLine.colourWanted(System.console() != null, System.getenv("NO_COLOR")),
+        System.getenv("LOG_LEVEL") == null);
+  }
+
+  DemoCommand(PrintStream out, PrintStream err, boolean colour, boolean quietLogs) {
+    this.out = out;
+    this.err = err;
+    this.colour = colour;
+    this.quietLogs = quietLogs;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    if (!(speed > 0)) {
+      err.println("error: --speed must be greater than 0, got " + speed);
+      return 2;
+    }
+    if (httpPort < 0 || httpPort > 65535 || (exitAfter != null && exitAfter.isNegative())) {
+      err.println("error: --http-port must be 0-65535 and --exit-after not negative");
+      return 2;
+    }
+    if (quietLogs) {
+      quietLogs();
+    }
+    long began = System.nanoTime();
+    Session session = new Session();
+    Thread hook = new Thread(() -> {
+      out.println();
+      out.println("stopping...");
+      session.close();
+      out.println("stopped; the demo's broker data and state are deleted.");
+      out.flush();
+      // Ctrl-C is how the demo is meant to end: exit 0 rather than the JVM's 130 for SIGINT.
+      Runtime.getRuntime().halt(0);
+    }, "demo-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      run(session, began);
+      if (exitAfter == null) {
+        session.stopped.await();
+        return 0;
+      }
+      Thread.sleep(exitAfter.toMillis());
+    } finally {
+      if (!session.closed.get()) {
+        try {
+          Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+          // the hook is already running and closes the session
+        }
+        session.close();
+      }
+    }
+    return 0;
+  }
+
+  private void run(Session s, long began) throws Exception {
+    DeltaLine style = new DeltaLine(colour);
+    out.println(style.paint("Compliance Streams demo", DeltaLine.BOLD)
+        + " - a simulated organisation, the real pipeline, no AWS account needed.");
+    s.dir = Files.createTempDirectory("compliance-streams-demo-");
+    out.println("starting Kafka...");
+    s.broker = KafkaBroker.start();
+    String runId = UUID.randomUUID().toString().substring(0, 8);
+    int port = choosePort();
+    AppConfig config = config(s.broker.bootstrapServers(), runId, s.dir.resolve("state"), port);
+    String advertised = "127.0.0.1:" + port;
+    s.app = new ComplianceStreamsApp(Settings.streams(config, advertised), PracticeCatalogue.all()).start();
+    Topics topics = Settings.topics(config);
+    PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    s.feed = new DeltaFeed(s.broker.bootstrapServers(), topics.deltas(), Settings.serdes(config), meters);
+    DeltaWatch watch = new DeltaWatch();
+    Counts quietKinds = new Counts();
+    AtomicBoolean organisationLoaded = new AtomicBoolean(false);
+    s.feed.onDelta(d -> {
+      watch.accept(d);
+      String kind = DeltaLine.kind(d);
+      boolean routine = kind.equals("NEW PASS") || kind.equals("NEW NOT_APPLICABLE");
+      if (routine && !allDeltas && !organisationLoaded.get()) {
+        quietKinds.add(kind);
+      } else {
+        out.println(style.format(d));
+      }
+    });
+    s.feed.start();
+    FindingQueries queries = new FindingQueries(s.app.streams(), PracticeCatalogue.all(), Clock.systemUTC());
+    s.api = new ApiServer(s.app::state, queries, HostInfo.buildFromEndpoint(advertised), null, s.feed, meters)
+        .start("127.0.0.1", port);
+    if (!s.app.awaitRunning(Duration.ofSeconds(60))) {
+      throw new IllegalStateException("the streams topology did not reach RUNNING within 60 s");
+    }
+    out.printf("Kafka (%s) at %s, topology running, dashboard on http://127.0.0.1:%d/ - %.1f s%n",
+        s.broker.source(), s.broker.bootstrapServers(), port, seconds(began));
+
+    s.publisher = KafkaPublisher.create(
+        Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, s.broker.bootstrapServers()),
+        Settings.serdes(config), new TopicNames(topics.snapshots(), topics.cloudTrail()));
+    DemoOrganization org = DemoOrganization.generate(Instant.now());
+    List<ResourceSnapshot> snapshots = org.snapshots();
+    out.printf("%nloading the organisation: %d resources in accounts %s (prod) and %s (dev), regions %s%n",
+        snapshots.size(), DemoOrganization.PROD, DemoOrganization.DEV, String.join(", ", DemoOrganization.REGIONS));
+    List<CompletableFuture<Void>> acks = new ArrayList<>();
+    snapshots.forEach(snapshot -> acks.add(s.publisher.snapshot(snapshot)));
+    CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).join();
+    boolean quiet = watch.awaitQuiet(QUIET, SETTLE_CAP);
+    organisationLoaded.set(true);
+    out.printf("organisation evaluated: %d deltas (%s printed above%s) - %.1f s since start%s%n",
+        watch.count(), allDeltas ? "all" : "NEW FAIL", quietKinds.describe(), seconds(began),
+        quiet ? "" : " (still busy after " + SETTLE_CAP.toSeconds() + " s; going on)");
+
+    if (!noScript) {
+      out.printf("%nNow the scripted CloudTrail stream, through the real replay source (pauses of %.1f s):%n",
+          DemoScript.pause(speed).toMillis() / 1000.0);
+      DemoScript script = new DemoScript(new ReplaySource(s.publisher), watch, out, Clock.systemUTC(), speed, style);
+      List<DemoScript.Step> steps = DemoScript.steps(org.targets());
+      int detected = script.run(steps);
+      long expected = steps.stream().filter(st -> st.control() != null).count();
+      out.printf("%nscript done: %d of %d expected deltas seen - %.1f s since start%n", detected, expected, seconds(began));
+      watch.awaitQuiet(Duration.ofMillis(500), Duration.ofSeconds(5));
+    }
+
+    out.println();
+    out.println("Posture:");
+    new PostureTable().print(PostureSummary.of(queries.localFindings(FindingFilter.ALL)), out);
+    out.println();
+    out.println(style.paint("Dashboard: http://127.0.0.1:" + port + "/", DeltaLine.BOLD)
+        + (exitAfter == null ? "  (Ctrl-C to stop)" : "  (stopping in " + exitAfter + ")"));
+  }
+
+  private int choosePort() {
+    if (httpPort == 0) {
+      return freePort(0);
+    }
+    try (ServerSocket probe = new ServerSocket(httpPort, 1, InetAddress.getByName("127.0.0.1"))) {
+      return probe.getLocalPort();
+    } catch (IOException busy) {
+      int free = freePort(0);
+      out.printf("port %d is busy; the dashboard uses port %d instead%n", httpPort, free);
+      return free;
+    }
+  }
+
+  private static int freePort(int port) {
+    try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getByName("127.0.0.1"))) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException("no free port on 127.0.0.1", e);
+    }
+  }
+
+  /**
+   * The demo's output is its delta lines: the broker's and the clients' INFO logs (stderr) would
+   * drown them on a terminal. LOG_LEVEL set keeps the configured logging.
+   */
+  private static void quietLogs() {
+    if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext logs) {
+      logs.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.WARN);
+      for (String noisy : List.of("kafka", "org.apache.kafka", "state.change.logger")) {
+        logs.getLogger(noisy).setLevel(ch.qos.logback.classic.Level.ERROR);
+      }
+      // Looking for Docker (to prefer a container broker) logs an ERROR when there is none.
+      logs.getLogger("org.testcontainers").setLevel(ch.qos.logback.classic.Level.OFF);
+    }
+  }
+
+  /** The demo's configuration, built in code: nothing is read from files or the environment. */
+  static AppConfig config(String bootstrap, String runId, Path stateDir, int port) {
+    Map<String, String> values = new LinkedHashMap<>();
+    values.put("kafka.bootstrap.servers", bootstrap);
+    values.put("streams.application.id", "compliance-streams-demo-" + runId);
+    values.put("topic.prefix", "demo-" + runId + ".");
+    values.put("streams.state.dir", stateDir.toString());
+    values.put("http.bind", "127.0.0.1");
+    values.put("http.port", Integer.toString(port));
+    values.put("topic.partitions", "3");
+    values.put("streams.scope.debounce", "PT0.3S");
+    return AppConfig.load(null, Map.of(), values);
+  }
+
+  private static double seconds(long since) {
+    return (System.nanoTime() - since) / 1e9;
+  }
+
+  /** Counts of the deltas not printed one by one. */
+  private static final class Counts {
+    private final Map<String, Integer> byKind = new LinkedHashMap<>();
+
+    synchronized void add(String kind) {
+      byKind.merge(kind, 1, Integer::sum);
+    }
+
+    synchronized String describe() {
+      StringBuilder sb = new StringBuilder();
+      byKind.forEach((k, n) -> sb.append("; ").append(n).append(' ').append(k.replace("NOT_APPLICABLE", "N/A")));
+      return sb.toString();
+    }
+  }
+
+  /** What one run started; closed once, by the shutdown hook or at the end of --exit-after. */
+  private static final class Session {
+    final AtomicBoolean closed = new AtomicBoolean();
+    final CountDownLatch stopped = new CountDownLatch(1);
+    Path dir;
+    KafkaBroker broker;
+    ComplianceStreamsApp app;
+    DeltaFeed feed;
+    ApiServer api;
+    KafkaPublisher publisher;
+
+    void close() {
+      if (!closed.compareAndSet(false, true)) {
+        return;
+      }
+      try {
+        quietly(feed);
+        quietly(api);
+        quietly(publisher);
+        quietly(app);
+        quietly(broker);
+        deleteRecursively(dir);
+      } finally {
+        stopped.countDown();
+      }
+    }
+
+    private static void quietly(AutoCloseable c) {
+      if (c == null) {
+        return;
+      }
+      try {
+        c.close();
+      } catch (Exception e) {
+        org.slf4j.LoggerFactory.getLogger(DemoCommand.class).debug("closing {} failed", c, e);
+      }
+    }
+
+    private static void deleteRecursively(Path dir) {
+      if (dir == null || !Files.exists(dir)) {
+        return;
+      }
+      try (Stream<Path> paths = Files.walk(dir)) {
+        paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      } catch (IOException e) {
+        org.slf4j.LoggerFactory.getLogger(DemoCommand.class).warn("could not delete {}", dir, e);
+      }
+    }
+  }
+}
