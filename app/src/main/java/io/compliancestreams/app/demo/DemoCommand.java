@@ -2,21 +2,15 @@ package io.compliancestreams.app.demo;
 
 import io.compliancestreams.app.config.AppConfig;
 import io.compliancestreams.app.config.Settings;
-import io.compliancestreams.app.http.ApiServer;
-import io.compliancestreams.app.http.DeltaFeed;
+import io.compliancestreams.app.run.StreamsNode;
 import io.compliancestreams.devkit.KafkaBroker;
 import io.compliancestreams.ingest.cloudtrail.ReplaySource;
 import io.compliancestreams.ingest.publish.KafkaPublisher;
 import io.compliancestreams.ingest.publish.TopicNames;
 import io.compliancestreams.schemas.avro.ResourceSnapshot;
-import io.compliancestreams.streams.practices.PracticeCatalogue;
 import io.compliancestreams.streams.query.FindingFilter;
-import io.compliancestreams.streams.query.FindingQueries;
 import io.compliancestreams.streams.query.PostureSummary;
-import io.compliancestreams.streams.topology.ComplianceStreamsApp;
 import io.compliancestreams.streams.topology.Topics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -38,7 +32,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.streams.state.HostInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -154,15 +147,12 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
     String runId = UUID.randomUUID().toString().substring(0, 8);
     int port = choosePort();
     AppConfig config = config(s.broker.bootstrapServers(), runId, s.dir.resolve("state"), port);
-    String advertised = "127.0.0.1:" + port;
-    s.app = new ComplianceStreamsApp(Settings.streams(config, advertised), PracticeCatalogue.all()).start();
+    s.node = StreamsNode.start(config);
     Topics topics = Settings.topics(config);
-    PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    s.feed = new DeltaFeed(s.broker.bootstrapServers(), topics.deltas(), Settings.serdes(config), meters);
     DeltaWatch watch = new DeltaWatch();
     Counts quietKinds = new Counts();
     AtomicBoolean organisationLoaded = new AtomicBoolean(false);
-    s.feed.onDelta(d -> {
+    s.node.feed().onDelta(d -> {
       watch.accept(d);
       String kind = DeltaLine.kind(d);
       boolean routine = kind.equals("NEW PASS") || kind.equals("NEW NOT_APPLICABLE");
@@ -172,11 +162,7 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
         out.println(style.format(d));
       }
     });
-    s.feed.start();
-    FindingQueries queries = new FindingQueries(s.app.streams(), PracticeCatalogue.all(), Clock.systemUTC());
-    s.api = new ApiServer(s.app::state, queries, HostInfo.buildFromEndpoint(advertised), null, s.feed, meters)
-        .start("127.0.0.1", port);
-    if (!s.app.awaitRunning(Duration.ofSeconds(60))) {
+    if (!s.node.awaitRunning(Duration.ofSeconds(60))) {
       throw new IllegalStateException("the streams topology did not reach RUNNING within 60 s");
     }
     out.printf("Kafka (%s) at %s, topology running, dashboard on http://127.0.0.1:%d/ - %.1f s%n",
@@ -211,7 +197,7 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
 
     out.println();
     out.println("Posture:");
-    new PostureTable().print(PostureSummary.of(queries.localFindings(FindingFilter.ALL)), out);
+    new PostureTable().print(PostureSummary.of(s.node.queries().localFindings(FindingFilter.ALL)), out);
     out.println();
     out.println(style.paint("Dashboard: http://127.0.0.1:" + port + "/", DeltaLine.BOLD)
         + (exitAfter == null ? "  (Ctrl-C to stop)" : "  (stopping in " + exitAfter + ")"));
@@ -292,9 +278,7 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
     final CountDownLatch stopped = new CountDownLatch(1);
     Path dir;
     KafkaBroker broker;
-    ComplianceStreamsApp app;
-    DeltaFeed feed;
-    ApiServer api;
+    StreamsNode node;
     KafkaPublisher publisher;
 
     void close() {
@@ -302,10 +286,8 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
         return;
       }
       try {
-        quietly(feed);
-        quietly(api);
         quietly(publisher);
-        quietly(app);
+        quietly(node);
         quietly(broker);
         deleteRecursively(dir);
       } finally {

@@ -65,7 +65,7 @@ public final class IngestNode implements AutoCloseable {
   /** The AWS settings from the configuration: an explicit endpoint, or the SDK's own resolution. */
   public static AwsSettings aws(AppConfig config) {
     return config.get(ConfigKeys.AWS_ENDPOINT_URL)
-        .map(url -> AwsSettings.endpoint(URI.create(url)))
+        .map(url -> AwsSettings.at(URI.create(url)))
         .orElseGet(() -> AwsSettings.fromEnvironment(System.getenv()));
   }
 

@@ -53,7 +53,7 @@ public record AwsSettings(
   }
 
   /** One endpoint for every service (an AWS-compatible endpoint), with the default credential chain. */
-  public static AwsSettings endpoint(URI endpoint) {
+  public static AwsSettings at(URI endpoint) {
     return emulator(endpoint, DefaultCredentialsProvider.builder().build());
   }
 
