@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.List;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Collection;
 import java.util.Map;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkField;
@@ -15,47 +17,53 @@ import software.amazon.awssdk.core.util.SdkAutoConstructList;
 import software.amazon.awssdk.core.util.SdkAutoConstructMap;
 
 /**
- * Turns an SDK response (or a part of one) back into the AWS API's own JSON shape, the
- * {@code configuration} of our extension snapshot types: members named as on the wire
- * ({@code TrailARN}, {@code IsLogging} for CloudTrail; {@code name}, {@code roleARN} for AWS Config;
- * {@code UserName} for IAM), members the response did not carry left out, timestamps as ISO-8601
- * strings. It walks the SDK's own marshalling metadata ({@link SdkPojo#sdkFields()}, the field list
- * the SDK itself serialises with), never Java reflection, and fails on a value type it does not
- * know rather than guessing.
+ * Writes an SDK model object as the AWS API documents its JSON: member names as in the service
+ * model (PascalCase, {@link SdkField#memberName()}), absent members left out (as the API does),
+ * timestamps as ISO-8601 with milliseconds, enums as their wire string. It walks the model's own
+ * field metadata ({@link SdkPojo#sdkFields()}, what the SDK's marshallers use), not Java
+ * reflection, so nothing but documented API members appears. Used for our extension snapshot
+ * types and for sub-structures that AWS Config records in the API shape.
  */
 public final class ApiJson {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final DateTimeFormatter ISO_MILLIS =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   private ApiJson() {}
 
-  /** The members of {@code pojo} as an object, by their wire names. */
+  /** The object's members in the API's JSON shape. */
   public static ObjectNode of(SdkPojo pojo) {
     ObjectNode out = NODES.objectNode();
     for (SdkField<?> field : pojo.sdkFields()) {
       Object value = field.getValueOrDefault(pojo);
-      if (absent(value)) {
-        continue;
+      if (isPresent(value)) {
+        out.set(field.memberName(), value(value));
       }
-      String name = field.locationName() != null ? field.locationName() : field.memberName();
-      out.set(name, value(value));
     }
     return out;
   }
 
-  /** A list of SDK structures as an array (an empty array for an empty list). */
-  public static ArrayNode ofList(List<? extends SdkPojo> items) {
+  /** The objects of a list, each in the API's JSON shape. */
+  public static ArrayNode ofList(Collection<? extends SdkPojo> pojos) {
     ArrayNode out = NODES.arrayNode();
-    items.forEach(item -> out.add(of(item)));
+    pojos.forEach(p -> out.add(of(p)));
     return out;
   }
 
-  /** The SDK stands in an empty "auto construct" collection for a member the response omitted. */
-  private static boolean absent(Object value) {
-    return value == null || value instanceof SdkAutoConstructList<?> || value instanceof SdkAutoConstructMap<?, ?>;
+  /** ISO-8601 UTC with milliseconds, as AWS Config and CloudTrail print timestamps; null stays null. */
+  public static String iso(Instant instant) {
+    return instant == null ? null : ISO_MILLIS.format(instant);
+  }
+
+  private static boolean isPresent(Object value) {
+    return value != null && !(value instanceof SdkAutoConstructList) && !(value instanceof SdkAutoConstructMap);
   }
 
   private static JsonNode value(Object value) {
+    if (value == null) {
+      return NODES.nullNode();
+    }
     if (value instanceof SdkPojo pojo) {
       return of(pojo);
     }
@@ -71,34 +79,32 @@ public final class ApiJson {
     if (value instanceof Long l) {
       return NODES.numberNode(l);
     }
-    if (value instanceof Short s) {
-      return NODES.numberNode(s);
-    }
     if (value instanceof Double d) {
       return NODES.numberNode(d);
     }
     if (value instanceof Float f) {
       return NODES.numberNode(f);
     }
-    if (value instanceof BigDecimal d) {
-      return NODES.numberNode(d);
+    if (value instanceof BigDecimal b) {
+      return NODES.numberNode(b);
     }
-    if (value instanceof Instant t) {
-      return NODES.textNode(t.toString());
+    if (value instanceof Instant instant) {
+      return NODES.textNode(iso(instant));
     }
     if (value instanceof SdkBytes bytes) {
-      return NODES.textNode(java.util.Base64.getEncoder().encodeToString(bytes.asByteArray()));
+      return NODES.binaryNode(bytes.asByteArray());
     }
-    if (value instanceof List<?> list) {
-      ArrayNode out = NODES.arrayNode();
-      list.forEach(item -> out.add(item == null ? NODES.nullNode() : value(item)));
-      return out;
+    if (value instanceof Collection<?> items) {
+      ArrayNode array = NODES.arrayNode();
+      items.forEach(item -> array.add(value(item)));
+      return array;
     }
     if (value instanceof Map<?, ?> map) {
-      ObjectNode out = NODES.objectNode();
-      map.forEach((k, v) -> out.set(String.valueOf(k), v == null ? NODES.nullNode() : value(v)));
-      return out;
+      ObjectNode object = NODES.objectNode();
+      map.forEach((k, v) -> object.set(String.valueOf(k), value(v)));
+      return object;
     }
-    throw new IllegalArgumentException("No API JSON form for a " + value.getClass().getName());
+    // Model enums are stored as their wire strings; anything else is printed the same way.
+    return NODES.textNode(value.toString());
   }
 }

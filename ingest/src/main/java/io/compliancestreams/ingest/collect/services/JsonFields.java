@@ -1,5 +1,6 @@
 package io.compliancestreams.ingest.collect.services;
 
+import io.compliancestreams.ingest.aws.ApiJson;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -33,7 +34,7 @@ public final class JsonFields {
     } else if (value instanceof Long l) {
       node.put(field, l);
     } else if (value instanceof Instant t) {
-      node.put(field, ApiShape.iso(t));
+      node.put(field, ApiJson.iso(t));
     } else if (value instanceof com.fasterxml.jackson.databind.JsonNode json) {
       node.set(field, json);
     } else {

@@ -8,6 +8,6 @@
  * Lambda, KMS, Elasticsearch) are camelCase and written field by field; types AWS Config records
  * from the CloudFormation schema (DMS, OpenSearch, SageMaker) and our extension types are
  * PascalCase, the latter in the exact API response shape through {@link
- * io.compliancestreams.ingest.collect.services.ApiShape}.
+ * io.compliancestreams.ingest.aws.ApiJson}.
  */
 package io.compliancestreams.ingest.collect.services;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.compliancestreams.ingest.collect.CollectContext;
 import io.compliancestreams.ingest.collect.Collector;
 import io.compliancestreams.ingest.collect.SnapshotSink;
-import io.compliancestreams.ingest.collect.services.ApiShape;
+import io.compliancestreams.ingest.aws.ApiJson;
 import io.compliancestreams.ingest.collect.services.Arns;
 import java.util.List;
 import java.util.Optional;
@@ -54,7 +54,7 @@ final class SnapshotCollector implements Collector {
     Ec2Client ec2 = context.clients().ec2();
     for (Snapshot snapshot : ec2.describeSnapshotsPaginator(r -> r.ownerIds("self").maxResults(pageSize)).snapshots()) {
       permissions(ec2, snapshot.snapshotId()).ifPresent(permissions -> {
-        ObjectNode c = ApiShape.of(snapshot);
+        ObjectNode c = ApiJson.of(snapshot);
         c.set("CreateVolumePermissions", permissions);
         var builder = context.snapshot(context.region(), EC2_SNAPSHOT, snapshot.snapshotId())
             .arn("arn:" + Arns.partition(context.region()) + ":ec2:" + context.region() + "::snapshot/"
@@ -69,7 +69,7 @@ final class SnapshotCollector implements Collector {
   /** The snapshot's create-volume permissions, or empty when it was deleted since the listing. */
   private static Optional<com.fasterxml.jackson.databind.node.ArrayNode> permissions(Ec2Client ec2, String snapshotId) {
     try {
-      return Optional.of(ApiShape.list(ec2.describeSnapshotAttribute(r -> r.snapshotId(snapshotId)
+      return Optional.of(ApiJson.ofList(ec2.describeSnapshotAttribute(r -> r.snapshotId(snapshotId)
           .attribute(SnapshotAttributeName.CREATE_VOLUME_PERMISSION)).createVolumePermissions()));
     } catch (Ec2Exception e) {
       if (e.awsErrorDetails() != null && "InvalidSnapshot.NotFound".equals(e.awsErrorDetails().errorCode())) {

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.compliancestreams.ingest.collect.CollectContext;
 import io.compliancestreams.ingest.collect.Collector;
 import io.compliancestreams.ingest.collect.SnapshotSink;
-import io.compliancestreams.ingest.collect.services.ApiShape;
+import io.compliancestreams.ingest.aws.ApiJson;
 import io.compliancestreams.ingest.collect.services.Arns;
 import io.compliancestreams.ingest.collect.services.JsonFields;
 import io.compliancestreams.schemas.avro.ResourceSnapshot;
@@ -65,7 +65,7 @@ final class VolumeCollector implements Collector {
     ArrayNode attachments = c.putArray("attachments");
     for (VolumeAttachment a : v.attachments()) {
       attachments.addObject()
-          .put("attachTime", ApiShape.iso(a.attachTime()))
+          .put("attachTime", ApiJson.iso(a.attachTime()))
           .put("device", a.device())
           .put("instanceId", a.instanceId())
           .put("state", a.stateAsString())
@@ -75,7 +75,7 @@ final class VolumeCollector implements Collector {
           .put("instanceOwningService", a.instanceOwningService());
     }
     c.put("availabilityZone", v.availabilityZone())
-        .put("createTime", ApiShape.iso(v.createTime()))
+        .put("createTime", ApiJson.iso(v.createTime()))
         .put("encrypted", v.encrypted())
         .put("kmsKeyId", v.kmsKeyId())
         .put("outpostArn", v.outpostArn())

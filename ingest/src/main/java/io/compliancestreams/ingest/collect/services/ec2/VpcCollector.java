@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.compliancestreams.ingest.collect.CollectContext;
 import io.compliancestreams.ingest.collect.Collector;
 import io.compliancestreams.ingest.collect.SnapshotSink;
-import io.compliancestreams.ingest.collect.services.ApiShape;
+import io.compliancestreams.ingest.aws.ApiJson;
 import io.compliancestreams.ingest.collect.services.Arns;
 import io.compliancestreams.ingest.collect.services.JsonFields;
 import java.util.HashMap;
@@ -84,7 +84,7 @@ final class VpcCollector implements Collector {
       Filter resourceId = Filter.builder().name("resource-id").values(chunk).build();
       for (FlowLog log : ec2.describeFlowLogsPaginator(r -> r.filter(resourceId).maxResults(pageSize)).flowLogs()) {
         byVpc.computeIfAbsent(log.resourceId(), k -> JsonNodeFactory.instance.arrayNode())
-            .add(ApiShape.of(log));
+            .add(ApiJson.of(log));
       }
     }
     return byVpc;

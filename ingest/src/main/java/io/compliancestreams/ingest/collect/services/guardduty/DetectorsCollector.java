@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.compliancestreams.ingest.collect.CollectContext;
 import io.compliancestreams.ingest.collect.Collector;
 import io.compliancestreams.ingest.collect.SnapshotSink;
-import io.compliancestreams.ingest.collect.services.ApiShape;
+import io.compliancestreams.ingest.aws.ApiJson;
 import io.compliancestreams.ingest.collect.services.JsonFields;
 import java.util.List;
 import software.amazon.awssdk.services.guardduty.GuardDutyClient;
@@ -50,7 +50,7 @@ final class DetectorsCollector implements Collector {
     ArrayNode detectors = c.putArray("Detectors");
     for (String id : ids) {
       ObjectNode detector = JsonFields.object().put("DetectorId", id);
-      detector.setAll(ApiShape.of(guardDuty.getDetector(r -> r.detectorId(id))));
+      detector.setAll(ApiJson.of(guardDuty.getDetector(r -> r.detectorId(id))));
       detectors.add(detector);
     }
     sink.accept(context.snapshot(context.region(), GUARDDUTY_DETECTORS, context.accountId())

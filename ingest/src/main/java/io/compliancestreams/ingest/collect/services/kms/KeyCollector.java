@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.compliancestreams.ingest.collect.CollectContext;
 import io.compliancestreams.ingest.collect.Collector;
 import io.compliancestreams.ingest.collect.SnapshotSink;
-import io.compliancestreams.ingest.collect.services.ApiShape;
+import io.compliancestreams.ingest.aws.ApiJson;
 import io.compliancestreams.ingest.collect.services.JsonFields;
 import java.util.List;
 import org.slf4j.Logger;
@@ -72,12 +72,12 @@ final class KeyCollector implements Collector {
         .put("awsaccountId", k.awsAccountId())
         .put("keyId", k.keyId())
         .put("arn", k.arn())
-        .put("creationDate", ApiShape.iso(k.creationDate()))
+        .put("creationDate", ApiJson.iso(k.creationDate()))
         .put("enabled", k.enabled())
         .put("description", k.description())
         .put("keyUsage", k.keyUsageAsString())
         .put("keyState", k.keyStateAsString())
-        .put("deletionDate", ApiShape.iso(k.deletionDate()))
+        .put("deletionDate", ApiJson.iso(k.deletionDate()))
         .put("origin", k.originAsString())
         .put("keyManager", k.keyManagerAsString())
         .put("customerMasterKeySpec", k.customerMasterKeySpecAsString())

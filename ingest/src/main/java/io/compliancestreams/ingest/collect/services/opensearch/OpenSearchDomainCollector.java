@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.compliancestreams.ingest.collect.CollectContext;
 import io.compliancestreams.ingest.collect.Collector;
 import io.compliancestreams.ingest.collect.SnapshotSink;
-import io.compliancestreams.ingest.collect.services.ApiShape;
+import io.compliancestreams.ingest.aws.ApiJson;
 import io.compliancestreams.ingest.collect.services.JsonFields;
 import java.util.List;
 import software.amazon.awssdk.services.opensearch.OpenSearchClient;
@@ -62,16 +62,16 @@ final class OpenSearchDomainCollector implements Collector {
     JsonFields.putPresent(c, "EngineVersion", d.engineVersion());
     c.put("Id", d.domainId());
     if (d.clusterConfig() != null) {
-      c.set("ClusterConfig", ApiShape.of(d.clusterConfig()));
+      c.set("ClusterConfig", ApiJson.of(d.clusterConfig()));
     }
     if (d.ebsOptions() != null) {
-      c.set("EBSOptions", ApiShape.of(d.ebsOptions()));
+      c.set("EBSOptions", ApiJson.of(d.ebsOptions()));
     }
     if (d.nodeToNodeEncryptionOptions() != null) {
-      c.set("NodeToNodeEncryptionOptions", ApiShape.of(d.nodeToNodeEncryptionOptions()));
+      c.set("NodeToNodeEncryptionOptions", ApiJson.of(d.nodeToNodeEncryptionOptions()));
     }
     if (d.domainEndpointOptions() != null) {
-      c.set("DomainEndpointOptions", ApiShape.of(d.domainEndpointOptions()));
+      c.set("DomainEndpointOptions", ApiJson.of(d.domainEndpointOptions()));
     }
     if (d.vpcOptions() != null) {
       ObjectNode vpc = c.putObject("VPCOptions");
@@ -80,7 +80,7 @@ final class OpenSearchDomainCollector implements Collector {
     }
     // Absent options stay absent: the practice reads a missing block as "not encrypted".
     if (d.encryptionAtRestOptions() != null) {
-      c.set("EncryptionAtRestOptions", ApiShape.of(d.encryptionAtRestOptions()));
+      c.set("EncryptionAtRestOptions", ApiJson.of(d.encryptionAtRestOptions()));
     }
     return c;
   }

@@ -4,7 +4,7 @@ import static io.compliancestreams.ingest.collect.services.CollectorHarness.ACCO
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.compliancestreams.devkit.AwsEmulator;
-import io.compliancestreams.ingest.collect.services.ApiShape;
+import io.compliancestreams.ingest.aws.ApiJson;
 import io.compliancestreams.ingest.collect.services.CollectorHarness;
 import io.compliancestreams.ingest.collect.services.SnapshotAssert;
 import io.compliancestreams.schemas.avro.Relationship;
@@ -83,8 +83,8 @@ class Ec2CollectorsMotoTest {
          "outpostArn": null, "size": 8, "snapshotId": null, "state": "in-use", "volumeId": "%s",
          "iops": %s, "tags": [{"key": "team", "value": "payments"}], "volumeType": "gp3",
          "fastRestored": null, "multiAttachEnabled": null, "throughput": %s, "sseType": null}
-        """.formatted(ApiShape.iso(described.attachments().get(0).attachTime()), instanceId, volumeId,
-            ApiShape.iso(described.createTime()), volumeId, described.iops(), described.throughput()));
+        """.formatted(ApiJson.iso(described.attachments().get(0).attachTime()), instanceId, volumeId,
+            ApiJson.iso(described.createTime()), volumeId, described.iops(), described.throughput()));
   }
 
   @Test
@@ -141,7 +141,7 @@ class Ec2CollectorsMotoTest {
         [{"CreationTime": "%s", "DeliverLogsStatus": "SUCCESS", "FlowLogId": "%s", "FlowLogStatus": "ACTIVE",
           "ResourceId": "%s", "TrafficType": "REJECT", "LogDestinationType": "s3",
           "LogDestination": "arn:aws:s3:::%s", "LogFormat": "%s", "MaxAggregationInterval": %s, "Tags": []}]
-        """.formatted(ApiShape.iso(flowLog.creationTime()), flowLogId, vpcId, bucket,
+        """.formatted(ApiJson.iso(flowLog.creationTime()), flowLogId, vpcId, bucket,
             flowLog.logFormat().replace("$", "$"), flowLog.maxAggregationInterval()));
     ResourceSnapshot defaultVpc = snapshots.stream()
         .filter(v -> CollectorHarness.json(v.getConfiguration()).get("isDefault").booleanValue())
@@ -226,7 +226,7 @@ class Ec2CollectorsMotoTest {
          "Progress": "100%%", "OwnerId": "%s", "Description": "nightly", "VolumeSize": 8,
          "Encrypted": false, "Tags": [{"Key": "backup-plan", "Value": "nightly"}],
          "CreateVolumePermissions": [{"Group": "all"}, {"UserId": "444455556666"}]}
-        """.formatted(publicId, volumeId, ApiShape.iso(described.startTime()), ACCOUNT));
+        """.formatted(publicId, volumeId, ApiJson.iso(described.startTime()), ACCOUNT));
     assertThat(CollectorHarness.json(only(snapshots, privateId).getConfiguration()).get("CreateVolumePermissions"))
         .isEmpty();
   }

@@ -3,7 +3,7 @@ package io.compliancestreams.ingest.collect.services.kms;
 import static io.compliancestreams.ingest.collect.services.CollectorHarness.ACCOUNT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.compliancestreams.ingest.collect.services.ApiShape;
+import io.compliancestreams.ingest.aws.ApiJson;
 import io.compliancestreams.ingest.collect.services.MotoTestBase;
 import io.compliancestreams.ingest.collect.services.SnapshotAssert;
 import io.compliancestreams.schemas.avro.ResourceSnapshot;
@@ -38,7 +38,7 @@ class KmsCollectorsMotoTest extends MotoTestBase {
          "customerMasterKeySpec": "SYMMETRIC_DEFAULT", "keySpec": "SYMMETRIC_DEFAULT",
          "encryptionAlgorithms": ["SYMMETRIC_DEFAULT"], "signingAlgorithms": [], "multiRegion": null,
          "pendingDeletionWindowInDays": null}
-        """.formatted(ACCOUNT, key.keyId(), key.arn(), ApiShape.iso(key.creationDate())));
+        """.formatted(ACCOUNT, key.keyId(), key.arn(), ApiJson.iso(key.creationDate())));
   }
 
   @Test
@@ -51,7 +51,7 @@ class KmsCollectorsMotoTest extends MotoTestBase {
         only(harness.collect(new KeyCollector(1000)), keyId).getConfiguration());
 
     assertThat(config.get("keyState").textValue()).isEqualTo("PendingDeletion");
-    assertThat(config.get("deletionDate").textValue()).isEqualTo(ApiShape.iso(scheduled.deletionDate()));
+    assertThat(config.get("deletionDate").textValue()).isEqualTo(ApiJson.iso(scheduled.deletionDate()));
     assertThat(config.get("enabled").booleanValue()).isFalse();
   }
 
