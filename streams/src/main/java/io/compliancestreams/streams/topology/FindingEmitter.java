@@ -89,6 +89,29 @@ final class FindingEmitter {
         new Output.DeltaOut(FindingRecords.toDelta(d, metadata.apply(f.practice()), muted)), next);
   }
 
+  /**
+   * Un-mutes the findings that one of the {@code expired} rules muted at {@code mutedAt}: each gets
+   * a re-emission (sent to {@code out}) and its sequence advanced. Returns the updated list, or
+   * null when nothing changed.
+   */
+  List<StoredFinding> unmuteAll(List<StoredFinding> findings, List<io.compliancestreams.streams.findings.SuppressionRule> expired,
+      Instant mutedAt, Instant now, java.util.function.Consumer<Output> out) {
+    List<StoredFinding> updated = new ArrayList<>();
+    boolean touched = false;
+    for (StoredFinding f : findings) {
+      boolean wasMuted = expired.stream().anyMatch(rule -> rule.matches(f.findingId(), f.practice(), f.resource(), mutedAt));
+      if (wasMuted && f.status() != io.compliancestreams.streams.practices.Status.NOT_APPLICABLE) {
+        Unmuted unmuted = unmute(f, now);
+        out.accept(unmuted.delta());
+        updated.add(unmuted.finding());
+        touched = true;
+      } else {
+        updated.add(f);
+      }
+    }
+    return touched ? updated : null;
+  }
+
   private static boolean changed(StoredFinding a, StoredFinding b) {
     return a.status() != b.status()
         || !Objects.equals(a.reason(), b.reason())

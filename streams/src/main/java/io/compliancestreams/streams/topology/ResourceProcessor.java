@@ -128,24 +128,11 @@ final class ResourceProcessor extends ContextualProcessor<String, Change, String
     try (KeyValueIterator<String, ResourceState> all = states.all()) {
       while (all.hasNext()) {
         KeyValue<String, ResourceState> entry = all.next();
-        List<StoredFinding> findings = new ArrayList<>();
-        boolean touched = false;
-        for (StoredFinding f : entry.value.findings()) {
-          boolean wasMuted = expired.stream().anyMatch(rule ->
-              rule.matches(f.findingId(), f.practice(), f.resource(), from));
-          if (wasMuted && f.status() != io.compliancestreams.streams.practices.Status.NOT_APPLICABLE) {
-            FindingEmitter.Unmuted unmuted = emitter.unmute(f, now);
-            forward(f.findingId(), unmuted.delta(), now);
-            findings.add(unmuted.finding());
-            touched = true;
-          } else {
-            findings.add(f);
-          }
-        }
-        if (touched) {
-          ResourceState s = entry.value;
-          updates.add(KeyValue.pair(entry.key,
-              new ResourceState(s.item(), findings, s.evaluatedAt(), s.recheckAt())));
+        ResourceState s = entry.value;
+        List<StoredFinding> findings = emitter.unmuteAll(s.findings(), expired, from, now,
+            o -> forward(o.key(), o, now));
+        if (findings != null) {
+          updates.add(KeyValue.pair(entry.key, new ResourceState(s.item(), findings, s.evaluatedAt(), s.recheckAt())));
         }
       }
     }

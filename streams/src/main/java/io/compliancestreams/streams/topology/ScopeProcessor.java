@@ -166,21 +166,9 @@ final class ScopeProcessor extends ContextualProcessor<String, Change, String, O
     try (KeyValueIterator<String, ScopeState> all = states.all()) {
       while (all.hasNext()) {
         KeyValue<String, ScopeState> entry = all.next();
-        List<StoredFinding> findings = new ArrayList<>();
-        boolean touched = false;
-        for (StoredFinding f : entry.value.findings()) {
-          boolean wasMuted = expired.stream()
-              .anyMatch(rule -> rule.matches(f.findingId(), f.practice(), f.resource(), from));
-          if (wasMuted && f.status() != Status.NOT_APPLICABLE) {
-            FindingEmitter.Unmuted unmuted = emitter.unmute(f, now);
-            context().forward(new Record<>(f.findingId(), unmuted.delta(), now.toEpochMilli()));
-            findings.add(unmuted.finding());
-            touched = true;
-          } else {
-            findings.add(f);
-          }
-        }
-        if (touched) {
+        List<StoredFinding> findings = emitter.unmuteAll(entry.value.findings(), expired, from, now,
+            o -> context().forward(new Record<>(o.key(), o, now.toEpochMilli())));
+        if (findings != null) {
           updates.add(KeyValue.pair(entry.key,
               new ScopeState(findings, entry.value.evaluatedAt(), entry.value.recheckAt())));
         }
