@@ -5,7 +5,6 @@ import io.compliancestreams.streams.findings.SuppressionRule;
 import io.compliancestreams.streams.findings.Trigger;
 import io.compliancestreams.streams.practices.ConfigurationItem;
 import io.compliancestreams.streams.practices.Evaluation;
-import io.compliancestreams.streams.practices.Status;
 import io.compliancestreams.streams.state.ScopeState;
 import io.compliancestreams.streams.state.StateStores;
 import java.time.Duration;
