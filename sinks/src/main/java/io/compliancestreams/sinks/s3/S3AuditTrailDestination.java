@@ -21,16 +21,10 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
-import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
-import software.amazon.awssdk.services.s3.model.PutObjectRequest;
-import software.amazon.awssdk.services.s3.model.S3Exception;
-import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * Every delta as a JSON line ({@link AuditLine}) in gzip objects
@@ -52,16 +46,28 @@ public final class S3AuditTrailDestination implements Destination {
   private static final Logger LOG = LoggerFactory.getLogger(S3AuditTrailDestination.class);
 
   private final S3AuditTrailSettings settings;
-  private final S3Client s3;
+  private final ObjectStore store;
   private final Clock clock;
   private final Map<TopicPartition, OpenObject> open = new HashMap<>();
   private final Map<TopicPartition, Deque<AuditObject>> closed = new HashMap<>();
   private final Map<TopicPartition, Long> nextOffset = new HashMap<>();
 
   S3AuditTrailDestination(S3AuditTrailSettings settings, S3Client s3, Clock clock) {
+    this(settings, new S3ObjectStore(s3, settings.bucket()), clock);
+  }
+
+  S3AuditTrailDestination(S3AuditTrailSettings settings, ObjectStore store, Clock clock) {
     this.settings = settings;
-    this.s3 = s3;
+    this.store = store;
     this.clock = clock;
+  }
+
+  /**
+   * The same trail written to a local folder ({@code <folder>/<prefix>/<topic>/dt=…/hr=…/…}) instead
+   * of a bucket: for the demo, or a mounted volume shipped elsewhere. The bucket name is ignored.
+   */
+  public static S3AuditTrailDestination local(S3AuditTrailSettings settings, java.nio.file.Path folder) {
+    return new S3AuditTrailDestination(settings, new LocalFolderStore(folder), Clock.systemUTC());
   }
 
   /** With the default AWS credentials chain (environment, profile, container or instance role). */
@@ -176,7 +182,7 @@ public final class S3AuditTrailDestination implements Destination {
 
   @Override
   public void close() {
-    s3.close();
+    store.close();
   }
 
   private void close(TopicPartition tp) {
@@ -199,15 +205,7 @@ public final class S3AuditTrailDestination implements Destination {
         next = queue.peekFirst();
       }
       String key = next.key(settings.prefix());
-      try {
-        s3.putObject(PutObjectRequest.builder()
-            .bucket(settings.bucket())
-            .key(key)
-            .contentType("application/gzip")
-            .build(), RequestBody.fromBytes(next.gzip()));
-      } catch (SdkException e) {
-        throw failure("upload of " + key, e);
-      }
+      store.put(key, next.gzip());
       LOG.debug("uploaded {} ({} records)", key, next.lines().size());
       queue.pollFirst();
     }
@@ -221,28 +219,13 @@ public final class S3AuditTrailDestination implements Destination {
     String folder = AuditObject.folder(settings.prefix(), object.topic(), object.hour());
     String prefix = folder + AuditObject.namePrefix(object.topic(), object.partition());
     long best = Long.MAX_VALUE;
-    try {
-      for (S3Object existing : s3.listObjectsV2Paginator(ListObjectsV2Request.builder()
-          .bucket(settings.bucket()).prefix(prefix).build()).contents()) {
-        long start = AuditObject.firstOffsetOf(existing.key(), object.topic(), object.partition());
-        if (start > object.firstOffset() && start <= object.lastOffset()) {
-          best = Math.min(best, start);
-        }
+    for (String existing : store.list(prefix)) {
+      long start = AuditObject.firstOffsetOf(existing, object.topic(), object.partition());
+      if (start > object.firstOffset() && start <= object.lastOffset()) {
+        best = Math.min(best, start);
       }
-    } catch (SdkException e) {
-      throw failure("listing " + prefix, e);
     }
     return best == Long.MAX_VALUE ? OptionalLong.empty() : OptionalLong.of(best);
-  }
-
-  private static DeliveryException failure(String what, SdkException e) {
-    // Access denied or a missing bucket will not heal by themselves, but the runner cannot
-    // dead-letter a flush either: it keeps retrying, and the label tells the operator.
-    if (e instanceof S3Exception s3e && s3e.statusCode() >= 400 && s3e.statusCode() < 500
-        && s3e.statusCode() != 408 && s3e.statusCode() != 429) {
-      return DeliveryException.permanent(what + " rejected: " + e.getMessage(), e);
-    }
-    return DeliveryException.retryable(what + " failed: " + e.getMessage(), e);
   }
 
   /** The object being filled for one partition. */
