@@ -3,6 +3,7 @@ package io.compliancestreams.streams.topology;
 import io.compliancestreams.schemas.avro.CloudTrailEvent;
 import io.compliancestreams.streams.cloudtrail.TrailEvent;
 import io.compliancestreams.streams.cloudtrail.TrailEvents;
+import java.time.Instant;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.api.ContextualFixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -33,11 +34,21 @@ final class EventDecoder extends ContextualFixedKeyProcessor<String, byte[], Dec
     if (raw == null) {
       return Decoded.failed(null, "record has no value", null);
     }
+    // Reliability suite: an oversized event would not fit the repartition topic (1 MiB default).
+    String tooLarge = InputLimits.tooLarge(raw);
+    if (tooLarge != null) {
+      return Decoded.failed(raw, tooLarge, null);
+    }
     String topic = context().recordMetadata().map(m -> m.topic()).orElse("cloudtrail");
+    TrailEvent event;
     try {
-      return Decoded.ok(TrailEvents.fromAvro(deserializer.deserialize(topic, raw)));
+      event = TrailEvents.fromAvro(deserializer.deserialize(topic, raw));
     } catch (RuntimeException e) {
       return Decoded.failed(raw, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e);
     }
+    // Reliability suite: a patch dated in the year 9999 would outdate every later snapshot.
+    String future = InputLimits.inFuture("eventTime", event.eventTime(),
+        Instant.ofEpochMilli(context().currentSystemTimeMs()));
+    return future == null ? Decoded.ok(event) : Decoded.failed(raw, future, null);
   }
 }

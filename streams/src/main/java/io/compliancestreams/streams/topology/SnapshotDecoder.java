@@ -2,6 +2,7 @@ package io.compliancestreams.streams.topology;
 
 import io.compliancestreams.schemas.avro.ResourceSnapshot;
 import io.compliancestreams.streams.practices.ConfigurationItem;
+import java.time.Instant;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.api.ContextualFixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -9,8 +10,9 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 /**
  * Decodes snapshot records and checks what the topology relies on: a key, a readable Avro value,
  * JSON configuration, a resource type some practice reads, and a key equal to the canonical
- * resource key (so the record sits on the partition that owns the resource's state). Anything
- * else becomes a failure with its reason; nothing throws.
+ * resource key (so the record sits on the partition that owns the resource's state), a size
+ * within {@link InputLimits#MAX_DECODED_BYTES} and a capture time that is not in the future.
+ * Anything else becomes a failure with its reason; nothing throws.
  */
 final class SnapshotDecoder
     extends ContextualFixedKeyProcessor<String, byte[], Decoded<ConfigurationItem>> {
@@ -41,6 +43,12 @@ final class SnapshotDecoder
       return Decoded.failed(null, "record has no value (snapshots are never tombstones; "
           + "send a ResourceDeleted snapshot instead)", null);
     }
+    // Reliability suite: an oversized record would be evaluated, but its state would not fit the
+    // changelog (Kafka's 1 MiB default) and the stream thread would fail on it again and again.
+    String tooLarge = InputLimits.tooLarge(raw);
+    if (tooLarge != null) {
+      return Decoded.failed(raw, tooLarge, null);
+    }
     String topic = context().recordMetadata().map(m -> m.topic()).orElse("snapshots");
     ConfigurationItem item;
     try {
@@ -55,6 +63,13 @@ final class SnapshotDecoder
     if (!item.key().equals(record.key())) {
       return Decoded.failed(raw, "key '" + record.key() + "' is not the resource's canonical key '"
           + item.key() + "'", null);
+    }
+    // Reliability suite: a capture time in the future (year 9999) would make every later, real
+    // snapshot of the resource look older than the stored one, freezing its findings for good.
+    String future = InputLimits.inFuture("captureTime", item.captureTime(),
+        Instant.ofEpochMilli(context().currentSystemTimeMs()));
+    if (future != null) {
+      return Decoded.failed(raw, future, null);
     }
     return Decoded.ok(item);
   }

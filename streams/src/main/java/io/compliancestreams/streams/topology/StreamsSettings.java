@@ -99,6 +99,9 @@ public record StreamsSettings(
     // Low latency matters more than batching for detection; see docs/streams.md.
     p.put(StreamsConfig.producerPrefix("linger.ms"), "5");
     p.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
+    // An oversized input record is copied unchanged to its DLQ (docs/reliability.md).
+    p.put(StreamsConfig.producerPrefix("max.request.size"),
+        Integer.toString(InputLimits.MAX_INPUT_RECORD_BYTES + 64 * 1024));
     // Our global processors skip what they cannot read; opt in to the handler now (default in 5.0).
     p.put("processing.exception.handler.global.enabled", "true");
     if (applicationServer != null) {

@@ -76,15 +76,15 @@ public record Topics(String prefix) {
   public List<TopicSpec> specs() {
     long day = 24L * 60 * 60 * 1000;
     return List.of(
-        TopicSpec.delete(snapshots(), 7 * day),
-        TopicSpec.delete(cloudTrail(), 7 * day),
+        TopicSpec.delete(snapshots(), 7 * day).large(),
+        TopicSpec.delete(cloudTrail(), 7 * day).large(),
         TopicSpec.delete(deltas(), 30 * day),
         TopicSpec.compact(findingState()),
         TopicSpec.delete(rescans(), day),
         TopicSpec.compact(suppressions()),
         TopicSpec.compact(aliases()),
-        TopicSpec.delete(dlq(snapshots()), 30 * day),
-        TopicSpec.delete(dlq(cloudTrail()), 30 * day),
+        TopicSpec.delete(dlq(snapshots()), 30 * day).large(),
+        TopicSpec.delete(dlq(cloudTrail()), 30 * day).large(),
         TopicSpec.delete(dlq(suppressions()), 30 * day));
   }
 
@@ -96,6 +96,17 @@ public record Topics(String prefix) {
 
     static TopicSpec compact(String name) {
       return new TopicSpec(name, Map.of("cleanup.policy", "compact"));
+    }
+
+    /**
+     * Accepts records up to {@link InputLimits#MAX_INPUT_RECORD_BYTES}: an oversized input record
+     * reaches the topology, which dead-letters it (so its DLQ must accept it too) instead of being
+     * lost at the producer (docs/reliability.md).
+     */
+    TopicSpec large() {
+      Map<String, String> withSize = new java.util.HashMap<>(configs);
+      withSize.put("max.message.bytes", Integer.toString(InputLimits.MAX_INPUT_RECORD_BYTES));
+      return new TopicSpec(name, Map.copyOf(withSize));
     }
   }
 }
