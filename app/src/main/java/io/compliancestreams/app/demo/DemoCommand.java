@@ -1,7 +1,14 @@
 package io.compliancestreams.app.demo;
 
 import io.compliancestreams.app.config.AppConfig;
+import io.compliancestreams.app.config.ConfigKeys;
 import io.compliancestreams.app.config.Settings;
+import io.compliancestreams.app.run.SinkFactory;
+import io.compliancestreams.sinks.runner.SinkRunner;
+import io.compliancestreams.sinks.runner.SinkSettings;
+import io.compliancestreams.sinks.s3.S3AuditTrailDestination;
+import io.compliancestreams.sinks.s3.S3AuditTrailSettings;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.compliancestreams.app.run.StreamsNode;
 import io.compliancestreams.devkit.KafkaBroker;
 import io.compliancestreams.ingest.cloudtrail.ReplaySource;
@@ -148,6 +155,7 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
     int port = choosePort();
     AppConfig config = config(s.broker.bootstrapServers(), runId, s.dir.resolve("state"), port);
     s.node = StreamsNode.start(config);
+    startSinks(s, config);
     Topics topics = Settings.topics(config);
     DeltaWatch watch = new DeltaWatch();
     Counts quietKinds = new Counts();
@@ -199,6 +207,9 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
     out.println("Posture:");
     new PostureTable().print(PostureSummary.of(s.node.queries().localFindings(FindingFilter.ALL)), out);
     out.println();
+    out.println("S3 audit trail: " + auditObjects(s.dir.resolve("audit-trail")) + " objects so far in "
+        + s.dir.resolve("audit-trail") + " (S3 key layout, removed on exit)"
+        + (s.sinks.size() > 1 ? "; also delivering to " + s.sinkNames : ""));
     out.println(style.paint("Dashboard: http://127.0.0.1:" + port + "/", DeltaLine.BOLD)
         + (exitAfter == null ? "  (Ctrl-C to stop)" : "  (stopping in " + exitAfter + ")"));
   }
@@ -239,6 +250,42 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
     }
   }
 
+  /**
+   * The sinks: the S3 audit trail into a local folder (always), Slack and Jira when their
+   * environment variables are set. The console is the delta feed's printer.
+   */
+  private static void startSinks(Session s, AppConfig config) {
+    Topics topics = Settings.topics(config);
+    SinkSettings audit = SinkSettings.of(config.string(ConfigKeys.KAFKA_BOOTSTRAP_SERVERS), topics.deltas(),
+        SinkSettings.groupId(topics.prefix(), "s3"), Settings.serdes(config));
+    S3AuditTrailSettings layout = S3AuditTrailSettings.of("local", "audit", "us-east-1")
+        .withLimits(1_000, 8L * 1024 * 1024, Duration.ofHours(1), Duration.ofSeconds(5));
+    SinkRunner trail = new SinkRunner(audit,
+        S3AuditTrailDestination.local(layout, s.dir.resolve("audit-trail")), new SimpleMeterRegistry());
+    trail.start();
+    s.sinks.add(trail);
+    s.sinkNames.add("s3 (local)");
+    for (String name : List.of("slack", "jira")) {
+      if (SinkFactory.configured(name, config)) {
+        SinkRunner runner = SinkFactory.runner(name, config, new SimpleMeterRegistry());
+        runner.start();
+        s.sinks.add(runner);
+        s.sinkNames.add(name);
+      }
+    }
+  }
+
+  private static long auditObjects(Path folder) {
+    if (!Files.isDirectory(folder)) {
+      return 0;
+    }
+    try (Stream<Path> files = Files.walk(folder)) {
+      return files.filter(p -> p.toString().endsWith(".jsonl.gz")).count();
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
   /** The demo's configuration, built in code: nothing is read from files or the environment. */
   static AppConfig config(String bootstrap, String runId, Path stateDir, int port) {
     Map<String, String> values = new LinkedHashMap<>();
@@ -250,7 +297,9 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
     values.put("http.port", Integer.toString(port));
     values.put("topic.partitions", "3");
     values.put("streams.scope.debounce", "PT0.3S");
-    return AppConfig.load(null, Map.of(), values);
+    // The environment only matters for optional sinks (SLACK_WEBHOOK_URL, JIRA_URL, ...): the
+    // demo's own keys above win over it.
+    return AppConfig.load(null, System.getenv(), values);
   }
 
   private static double seconds(long since) {
@@ -280,12 +329,15 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
     KafkaBroker broker;
     StreamsNode node;
     KafkaPublisher publisher;
+    final List<SinkRunner> sinks = new ArrayList<>();
+    final List<String> sinkNames = new ArrayList<>();
 
     void close() {
       if (!closed.compareAndSet(false, true)) {
         return;
       }
       try {
+        sinks.forEach(Session::quietly);
         quietly(publisher);
         quietly(node);
         quietly(broker);

@@ -45,6 +45,7 @@ class DemoCommandTest {
     assertThat(lines.subList(postureStart, lines.size()).stream().filter(l -> POSTURE_ROW.matcher(l).matches()))
         .as(output).hasSize(26);
     assertThat(lines).as(output).anyMatch(l -> l.matches("Dashboard: http://127\\.0\\.0\\.1:\\d+/ .*"));
+    assertThat(lines).as("the audit trail sink wrote objects").anyMatch(l -> l.matches("S3 audit trail: [1-9]\\d* objects so far in .*"));
     assertThat(output).doesNotContain("\u001b[");
     assertThat(took).as(output).isLessThan(Duration.ofSeconds(60));
     System.out.println(output);
