@@ -71,12 +71,16 @@ final class BenchKafka implements AutoCloseable {
         ProducerConfig.ACKS_CONFIG, "all",
         ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
         ProducerConfig.LINGER_MS_CONFIG, 20,
+        // One request in flight: a retried first batch on a just-created topic cannot then be
+        // overtaken (OutOfOrderSequenceException loops seen on the in-JVM broker otherwise).
+        ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1,
         ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
     var serializer = AvroSerdes.resourceSnapshot(SerdeConfig.singleObject()).serializer();
     AtomicReference<Exception> failure = new AtomicReference<>();
     long bytes = 0;
     try (KafkaProducer<String, byte[]> producer =
         new KafkaProducer<>(config, new StringSerializer(), new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+      producer.partitionsFor(topic); // metadata first
       for (long k = 0; k < count; k++) {
         ResourceSnapshot s = records.apply(k);
         byte[] value = serializer.serialize(topic, s);

@@ -33,13 +33,13 @@ record BenchOptions(
   static final String USAGE = """
       usage: java -jar bench/target/compliance-streams-bench.jar [options]
         --quick                  small sizes, about 3 minutes (checks that everything works)
-        --snapshots N            snapshots of the throughput runs (default 1000000; quick 20000)
-        --resources R            distinct resources of the throughput runs (default 100000; quick 2000)
-        --state-sizes A,B        resources whose state/heap/restore is measured (default 100000,1000000; quick 2000,10000)
+        --snapshots N            snapshots of the throughput runs (default 100000; quick 20000; issue 8: 1000000)
+        --resources R            distinct resources of the throughput runs (default 10000; quick 2000; issue 8: 100000)
+        --state-sizes A,B        resources whose state/heap/restore is measured (default 10000,100000; quick 2000,10000; issue 8: 100000,1000000)
         --rates A,B              CloudTrail events per second (default 1000,100)
         --latency-seconds S      injection time per rate (default 20; quick 5)
         --latency-keys K         KMS keys loaded before injection (default 2000; quick 500)
-        --scan-resources N       resources created on moto and scanned (default 10000; quick 300)
+        --scan-resources N       resources created on moto and scanned (default 2000; quick 300; issue 8: 10000)
         --only a,b               sections to run: jmh, scan, throughput, state, latency (default all)
         --out FILE               JSON results (default bench/target/bench-results.json)
       KAFKA_BOOTSTRAP_SERVERS set: that cluster; otherwise an in-JVM broker.
@@ -60,16 +60,16 @@ record BenchOptions(
         throw new IllegalArgumentException("unknown or incomplete option: " + a);
       }
     }
-    long snapshots = Long.parseLong(flags.getOrDefault("snapshots", quick ? "20000" : "1000000"));
-    int resources = Integer.parseInt(flags.getOrDefault("resources", quick ? "2000" : "100000"));
+    long snapshots = Long.parseLong(flags.getOrDefault("snapshots", quick ? "20000" : "100000"));
+    int resources = Integer.parseInt(flags.getOrDefault("resources", quick ? "2000" : "10000"));
     if (resources < 1 || snapshots < resources) {
       throw new IllegalArgumentException("--snapshots must be at least --resources (≥ 1)");
     }
-    List<Integer> stateSizes = ints(flags.getOrDefault("state-sizes", quick ? "2000,10000" : "100000,1000000"));
+    List<Integer> stateSizes = ints(flags.getOrDefault("state-sizes", quick ? "2000,10000" : "10000,100000"));
     List<Integer> rates = ints(flags.getOrDefault("rates", "1000,100"));
     Duration latency = Duration.ofSeconds(Long.parseLong(flags.getOrDefault("latency-seconds", quick ? "5" : "20")));
     int keys = Integer.parseInt(flags.getOrDefault("latency-keys", quick ? "500" : "2000"));
-    int scan = Integer.parseInt(flags.getOrDefault("scan-resources", quick ? "300" : "10000"));
+    int scan = Integer.parseInt(flags.getOrDefault("scan-resources", quick ? "300" : "2000"));
     Set<String> sections = flags.containsKey("only")
         ? Set.copyOf(Arrays.asList(flags.get("only").split(","))) : ALL_SECTIONS;
     if (!ALL_SECTIONS.containsAll(sections)) {

@@ -41,6 +41,9 @@ final class EvaluationBench {
         map = passesPerSecond;
       }
     }
+    if (Double.isNaN(evaluate) || Double.isNaN(map)) {
+      throw new IllegalStateException("a JMH benchmark failed; see its output above");
+    }
     int items = EvaluationBenchmark.itemsPerPass();
     int evaluations = EvaluationBenchmark.evaluationsPerPass();
     results.add("evaluation alone (JMH, 1 core)", String.format("practice evaluations/s (%d fixture items, %d evaluations per pass)",

@@ -2,6 +2,7 @@ package io.compliancestreams.bench;
 
 import io.compliancestreams.schemas.avro.ResourceSnapshot;
 import io.compliancestreams.streams.practices.ConfigurationItem;
+import io.compliancestreams.streams.practices.MalformedItemException;
 import io.compliancestreams.streams.practices.PracticeFixtures;
 import io.compliancestreams.streams.topology.SnapshotRecords;
 import java.io.IOException;
@@ -58,12 +59,17 @@ final class FixtureTemplates {
   static List<ConfigurationItem> items() {
     List<ConfigurationItem> items = new ArrayList<>();
     for (String path : fixturePaths()) {
-      if (path.substring(path.lastIndexOf('/') + 1).startsWith("error-")) {
+      String name = path.substring(path.lastIndexOf('/') + 1);
+      if (!(name.startsWith("pass-") || name.startsWith("fail-") || name.startsWith("na-"))) {
         continue;
       }
-      PracticeFixtures.loadPath(path).items().stream()
-          .filter(i -> !i.status().isDeleted())
-          .forEach(items::add);
+      try {
+        PracticeFixtures.loadPath(path).items().stream()
+            .filter(i -> !i.status().isDeleted())
+            .forEach(items::add);
+      } catch (MalformedItemException e) {
+        // A fixture of a decoding rule (malformed on purpose): not a realistic snapshot.
+      }
     }
     return items;
   }

@@ -12,7 +12,6 @@ import io.compliancestreams.streams.practices.PracticeFixtures;
 import io.compliancestreams.streams.topology.ComplianceStreamsApp;
 import io.compliancestreams.streams.topology.SnapshotRecords;
 import io.compliancestreams.streams.topology.StreamsSettings;
-import io.compliancestreams.streams.topology.TopicCreator;
 import io.compliancestreams.streams.topology.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,7 +50,7 @@ import org.apache.kafka.streams.StreamsConfig;
 final class LatencyBench {
 
   private static final Duration COMMIT_INTERVAL = Duration.ofMillis(100);
-  private static final Duration DRAIN = Duration.ofSeconds(10);
+  private static final Duration DRAIN = Duration.ofSeconds(30);
 
   private final BenchKafka kafka;
   private final Results results;
@@ -90,7 +89,7 @@ final class LatencyBench {
     Path stateDir = Pipelines.tempDir("bench-state-" + tag + "-");
     StreamsSettings settings = Pipelines.settings(kafka.bootstrap(), topics, "bench-topology-" + tag, guarantee,
         COMMIT_INTERVAL, stateDir);
-    new TopicCreator(settings).ensureTopics();
+    Pipelines.ensureTopics(settings);
     Instant captured = Instant.now().minus(Duration.ofHours(1));
     kafka.produceSnapshots(topics.snapshots(), keys, k -> key((int) k, captured));
     Map<Integer, Map<String, Object>> topologyByRate = new LinkedHashMap<>();
@@ -257,12 +256,14 @@ final class LatencyBench {
         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap(),
         ProducerConfig.ACKS_CONFIG, "all",
         ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-        ProducerConfig.LINGER_MS_CONFIG, 0));
+        ProducerConfig.LINGER_MS_CONFIG, 0,
+        ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1));
     var serializer = AvroSerdes.cloudTrailEvent(SerdeConfig.singleObject()).serializer();
     System.out.printf("  injecting %,d events at %,d/s into %s%n", total, rate, inputTopic);
     long behind = 0;
     try (KafkaProducer<String, CloudTrailEvent> producer =
         new KafkaProducer<>(producerConfig, new StringSerializer(), serializer)) {
+      producer.partitionsFor(inputTopic); // metadata first
       long start = System.nanoTime();
       for (long i = 0; i < total; i++) {
         long due = start + i * period;

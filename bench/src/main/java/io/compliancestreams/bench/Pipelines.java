@@ -3,6 +3,7 @@ package io.compliancestreams.bench;
 import io.compliancestreams.schemas.AvroSerdes;
 import io.compliancestreams.schemas.SerdeConfig;
 import io.compliancestreams.streams.topology.StreamsSettings;
+import io.compliancestreams.streams.topology.TopicCreator;
 import io.compliancestreams.streams.topology.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,6 +34,24 @@ final class Pipelines {
     return new StreamsSettings(applicationId, bootstrap, topics, PARTITIONS, (short) 1, guarantee,
         stateDir.toString(), commitInterval, Duration.ofSeconds(10), Duration.ofMillis(500),
         Duration.ofHours(24), SerdeConfig.singleObject(), true, null);
+  }
+
+  /**
+   * Creates the pipeline's topics; retried because the partition check right after creating can
+   * race the broker's metadata on a freshly created topic.
+   */
+  static void ensureTopics(StreamsSettings settings) throws InterruptedException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        new TopicCreator(settings).ensureTopics();
+        return;
+      } catch (IllegalStateException e) {
+        if (attempt == 5) {
+          throw e;
+        }
+        Thread.sleep(500);
+      }
+    }
   }
 
   static Path tempDir(String prefix) {

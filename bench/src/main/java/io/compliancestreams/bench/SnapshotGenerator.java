@@ -87,7 +87,8 @@ final class SnapshotGenerator {
     if (round > 0 && n > 1 && random.nextDouble() < changeShare) {
       variant[i] = (variant[i] + 1 + random.nextInt(n - 1)) % n;
     }
-    return snapshot(i, t.variants().get(variant[i]), baseMillis + round * 60_000L);
+    return snapshot(i, t.variants().get(0).getResourceId(), t.variants().get(variant[i]),
+        baseMillis + round * 60_000L);
   }
 
   /** The record's timestamp: its capture time. */
@@ -95,11 +96,12 @@ final class SnapshotGenerator {
     return s.getCaptureTime().toEpochMilli();
   }
 
-  private ResourceSnapshot snapshot(int i, ResourceSnapshot template, long captureMillis) {
+  /** Resource i from a variant; its id comes from the type (not the variant), so a switch is a change. */
+  private ResourceSnapshot snapshot(int i, String typeId, ResourceSnapshot template, long captureMillis) {
     String account = accountOf(i);
     String oldAccount = template.getAccountId();
     String oldId = template.getResourceId();
-    String id = oldId.equals(oldAccount) ? account : oldId + "-b" + i;
+    String id = oldId.equals(oldAccount) ? account : typeId + "-b" + i;
     String arn = template.getArn() == null ? null
         : template.getArn().replace(oldAccount, account).replace(oldId, id);
     return ResourceSnapshot.newBuilder(template)
