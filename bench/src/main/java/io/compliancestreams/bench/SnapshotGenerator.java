@@ -87,8 +87,7 @@ final class SnapshotGenerator {
     if (round > 0 && n > 1 && random.nextDouble() < changeShare) {
       variant[i] = (variant[i] + 1 + random.nextInt(n - 1)) % n;
     }
-    return snapshot(i, t.variants().get(0).getResourceId(), t.variants().get(variant[i]),
-        baseMillis + round * 60_000L);
+    return snapshot(i, t.variants().get(0), t.variants().get(variant[i]), baseMillis + round * 60_000L);
   }
 
   /** The record's timestamp: its capture time. */
@@ -96,16 +95,22 @@ final class SnapshotGenerator {
     return s.getCaptureTime().toEpochMilli();
   }
 
-  /** Resource i from a variant; its id comes from the type (not the variant), so a switch is a change. */
-  private ResourceSnapshot snapshot(int i, String typeId, ResourceSnapshot template, long captureMillis) {
+  /**
+   * Resource i from a variant; its id and region come from the type's first variant (not from the
+   * variant), so switching variants changes the resource instead of creating another one.
+   */
+  private ResourceSnapshot snapshot(int i, ResourceSnapshot first, ResourceSnapshot template, long captureMillis) {
     String account = accountOf(i);
     String oldAccount = template.getAccountId();
     String oldId = template.getResourceId();
-    String id = oldId.equals(oldAccount) ? account : typeId + "-b" + i;
+    String id = oldId.equals(oldAccount) ? account : first.getResourceId() + "-b" + i;
+    String region = first.getAwsRegion();
     String arn = template.getArn() == null ? null
-        : template.getArn().replace(oldAccount, account).replace(oldId, id);
+        : template.getArn().replace(oldAccount, account).replace(oldId, id)
+            .replace(":" + template.getAwsRegion() + ":", ":" + region + ":");
     return ResourceSnapshot.newBuilder(template)
         .setAccountId(account)
+        .setAwsRegion(region)
         .setResourceId(id)
         .setResourceName(template.getResourceName() == null ? null : id)
         .setArn(arn)
