@@ -77,15 +77,36 @@ public final class TopicCreator {
   private void verifyPartitions(Admin admin) throws InterruptedException, ExecutionException, TimeoutException {
     // Snapshots, CloudTrail events and the topology's repartition topics feed one sub-topology.
     List<String> inputs = List.of(settings.topics().snapshots(), settings.topics().cloudTrail());
-    Map<String, TopicDescription> described =
-        admin.describeTopics(inputs).allTopicNames().get(30, TimeUnit.SECONDS);
-    for (String topic : inputs) {
-      int actual = described.get(topic).partitions().size();
-      if (actual != settings.partitions()) {
-        throw new IllegalStateException("topic " + topic + " has " + actual + " partitions but "
-            + "topic.partitions is " + settings.partitions()
-            + ": they must be equal (the topology's repartition topics are co-partitioned with it)");
+    // Metadata of a topic created a moment ago may still be propagating: look again for a while
+    // before calling a mismatch.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (true) {
+      String mismatch = null;
+      try {
+        Map<String, TopicDescription> described =
+            admin.describeTopics(inputs).allTopicNames().get(30, TimeUnit.SECONDS);
+        for (String topic : inputs) {
+          int actual = described.get(topic).partitions().size();
+          if (actual != settings.partitions()) {
+            mismatch = "topic " + topic + " has " + actual + " partitions but topic.partitions is "
+                + settings.partitions()
+                + ": they must be equal (the topology's repartition topics are co-partitioned with it)";
+          }
+        }
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)) {
+          throw e;
+        }
+        mismatch = "topic metadata not available yet: " + e.getCause().getMessage();
       }
+      if (mismatch == null) {
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(mismatch);
+      }
+      Thread.sleep(250);
     }
   }
+
 }
