@@ -26,6 +26,15 @@ import org.junit.jupiter.api.Test;
  */
 class DashboardBrowserTest {
 
+  /**
+   * Markup for every renderer at once: HTML that would run script, Slack mentions, Jira wiki and
+   * ADF, an RTL override, zero-width characters and an emoji.
+   */
+  static final String HOSTILE = "<script>alert(1)</script><img src=x onerror=\"document.title='pwned';"
+      + "document.body.setAttribute('data-pwned','img')\"><svg onload=\"document.body.setAttribute('data-pwned','svg')\">"
+      + " <!channel> {code}x{code} [link|http://evil.example] !image.png! {\"type\":\"mention\"}"
+      + " \u202Egpj.exe \u200B\u200D 🚨";
+
   @Test
   void shouldShowPracticesLiveRegressionsAndHostileNamesAsText() throws Exception {
     HeadlessChromium chromium = HeadlessChromium.find();
@@ -46,8 +55,8 @@ class DashboardBrowserTest {
 
       ResourceSnapshot hostile = ResourceSnapshot.newBuilder(
               SnapshotRecords.of(PracticeFixtures.load(10, "fail-no-encryption-rule.json").items().get(0)))
-          .setResourceId("hostile-bucket").setResourceName("<script>alert(1)</script>")
-          .setArn("arn:aws:s3:::<script>alert(1)</script>").build();
+          .setResourceId("hostile-bucket").setResourceName(HOSTILE)
+          .setArn("arn:aws:s3:::" + HOSTILE).build();
       kafka.send(snapshots, hostile, t);
       ResourceSnapshot pass = SnapshotRecords.of(PracticeFixtures.load(10, "pass-sse-s3-default.json").items().get(0));
       kafka.send(snapshots, pass, t);
@@ -70,8 +79,13 @@ class DashboardBrowserTest {
       assertThat(count).as("a row per practice").isEqualTo(26);
       assertThat(dom).contains("S3.4").contains("GuardDuty.1");
       assertThat(dom).as("the injected regression, live").contains("REGRESSED PASS→FAIL");
-      assertThat(dom).as("hostile names are text").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
-      assertThat(dom).doesNotContain("<script>alert(1)</script>");
+      assertThat(dom).as("hostile names are text").contains("&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=")
+          .contains("&lt;!channel&gt; {code}x{code} [link|http://evil.example] !image.png!")
+          .contains("\u202Egpj.exe \u200B\u200D 🚨");
+      assertThat(dom).as("no script ran, no element was made from data")
+          .doesNotContain("<script>alert(1)</script>", "<img", "<svg", "document.title='pwned';document.body.setAttribute(\"")
+          .contains("<title>Compliance Streams</title>")
+          .doesNotContainPattern("<body[^>]*data-pwned");
 
       Path png = Path.of("target", "dashboard.png");
       chromium.screenshot(url, 6000, png);

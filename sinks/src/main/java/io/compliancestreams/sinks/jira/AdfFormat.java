@@ -24,7 +24,7 @@ final class AdfFormat implements DocumentFormat {
       if (f.value() == null || f.value().isBlank()) {
         continue; // ADF rejects empty text nodes
       }
-      content.add(paragraph(strong(f.label() + ": "), text(f.value())));
+      content.add(paragraph(strong(f.label() + ": "), text(IssueContent.cut(f.value(), VALUE_LIMIT))));
     }
     return doc;
   }
@@ -35,7 +35,7 @@ final class AdfFormat implements DocumentFormat {
     ArrayNode content = (ArrayNode) doc.get("content");
     content.add(paragraph(text(sentence)));
     if (detail != null && !detail.isBlank()) {
-      content.add(paragraph(text(detail)));
+      content.add(paragraph(text(IssueContent.cut(detail, VALUE_LIMIT))));
     }
     ObjectNode body = NODES.objectNode();
     body.set("body", doc);

@@ -6,6 +6,15 @@ import java.util.List;
 /** Renders descriptions and comments for one API version, escaping every value for that format. */
 interface DocumentFormat {
 
+  /**
+   * The most characters one value (a field or a comment's detail) takes in a body, ellipsis
+   * included. Jira rejects a description or comment over its text limit
+   * ({@code jira.text.field.character.limit}, 32,767 by default) with a 400, which would
+   * dead-letter the finding; twelve fields of this size stay under it. The full text stays in
+   * the dashboard, the audit trail and the OCSF event.
+   */
+  int VALUE_LIMIT = 2_500;
+
   /** An intro sentence, then one "label: value" line per field (fields without a value are left out). */
   JsonNode description(String intro, List<Field> fields);
 

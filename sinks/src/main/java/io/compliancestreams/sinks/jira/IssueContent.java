@@ -12,6 +12,20 @@ final class IssueContent {
   private IssueContent() {}
 
   /** {@code cs-<finding id>}: Jira labels cannot contain spaces, so whitespace becomes '_'. */
+  static final String ELLIPSIS = "…";
+
+  /** At most {@code limit} characters, ending with an ellipsis when cut; never splits a surrogate pair. */
+  static String cut(String value, int limit) {
+    if (value == null || value.length() <= limit) {
+      return value;
+    }
+    int end = limit - ELLIPSIS.length();
+    if (Character.isHighSurrogate(value.charAt(end - 1))) {
+      end--;
+    }
+    return value.substring(0, end) + ELLIPSIS;
+  }
+
   static String findingLabel(String findingId) {
     return "cs-" + findingId.replaceAll("\\s", "_");
   }

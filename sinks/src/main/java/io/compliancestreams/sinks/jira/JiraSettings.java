@@ -96,8 +96,12 @@ public record JiraSettings(
     if (!"https".equals(baseUrl.getScheme()) && !"http".equals(baseUrl.getScheme())) {
       throw new IllegalArgumentException("jira base url must be http(s)");
     }
-    if (baseUrl.getUserInfo() != null) {
+    // Two '@' leave getUserInfo() null and the host unparsed: check the raw authority, and never echo it.
+    if (baseUrl.getUserInfo() != null || (baseUrl.getRawAuthority() != null && baseUrl.getRawAuthority().contains("@"))) {
       throw new IllegalArgumentException("jira base url must not carry credentials; use auth");
+    }
+    if (baseUrl.getHost() == null) {
+      throw new IllegalArgumentException("jira base url must name a host");
     }
     Objects.requireNonNull(apiVersion, "jira api version");
     Objects.requireNonNull(auth, "jira auth");

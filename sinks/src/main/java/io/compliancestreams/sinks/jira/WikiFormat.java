@@ -21,7 +21,7 @@ final class WikiFormat implements DocumentFormat {
       if (f.value() == null || f.value().isBlank()) {
         continue;
       }
-      text.append('\n').append('*').append(escape(f.label())).append(":* ").append(escape(f.value()));
+      text.append('\n').append('*').append(escape(f.label())).append(":* ").append(escape(f.value(), VALUE_LIMIT));
     }
     return TextNode.valueOf(text.toString());
   }
@@ -30,7 +30,7 @@ final class WikiFormat implements DocumentFormat {
   public JsonNode comment(String sentence, String detail) {
     String body = escape(sentence);
     if (detail != null && !detail.isBlank()) {
-      body += "\n\n" + escape(detail);
+      body += "\n\n" + escape(detail, VALUE_LIMIT);
     }
     ObjectNode node = JsonNodeFactory.instance.objectNode();
     node.put("body", body);
@@ -44,18 +44,38 @@ final class WikiFormat implements DocumentFormat {
    * {@code h1.}, {@code bq.} or a list.
    */
   static String escape(String value) {
-    StringBuilder out = new StringBuilder(value.length() + 16);
+    return escape(value, Integer.MAX_VALUE);
+  }
+
+  /**
+   * Escapes, keeping the result within {@code limit} characters: when the escaped value would be
+   * longer it ends with an ellipsis, never inside an escape or a surrogate pair.
+   */
+  static String escape(String value, int limit) {
+    StringBuilder out = new StringBuilder(Math.min(value.length(), limit) + 16);
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
+      String piece;
+      int consumed = 1;
       if (c == '\\') {
-        out.append("&#92;");
+        piece = "&#92;";
       } else if (c == '\r' || c == '\n') {
-        out.append(' ');
+        piece = " ";
       } else if (SPECIAL.indexOf(c) >= 0) {
-        out.append('\\').append(c);
+        piece = "\\" + c;
+      } else if (Character.isHighSurrogate(c) && i + 1 < value.length()) {
+        piece = value.substring(i, i + 2);
+        consumed = 2;
       } else {
-        out.append(c);
+        piece = String.valueOf(c);
       }
+      boolean last = i + consumed >= value.length();
+      // Room for the ellipsis stays free until the last piece.
+      if (out.length() + piece.length() > (last ? limit : limit - IssueContent.ELLIPSIS.length())) {
+        return out.append(IssueContent.ELLIPSIS).toString();
+      }
+      out.append(piece);
+      i += consumed - 1;
     }
     return out.toString();
   }

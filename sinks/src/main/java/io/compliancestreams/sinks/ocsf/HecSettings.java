@@ -22,7 +22,7 @@ public record HecSettings(URI baseUrl, String token, String index, String source
 
   public HecSettings {
     Objects.requireNonNull(baseUrl, "baseUrl");
-    if (baseUrl.getUserInfo() != null) {
+    if (baseUrl.getUserInfo() != null || (baseUrl.getRawAuthority() != null && baseUrl.getRawAuthority().contains("@"))) {
       throw new IllegalArgumentException("HEC URL must not carry credentials; use the token");
     }
     if (token == null || token.isBlank()) {

@@ -50,4 +50,13 @@ class JiraSettingsTest {
     assertThatThrownBy(() -> JiraSettings.defaults(URI.create("https://u:p@acme.atlassian.net"),
         JiraSettings.Auth.bearer("t"), "SEC")).hasMessageContaining("must not carry credentials");
   }
+
+  @Test
+  void shouldRejectCredentialsInTheUrlWithoutEchoingThemEvenWhenTheAuthorityDoesNotParse() {
+    URI url = URI.create("http://bot@example.com:t0ken-5ecret@jira.example");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> JiraSettings.defaults(url,
+            JiraSettings.Auth.bearer("x"), "SEC"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("jira base url must not carry credentials; use auth");
+  }
 }

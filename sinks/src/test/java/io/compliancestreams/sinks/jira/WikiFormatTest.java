@@ -26,4 +26,14 @@ class WikiFormatTest {
   void shouldLeaveOrdinaryArnUntouchedExceptHyphens() {
     assertThat(WikiFormat.escape("arn:aws:s3:::my-bucket/key.txt")).isEqualTo("arn:aws:s3:::my\\-bucket/key.txt");
   }
+
+  @Test
+  void shouldCutEscapedValueToLimitWithoutSplittingAnEscapeOrASurrogatePair() {
+    assertThat(WikiFormat.escape("abcdef", 6)).isEqualTo("abcdef");
+    assertThat(WikiFormat.escape("abcdefg", 6)).isEqualTo("abcde…");
+    assertThat(WikiFormat.escape("abcd{x", 6)).isEqualTo("abcd…");
+    assertThat(WikiFormat.escape("ab\\cd", 6)).isEqualTo("ab…");
+    assertThat(WikiFormat.escape("abcd🚨z", 6)).isEqualTo("abcd…");
+    assertThat(WikiFormat.escape("abc🚨", 6)).isEqualTo("abc🚨");
+  }
 }
