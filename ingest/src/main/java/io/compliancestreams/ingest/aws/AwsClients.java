@@ -12,7 +12,6 @@ import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.endpoints.Endpoint;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -45,6 +44,18 @@ import software.amazon.awssdk.services.sts.StsClient;
  * (its SDK clients), and the original last (it also closes the HTTP client it created).
  */
 public final class AwsClients implements AutoCloseable {
+
+  /**
+   * Adaptive retries (client-side rate limiting once AWS throttles), with more attempts than the
+   * SDK's default 3: a throttling storm must slow a scan down, not fail its scopes.
+   */
+  static final int MAX_ATTEMPTS = 10;
+
+  /** A strategy per client: the adaptive rate limiter should track one service's throttling. */
+  private static software.amazon.awssdk.retries.api.RetryStrategy retries() {
+    return software.amazon.awssdk.awscore.retry.AwsRetryStrategy.adaptiveRetryStrategy().toBuilder()
+        .maxAttempts(MAX_ATTEMPTS).build();
+  }
 
   private final AwsSettings settings;
   private final Region region;
@@ -186,7 +197,7 @@ public final class AwsClients implements AutoCloseable {
     builder.region(clientRegion)
         .credentialsProvider(settings.credentials())
         .overrideConfiguration(ClientOverrideConfiguration.builder()
-            .retryStrategy(RetryMode.ADAPTIVE_V2)
+            .retryStrategy(retries())
             .addExecutionInterceptor(counter)
             .addExecutionInterceptor(budget)
             .addExecutionInterceptor(new OperationInErrors())

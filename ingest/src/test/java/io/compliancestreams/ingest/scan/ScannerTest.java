@@ -26,6 +26,7 @@ import io.compliancestreams.ingest.collect.cloudtrail.CloudTrailCollectors;
 import io.compliancestreams.ingest.collect.config.ConfigCollectors;
 import io.compliancestreams.ingest.collect.iam.IamCollectors;
 import io.compliancestreams.ingest.collect.s3.S3Collectors;
+import io.compliancestreams.ingest.collect.services.ServiceCollectors;
 import io.compliancestreams.ingest.snapshot.SnapshotBuilder;
 import io.compliancestreams.ingest.testing.TestAws;
 import io.compliancestreams.schemas.avro.ConfigurationItemStatus;
@@ -243,6 +244,61 @@ class ScannerTest {
       assertThat(emitted).extracting(SnapshotBuilder::keyOf)
           .containsExactly("222233334444/global/Test::Account/222233334444");
     }
+  }
+
+  @Test
+  void shouldFailOnlyTheRegionThatIsDeniedAndDeriveNoDeletionsThere() {
+    // A volume in each region, scanned once while everything works.
+    String westVolume = createVolume("eu-west-1");
+    String eastVolume = createVolume("us-east-1");
+    List<Collector> volumes = List.of(named(ServiceCollectors.all(), "ec2.volumes"));
+    Scanner scanner = scanner(volumes, REGIONS);
+    scanner.scan(viaWireMock(), s -> {}, ScanProgress.NONE);
+    // Both volumes disappear, then EC2 denies every call signed for eu-west-1 (an SCP, a missing
+    // permission): EC2's documented error shape.
+    moto.inRegion("eu-west-1").ec2().deleteVolume(r -> r.volumeId(westVolume));
+    moto.inRegion("us-east-1").ec2().deleteVolume(r -> r.volumeId(eastVolume));
+    wireMock.stubFor(post("/").atPriority(1).withHeader("Authorization", containing("/eu-west-1/ec2/aws4_request"))
+        .willReturn(aResponse().withStatus(403).withHeader("Content-Type", "text/xml").withBody("""
+            <Response><Errors><Error><Code>UnauthorizedOperation</Code><Message>You are not authorized to perform this operation.</Message></Error></Errors><RequestID>5d0e9c3a-1b2f-4a33-8c44-aa55bb66cc77</RequestID></Response>""")));
+
+    ScanResult result = scanner.scan(viaWireMock(), emitted::add, ScanProgress.NONE);
+
+    assertThat(result.failures()).singleElement().satisfies(f -> {
+      assertThat(f.scope().region()).isEqualTo("eu-west-1");
+      assertThat(f.errorCode()).isEqualTo("UnauthorizedOperation");
+      assertThat(f.denied()).isTrue();
+    });
+    // The working region reports its deletion; the denied one must not.
+    assertThat(deletions()).extracting(ResourceSnapshot::getResourceId).containsExactly(eastVolume);
+    assertThat(deletions()).noneMatch(d -> d.getAwsRegion().equals("eu-west-1"));
+  }
+
+  @Test
+  void shouldCompleteAScanThroughAThrottlingStorm() {
+    // Every IAM call is throttled for its first 6 attempts overall, then answered: the adaptive
+    // retry mode slows down and the scan completes with nothing failed.
+    String storm = "storm";
+    String state = STARTED;
+    for (int i = 1; i <= 6; i++) {
+      String next = "throttled-" + i;
+      wireMock.stubFor(post("/").atPriority(1).inScenario(storm).whenScenarioStateIs(state)
+          .withHeader("Authorization", containing(IAM_SIGNED))
+          .willReturn(iamError(400, "Throttling", "Rate exceeded")).willSetStateTo(next));
+      state = next;
+    }
+    moto.iam().createUser(r -> r.userName("carol"));
+
+    ScanResult result = scanner(everyCollector(), REGIONS).scan(viaWireMock(), emitted::add, ScanProgress.NONE);
+
+    assertThat(result.failures()).isEmpty();
+    assertThat(emitted).anySatisfy(s -> assertThat(s.getResourceName()).isEqualTo("carol"));
+    int iamRequests = wireMock.findAll(postRequestedFor(anyUrl()).withHeader("Authorization", containing(IAM_SIGNED))).size();
+    assertThat(iamRequests).as("6 throttled attempts were retried").isEqualTo(result.callsByService().get("Iam") + 6);
+  }
+
+  private static String createVolume(String region) {
+    return moto.inRegion(region).ec2().createVolume(r -> r.availabilityZone(region + "a").size(8)).volumeId();
   }
 
   private static Scanner scanner(List<Collector> collectors, List<String> regions) {
