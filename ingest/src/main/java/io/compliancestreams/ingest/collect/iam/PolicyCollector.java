@@ -4,10 +4,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.compliancestreams.ingest.collect.AccountFact;
 import io.compliancestreams.ingest.collect.CollectContext;
-import io.compliancestreams.ingest.collect.Collector;
 import io.compliancestreams.ingest.collect.SnapshotSink;
 import java.time.Instant;
-import java.util.List;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.Policy;
 import software.amazon.awssdk.services.iam.model.PolicyScopeType;
@@ -19,30 +17,17 @@ import software.amazon.awssdk.services.iam.model.PolicyVersion;
  * GetPolicyVersion per policy): practice 1 reads nothing else, and every other version would cost a
  * call. resourceId = the policy id, as in AWS Config.
  */
-final class PolicyCollector implements Collector {
+final class PolicyCollector extends IamCollector {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-  private final Integer pageSize;
 
   PolicyCollector(Integer pageSize) {
-    this.pageSize = pageSize;
+    super("iam.policies", IamTypes.POLICY, pageSize);
   }
 
-  @Override
-  public String name() {
-    return "iam.policies";
-  }
 
-  @Override
-  public List<String> resourceTypes() {
-    return List.of(IamTypes.POLICY);
-  }
 
-  @Override
-  public Coverage coverage() {
-    return Coverage.GLOBAL;
-  }
 
   @Override
   public void collect(CollectContext context, SnapshotSink sink) {

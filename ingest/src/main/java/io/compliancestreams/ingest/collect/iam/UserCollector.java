@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.compliancestreams.ingest.collect.AccountFact;
 import io.compliancestreams.ingest.collect.CollectContext;
-import io.compliancestreams.ingest.collect.Collector;
 import io.compliancestreams.ingest.collect.SnapshotSink;
 import io.compliancestreams.ingest.snapshot.SnapshotBuilder;
 import java.util.List;
@@ -21,30 +20,17 @@ import software.amazon.awssdk.services.iam.model.User;
  * boundary and tags. ListUsers omits the boundary and tags, so each user also costs a GetUser.
  * resourceId = the user id ({@code AIDA...}), resourceName = the user name.
  */
-final class UserCollector implements Collector {
+final class UserCollector extends IamCollector {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-  private final Integer pageSize;
 
   UserCollector(Integer pageSize) {
-    this.pageSize = pageSize;
+    super("iam.users", IamTypes.USER, pageSize);
   }
 
-  @Override
-  public String name() {
-    return "iam.users";
-  }
 
-  @Override
-  public List<String> resourceTypes() {
-    return List.of(IamTypes.USER);
-  }
 
-  @Override
-  public Coverage coverage() {
-    return Coverage.GLOBAL;
-  }
 
   @Override
   public void collect(CollectContext context, SnapshotSink sink) {

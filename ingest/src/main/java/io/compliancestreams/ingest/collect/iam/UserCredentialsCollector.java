@@ -7,9 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.compliancestreams.ingest.aws.ApiJson;
 import io.compliancestreams.ingest.collect.AccountFact;
 import io.compliancestreams.ingest.collect.CollectContext;
-import io.compliancestreams.ingest.collect.Collector;
 import io.compliancestreams.ingest.collect.SnapshotSink;
-import java.util.List;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.iam.model.User;
@@ -21,30 +19,17 @@ import software.amazon.awssdk.services.iam.model.User;
  * {@code User} is the ListUsers entry, which has the same members as GetUser's without the
  * boundary and tags (schemas/README.md allows either), and saves a call per user.
  */
-final class UserCredentialsCollector implements Collector {
+final class UserCredentialsCollector extends IamCollector {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-  private final Integer pageSize;
 
   UserCredentialsCollector(Integer pageSize) {
-    this.pageSize = pageSize;
+    super("iam.user-credentials", IamTypes.USER_CREDENTIALS, pageSize);
   }
 
-  @Override
-  public String name() {
-    return "iam.user-credentials";
-  }
 
-  @Override
-  public List<String> resourceTypes() {
-    return List.of(IamTypes.USER_CREDENTIALS);
-  }
 
-  @Override
-  public Coverage coverage() {
-    return Coverage.GLOBAL;
-  }
 
   @Override
   public void collect(CollectContext context, SnapshotSink sink) {
