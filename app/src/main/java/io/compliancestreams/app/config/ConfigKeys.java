@@ -124,7 +124,9 @@ public final class ConfigKeys {
   public static final ConfigKey SINK_INCLUDE_SUPPRESSED = new ConfigKey(
       "sink.include.suppressed", "SINK_INCLUDE_SUPPRESSED", "false", "deliver deltas of suppressed findings too", false);
   public static final ConfigKey SINK_MAX_ATTEMPTS = new ConfigKey(
-      "sink.max.attempts", "SINK_MAX_ATTEMPTS", "5", "delivery attempts before a delta goes to the sink's DLQ", false);
+      "sink.max.attempts", "SINK_MAX_ATTEMPTS", "12",
+      "delivery attempts before a delta goes to the sink's DLQ (0.5 s doubling to 30 s between them: about"
+          + " 1.5 min on average)", false);
   public static final ConfigKey SLACK_WEBHOOK_URL = new ConfigKey(
       "sink.slack.webhook.url", "SLACK_WEBHOOK_URL", null, "Slack incoming webhook (webhook mode)", true);
   public static final ConfigKey SLACK_BOT_TOKEN = new ConfigKey(

@@ -11,8 +11,13 @@ import java.util.Objects;
  */
 public record RetrySettings(int maxAttempts, Duration initialBackoff, Duration maxBackoff, double multiplier) {
 
+  /**
+   * 12 attempts, 0.5 s doubling to a 30 s cap: about 1.5 minutes of retries on average (3 at
+   * most) before a delta is dead-lettered, so a destination outage of a minute or two is ridden
+   * out, while one record never holds its partition past the consumer's 5-minute poll interval.
+   */
   public static final RetrySettings DEFAULT =
-      new RetrySettings(5, Duration.ofMillis(500), Duration.ofSeconds(30), 2.0);
+      new RetrySettings(12, Duration.ofMillis(500), Duration.ofSeconds(30), 2.0);
 
   public RetrySettings {
     Objects.requireNonNull(initialBackoff, "initialBackoff");
