@@ -128,6 +128,7 @@ class CrashRecoveryTest {
         }
         child = launch(childArgs, log);
       }
+      Thread diagnostics = diagnostics(bootstrap, topics.deltas());
       done.await();
       assertThat(senderFailure.get()).isNull();
 
@@ -154,6 +155,46 @@ class CrashRecoveryTest {
           workload.duplicateEvents, expected.deltas().size(), expected.states().size(),
           (System.nanoTime() - began) / 1_000_000_000);
     }
+  }
+
+  /**
+   * Logs every 15 s, while the test waits, what a read_committed reader can see of the delta
+   * topic (last stable vs high watermark per partition) and the broker's open transactions: the
+   * evidence for a hang after many kills.
+   */
+  private static Thread diagnostics(String bootstrap, String deltaTopic) {
+    Thread t = new Thread(() -> {
+      try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+          java.util.Map.of("bootstrap.servers", bootstrap))) {
+        while (!Thread.currentThread().isInterrupted()) {
+          var partitions = admin.describeTopics(List.of(deltaTopic)).allTopicNames().get()
+              .get(deltaTopic).partitions().stream()
+              .map(p -> new org.apache.kafka.common.TopicPartition(deltaTopic, p.partition())).toList();
+          var latest = new java.util.HashMap<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec>();
+          partitions.forEach(p -> latest.put(p, org.apache.kafka.clients.admin.OffsetSpec.latest()));
+          var hw = admin.listOffsets(latest, new org.apache.kafka.clients.admin.ListOffsetsOptions(
+              org.apache.kafka.common.IsolationLevel.READ_UNCOMMITTED)).all().get();
+          var lso = admin.listOffsets(latest, new org.apache.kafka.clients.admin.ListOffsetsOptions(
+              org.apache.kafka.common.IsolationLevel.READ_COMMITTED)).all().get();
+          StringBuilder line = new StringBuilder("diagnostics:");
+          partitions.forEach(p -> line.append(' ').append(p.partition()).append(" lso/hw=")
+              .append(lso.get(p).offset()).append('/').append(hw.get(p).offset()));
+          var txns = admin.listTransactions().all().get();
+          for (var txn : txns) {
+            line.append(" | txn ").append(txn.transactionalId()).append(' ').append(txn.state());
+          }
+          LOG.info(line.toString());
+          Thread.sleep(15_000);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (Exception e) {
+        LOG.info("diagnostics stopped: {}", e.toString());
+      }
+    }, "rel-diagnostics");
+    t.setDaemon(true);
+    t.start();
+    return t;
   }
 
   /** Equal as multisets, with missing and duplicated deltas counted in the failure message. */
