@@ -44,6 +44,10 @@ public final class StreamsChild {
     Properties p = settings.toProperties();
     p.put(StreamsConfig.consumerPrefix("session.timeout.ms"), "6000");
     p.put(StreamsConfig.consumerPrefix("heartbeat.interval.ms"), "1500");
+    // Static membership: a restarted child takes its predecessor's place at once. Without it, five
+    // kills a few seconds apart left the killed members owning the tasks and the last child idle
+    // (docs/reliability.md).
+    p.put(StreamsConfig.consumerPrefix("group.instance.id"), settings.applicationId() + "-child");
     return p;
   }
 }
