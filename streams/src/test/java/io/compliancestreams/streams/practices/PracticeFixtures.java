@@ -57,6 +57,15 @@ public final class PracticeFixtures {
     return evaluate(practice, fixture, fixture.at());
   }
 
+  /** The single evaluation a fixture yields (fails the test when it yields another count). */
+  public static Evaluation evaluateOne(Practice practice, String fileName) {
+    List<Evaluation> evaluations = evaluate(practice, fileName);
+    if (evaluations.size() != 1) {
+      throw new AssertionError(fileName + ": expected one evaluation, got " + evaluations);
+    }
+    return evaluations.get(0);
+  }
+
   /** Evaluates one practice on a fixture at another instant (for time-based practices). */
   public static List<Evaluation> evaluate(Practice practice, String fileName, Instant at) {
     return evaluate(practice, load(practice.number(), fileName), at);

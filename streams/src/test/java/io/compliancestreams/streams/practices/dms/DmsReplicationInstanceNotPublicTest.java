@@ -6,18 +6,12 @@ import io.compliancestreams.streams.practices.Evaluation;
 import io.compliancestreams.streams.practices.PracticeFixtures;
 import io.compliancestreams.streams.practices.ResourceRef;
 import io.compliancestreams.streams.practices.Status;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DmsReplicationInstanceNotPublicTest {
 
   private final DmsReplicationInstanceNotPublic practice = new DmsReplicationInstanceNotPublic();
 
-  private Evaluation only(String fixture) {
-    List<Evaluation> results = PracticeFixtures.evaluate(practice, fixture);
-    assertThat(results).hasSize(1);
-    return results.get(0);
-  }
 
   private static ResourceRef instance(String id) {
     String arn = "arn:aws:dms:eu-west-1:111122223333:rep:" + id;
@@ -26,7 +20,7 @@ class DmsReplicationInstanceNotPublicTest {
 
   @Test
   void shouldPassWhenInstanceIsNotPubliclyAccessible() {
-    Evaluation e = only("pass-private-instance.json");
+    Evaluation e = PracticeFixtures.evaluateOne(practice, "pass-private-instance.json");
     assertThat(e.status()).isEqualTo(Status.PASS);
     assertThat(e.resource()).isEqualTo(instance("UPZLKJ4BR5A2XCQ6JOUGLEHVHM"));
     assertThat(e.reason())
@@ -35,7 +29,7 @@ class DmsReplicationInstanceNotPublicTest {
 
   @Test
   void shouldFailNamingThePublicAddressWhenInstanceIsPubliclyAccessible() {
-    Evaluation e = only("fail-public-instance.json");
+    Evaluation e = PracticeFixtures.evaluateOne(practice, "fail-public-instance.json");
     assertThat(e.status()).isEqualTo(Status.FAIL);
     assertThat(e.resource()).isEqualTo(instance("Q3RJ5FTPOZ7KNWLSYAHVEXU2MA"));
     assertThat(e.reason())
@@ -46,7 +40,7 @@ class DmsReplicationInstanceNotPublicTest {
 
   @Test
   void shouldReportErrorWhenPubliclyAccessibleIsMissing() {
-    Evaluation e = only("error-flag-missing.json");
+    Evaluation e = PracticeFixtures.evaluateOne(practice, "error-flag-missing.json");
     assertThat(e.status()).isEqualTo(Status.ERROR);
     assertThat(e.resource()).isEqualTo(instance("UPZLKJ4BR5A2XCQ6JOUGLEHVHM"));
     assertThat(e.reason()).contains("configuration.PubliclyAccessible", "is missing");

@@ -6,7 +6,6 @@ import io.compliancestreams.streams.practices.Evaluation;
 import io.compliancestreams.streams.practices.PracticeFixtures;
 import io.compliancestreams.streams.practices.ResourceRef;
 import io.compliancestreams.streams.practices.Status;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class AttachedEbsVolumesEncryptedTest {
@@ -21,15 +20,10 @@ class AttachedEbsVolumesEncryptedTest {
 
   private final AttachedEbsVolumesEncrypted practice = new AttachedEbsVolumesEncrypted();
 
-  private Evaluation only(String fixture) {
-    List<Evaluation> results = PracticeFixtures.evaluate(practice, fixture);
-    assertThat(results).hasSize(1);
-    return results.get(0);
-  }
 
   @Test
   void shouldPassWhenAttachedVolumeIsEncrypted() {
-    Evaluation e = only("pass-attached-encrypted.json");
+    Evaluation e = PracticeFixtures.evaluateOne(practice, "pass-attached-encrypted.json");
     assertThat(e.status()).isEqualTo(Status.PASS);
     assertThat(e.resource()).isEqualTo(VOLUME);
     assertThat(e.reason())
@@ -38,7 +32,7 @@ class AttachedEbsVolumesEncryptedTest {
 
   @Test
   void shouldFailWhenAttachedVolumeIsNotEncrypted() {
-    Evaluation e = only("fail-attached-unencrypted.json");
+    Evaluation e = PracticeFixtures.evaluateOne(practice, "fail-attached-unencrypted.json");
     assertThat(e.status()).isEqualTo(Status.FAIL);
     assertThat(e.resource()).isEqualTo(VOLUME);
     assertThat(e.reason())
@@ -49,7 +43,7 @@ class AttachedEbsVolumesEncryptedTest {
 
   @Test
   void shouldFailNamingEveryInstanceOfAMultiAttachVolume() {
-    Evaluation e = only("fail-multi-attach-unencrypted.json");
+    Evaluation e = PracticeFixtures.evaluateOne(practice, "fail-multi-attach-unencrypted.json");
     assertThat(e.status()).isEqualTo(Status.FAIL);
     assertThat(e.resource().resourceId()).isEqualTo("vol-03c4d5e6f7a8b9c0d");
     assertThat(e.reason()).contains("i-0aa11bb22cc33dd44", "i-0ee55ff66aa77bb88");
@@ -57,13 +51,13 @@ class AttachedEbsVolumesEncryptedTest {
 
   @Test
   void shouldTreatAnAttachingVolumeAsAttached() {
-    Evaluation e = only("fail-attaching-unencrypted.json");
+    Evaluation e = PracticeFixtures.evaluateOne(practice, "fail-attaching-unencrypted.json");
     assertThat(e.status()).isEqualTo(Status.FAIL);
   }
 
   @Test
   void shouldNotApplyToAnUnattachedVolume() {
-    Evaluation e = only("na-unattached.json");
+    Evaluation e = PracticeFixtures.evaluateOne(practice, "na-unattached.json");
     assertThat(e.status()).isEqualTo(Status.NOT_APPLICABLE);
     assertThat(e.resource()).isEqualTo(VOLUME);
     assertThat(e.reason()).contains("not attached", "state available");
@@ -71,12 +65,12 @@ class AttachedEbsVolumesEncryptedTest {
 
   @Test
   void shouldNotApplyWhenTheOnlyAttachmentIsDetached() {
-    assertThat(only("na-detached-attachment.json").status()).isEqualTo(Status.NOT_APPLICABLE);
+    assertThat(PracticeFixtures.evaluateOne(practice, "na-detached-attachment.json").status()).isEqualTo(Status.NOT_APPLICABLE);
   }
 
   @Test
   void shouldReportErrorNamingTheFieldWhenEncryptedIsNotABoolean() {
-    Evaluation e = only("error-encrypted-not-boolean.json");
+    Evaluation e = PracticeFixtures.evaluateOne(practice, "error-encrypted-not-boolean.json");
     assertThat(e.status()).isEqualTo(Status.ERROR);
     assertThat(e.resource()).isEqualTo(VOLUME);
     assertThat(e.reason()).contains("configuration.encrypted", "expected true or false");

@@ -6,7 +6,6 @@ import io.compliancestreams.streams.practices.Evaluation;
 import io.compliancestreams.streams.practices.PracticeFixtures;
 import io.compliancestreams.streams.practices.ResourceRef;
 import io.compliancestreams.streams.practices.Status;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DefaultSecurityGroupClosedTest {
@@ -21,15 +20,10 @@ class DefaultSecurityGroupClosedTest {
 
   private final DefaultSecurityGroupClosed practice = new DefaultSecurityGroupClosed();
 
-  private Evaluation only(String fixture) {
-    List<Evaluation> results = PracticeFixtures.evaluate(practice, fixture);
-    assertThat(results).hasSize(1);
-    return results.get(0);
-  }
 
   @Test
   void shouldPassWhenDefaultGroupHasNoRules() {
-    Evaluation e = only("pass-closed-default-group.json");
+    Evaluation e = PracticeFixtures.evaluateOne(practice, "pass-closed-default-group.json");
     assertThat(e.status()).isEqualTo(Status.PASS);
     assertThat(e.resource()).isEqualTo(GROUP);
     assertThat(e.reason())
@@ -40,7 +34,7 @@ class DefaultSecurityGroupClosedTest {
 
   @Test
   void shouldFailOnTheFactorySelfReferencingAndAllowAllRules() {
-    Evaluation e = only("fail-factory-rules.json");
+    Evaluation e = PracticeFixtures.evaluateOne(practice, "fail-factory-rules.json");
     assertThat(e.status()).isEqualTo(Status.FAIL);
     assertThat(e.resource()).isEqualTo(GROUP);
     assertThat(e.reason())
@@ -52,21 +46,21 @@ class DefaultSecurityGroupClosedTest {
 
   @Test
   void shouldFailNamingProtocolPortAndSourcesOfAnInboundRule() {
-    Evaluation e = only("fail-ssh-from-anywhere.json");
+    Evaluation e = PracticeFixtures.evaluateOne(practice, "fail-ssh-from-anywhere.json");
     assertThat(e.status()).isEqualTo(Status.FAIL);
     assertThat(e.reason()).endsWith("(1 rule): inbound tcp port 22 from 0.0.0.0/0, ::/0");
   }
 
   @Test
   void shouldFailOnAnOutboundRuleAlone() {
-    Evaluation e = only("fail-egress-https-only.json");
+    Evaluation e = PracticeFixtures.evaluateOne(practice, "fail-egress-https-only.json");
     assertThat(e.status()).isEqualTo(Status.FAIL);
     assertThat(e.reason()).endsWith("outbound tcp port 443 to pl-6da54004");
   }
 
   @Test
   void shouldNotApplyToANonDefaultGroup() {
-    Evaluation e = only("na-application-group.json");
+    Evaluation e = PracticeFixtures.evaluateOne(practice, "na-application-group.json");
     assertThat(e.status()).isEqualTo(Status.NOT_APPLICABLE);
     assertThat(e.resource().resourceId()).isEqualTo("sg-0f9e8d7c6b5a49382");
     assertThat(e.reason()).contains("sg-0f9e8d7c6b5a49382 (web-tier)", "not a VPC default");
@@ -74,7 +68,7 @@ class DefaultSecurityGroupClosedTest {
 
   @Test
   void shouldReportErrorNamingTheRuleWhenAPortIsNotANumber() {
-    Evaluation e = only("error-port-not-a-number.json");
+    Evaluation e = PracticeFixtures.evaluateOne(practice, "error-port-not-a-number.json");
     assertThat(e.status()).isEqualTo(Status.ERROR);
     assertThat(e.resource()).isEqualTo(GROUP);
     assertThat(e.reason())

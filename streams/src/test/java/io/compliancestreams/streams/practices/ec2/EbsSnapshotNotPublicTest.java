@@ -6,7 +6,6 @@ import io.compliancestreams.streams.practices.Evaluation;
 import io.compliancestreams.streams.practices.PracticeFixtures;
 import io.compliancestreams.streams.practices.ResourceRef;
 import io.compliancestreams.streams.practices.Status;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class EbsSnapshotNotPublicTest {
@@ -21,15 +20,10 @@ class EbsSnapshotNotPublicTest {
 
   private final EbsSnapshotNotPublic practice = new EbsSnapshotNotPublic();
 
-  private Evaluation only(String fixture) {
-    List<Evaluation> results = PracticeFixtures.evaluate(practice, fixture);
-    assertThat(results).hasSize(1);
-    return results.get(0);
-  }
 
   @Test
   void shouldPassWhenSnapshotHasNoCreateVolumePermission() {
-    Evaluation e = only("pass-private.json");
+    Evaluation e = PracticeFixtures.evaluateOne(practice, "pass-private.json");
     assertThat(e.status()).isEqualTo(Status.PASS);
     assertThat(e.resource()).isEqualTo(SNAPSHOT);
     assertThat(e.reason())
@@ -40,14 +34,14 @@ class EbsSnapshotNotPublicTest {
 
   @Test
   void shouldPassWhenSnapshotIsSharedWithANamedAccountOnly() {
-    Evaluation e = only("pass-shared-with-one-account.json");
+    Evaluation e = PracticeFixtures.evaluateOne(practice, "pass-shared-with-one-account.json");
     assertThat(e.status()).isEqualTo(Status.PASS);
     assertThat(e.reason()).endsWith("shared with account 444455556666 only");
   }
 
   @Test
   void shouldFailWhenCreateVolumePermissionGrantsGroupAll() {
-    Evaluation e = only("fail-public.json");
+    Evaluation e = PracticeFixtures.evaluateOne(practice, "fail-public.json");
     assertThat(e.status()).isEqualTo(Status.FAIL);
     assertThat(e.resource()).isEqualTo(SNAPSHOT);
     assertThat(e.reason())
@@ -58,7 +52,7 @@ class EbsSnapshotNotPublicTest {
 
   @Test
   void shouldNotApplyToASnapshotOwnedByAnotherAccount() {
-    Evaluation e = only("na-owned-by-another-account.json");
+    Evaluation e = PracticeFixtures.evaluateOne(practice, "na-owned-by-another-account.json");
     assertThat(e.status()).isEqualTo(Status.NOT_APPLICABLE);
     assertThat(e.resource().resourceId()).isEqualTo("snap-02468ace13579bdf0");
     assertThat(e.reason()).contains("owned by account 444455556666");
@@ -66,7 +60,7 @@ class EbsSnapshotNotPublicTest {
 
   @Test
   void shouldReportErrorWhenPermissionsWereNotCollected() {
-    Evaluation e = only("error-permissions-not-collected.json");
+    Evaluation e = PracticeFixtures.evaluateOne(practice, "error-permissions-not-collected.json");
     assertThat(e.status()).isEqualTo(Status.ERROR);
     assertThat(e.resource()).isEqualTo(SNAPSHOT);
     assertThat(e.reason()).contains("configuration.CreateVolumePermissions", "is missing");

@@ -24,15 +24,10 @@ class VpcFlowLogsEnabledTest {
 
   private final VpcFlowLogsEnabled practice = new VpcFlowLogsEnabled();
 
-  private Evaluation only(String fixture) {
-    List<Evaluation> results = PracticeFixtures.evaluate(practice, fixture);
-    assertThat(results).hasSize(1);
-    return results.get(0);
-  }
 
   @Test
   void shouldPassWhenVpcHasAnActiveFlowLogForAllTraffic() {
-    Evaluation e = only("pass-all-traffic.json");
+    Evaluation e = PracticeFixtures.evaluateOne(practice, "pass-all-traffic.json");
     assertThat(e.status()).isEqualTo(Status.PASS);
     assertThat(e.resource()).isEqualTo(VPC);
     assertThat(e.reason())
@@ -43,14 +38,14 @@ class VpcFlowLogsEnabledTest {
 
   @Test
   void shouldPassWhenVpcHasARejectFlowLogToS3() {
-    Evaluation e = only("pass-reject-traffic-to-s3.json");
+    Evaluation e = PracticeFixtures.evaluateOne(practice, "pass-reject-traffic-to-s3.json");
     assertThat(e.status()).isEqualTo(Status.PASS);
     assertThat(e.reason()).contains("fl-0fedcba9876543210", "REJECT to s3");
   }
 
   @Test
   void shouldFailForAnUnusedDefaultVpcWithoutFlowLogs() {
-    Evaluation e = only("fail-unused-default-vpc.json");
+    Evaluation e = PracticeFixtures.evaluateOne(practice, "fail-unused-default-vpc.json");
     assertThat(e.status()).isEqualTo(Status.FAIL);
     assertThat(e.resource().resourceId()).isEqualTo("vpc-3f9e8d7c");
     assertThat(e.resource().region()).isEqualTo("eu-west-1");
@@ -59,7 +54,7 @@ class VpcFlowLogsEnabledTest {
 
   @Test
   void shouldFailWhenTheOnlyFlowLogCapturesAcceptedTrafficOnly() {
-    Evaluation e = only("fail-accept-only.json");
+    Evaluation e = PracticeFixtures.evaluateOne(practice, "fail-accept-only.json");
     assertThat(e.status()).isEqualTo(Status.FAIL);
     assertThat(e.resource()).isEqualTo(VPC);
     assertThat(e.reason())
@@ -80,14 +75,14 @@ class VpcFlowLogsEnabledTest {
 
   @Test
   void shouldFailWhenOnlyASubnetHasAFlowLog() {
-    Evaluation e = only("fail-subnet-flow-log-only.json");
+    Evaluation e = PracticeFixtures.evaluateOne(practice, "fail-subnet-flow-log-only.json");
     assertThat(e.status()).isEqualTo(Status.FAIL);
     assertThat(e.reason()).isEqualTo("VPC vpc-0a12b34c56d78e90f has no flow log");
   }
 
   @Test
   void shouldReportErrorWhenTheFlowLogsWereNotCollected() {
-    Evaluation e = only("error-flow-logs-not-collected.json");
+    Evaluation e = PracticeFixtures.evaluateOne(practice, "error-flow-logs-not-collected.json");
     assertThat(e.status()).isEqualTo(Status.ERROR);
     assertThat(e.resource()).isEqualTo(VPC);
     assertThat(e.reason()).contains("supplementaryConfiguration.FlowLogs", "is missing");

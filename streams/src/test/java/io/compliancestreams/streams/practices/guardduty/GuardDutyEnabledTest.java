@@ -6,7 +6,6 @@ import io.compliancestreams.streams.practices.Evaluation;
 import io.compliancestreams.streams.practices.PracticeFixtures;
 import io.compliancestreams.streams.practices.ResourceRef;
 import io.compliancestreams.streams.practices.Status;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class GuardDutyEnabledTest {
@@ -15,15 +14,10 @@ class GuardDutyEnabledTest {
 
   private final GuardDutyEnabled practice = new GuardDutyEnabled();
 
-  private Evaluation only(String fixture) {
-    List<Evaluation> results = PracticeFixtures.evaluate(practice, fixture);
-    assertThat(results).hasSize(1);
-    return results.get(0);
-  }
 
   @Test
   void shouldPassWhenTheRegionHasAnEnabledDetector() {
-    Evaluation e = only("pass-enabled-detector.json");
+    Evaluation e = PracticeFixtures.evaluateOne(practice, "pass-enabled-detector.json");
     assertThat(e.status()).isEqualTo(Status.PASS);
     assertThat(e.resource()).isEqualTo(ResourceRef.accountRegion("111122223333", "eu-west-1"));
     assertThat(e.reason())
@@ -35,7 +29,7 @@ class GuardDutyEnabledTest {
 
   @Test
   void shouldFailARegionWithNoDetector() {
-    Evaluation e = only("fail-no-detector-in-unused-region.json");
+    Evaluation e = PracticeFixtures.evaluateOne(practice, "fail-no-detector-in-unused-region.json");
     assertThat(e.status()).isEqualTo(Status.FAIL);
     assertThat(e.resource()).isEqualTo(ResourceRef.accountRegion("111122223333", "ap-northeast-3"));
     assertThat(e.reason())
@@ -44,7 +38,7 @@ class GuardDutyEnabledTest {
 
   @Test
   void shouldFailASuspendedDetector() {
-    Evaluation e = only("fail-suspended-detector.json");
+    Evaluation e = PracticeFixtures.evaluateOne(practice, "fail-suspended-detector.json");
     assertThat(e.status()).isEqualTo(Status.FAIL);
     assertThat(e.reason())
         .isEqualTo(
@@ -56,21 +50,21 @@ class GuardDutyEnabledTest {
 
   @Test
   void shouldUseAwsConfigDetectorWhenOurSnapshotIsMissing() {
-    Evaluation e = only("pass-config-detector-only.json");
+    Evaluation e = PracticeFixtures.evaluateOne(practice, "pass-config-detector-only.json");
     assertThat(e.status()).isEqualTo(Status.PASS);
     assertThat(e.resource()).isEqualTo(ResourceRef.accountRegion("111122223333", "eu-west-1"));
   }
 
   @Test
   void shouldLetOurSnapshotDecideAbsenceOverAnAwsConfigDetector() {
-    Evaluation e = only("fail-snapshot-says-absent-despite-config-item.json");
+    Evaluation e = PracticeFixtures.evaluateOne(practice, "fail-snapshot-says-absent-despite-config-item.json");
     assertThat(e.status()).isEqualTo(Status.FAIL);
     assertThat(e.reason()).startsWith("GuardDuty has no detector");
   }
 
   @Test
   void shouldReportErrorWhenADetectorHasNoDetails() {
-    Evaluation e = only("error-detector-details-missing.json");
+    Evaluation e = PracticeFixtures.evaluateOne(practice, "error-detector-details-missing.json");
     assertThat(e.status()).isEqualTo(Status.ERROR);
     assertThat(e.resource()).isEqualTo(ResourceRef.accountRegion("111122223333", "eu-west-1"));
     assertThat(e.reason()).contains("configuration.Detectors", DETECTOR);

@@ -1,10 +1,11 @@
 package io.compliancestreams.streams.practices.iam;
 
 import static io.compliancestreams.streams.practices.PracticeFixtures.evaluate;
+import static io.compliancestreams.streams.practices.PracticeFixtures.evaluateOne;
+import static io.compliancestreams.streams.practices.iam.IamRefs.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.compliancestreams.streams.practices.Evaluation;
-import io.compliancestreams.streams.practices.ResourceRef;
 import io.compliancestreams.streams.practices.Status;
 import java.time.Instant;
 import java.util.List;
@@ -15,20 +16,11 @@ class AccessKeysRotatedTest {
 
   private final AccessKeysRotated practice = new AccessKeysRotated();
 
-  private Evaluation only(String fixture) {
-    List<Evaluation> evaluations = evaluate(practice, fixture);
-    assertThat(evaluations).hasSize(1);
-    return evaluations.get(0);
-  }
 
-  private static ResourceRef user(String id, String name) {
-    return new ResourceRef(
-        "111122223333", "global", "AWS::IAM::User", id, "arn:aws:iam::111122223333:user/" + name);
-  }
 
   @Test
   void shouldPassWithARecentActiveKeyAndIgnoreAnOldInactiveOne() {
-    Evaluation e = only("pass-recent-key.json");
+    Evaluation e = evaluateOne(practice, "pass-recent-key.json");
 
     assertThat(e.status()).isEqualTo(Status.PASS);
     assertThat(e.resource()).isEqualTo(user("AIDAZ6EXAMPLECIRUNR1", "ci-runner"));
@@ -38,7 +30,7 @@ class AccessKeysRotatedTest {
 
   @Test
   void shouldPassWhenTheUserHasNoActiveKey() {
-    Evaluation e = only("pass-no-active-key.json");
+    Evaluation e = evaluateOne(practice, "pass-no-active-key.json");
 
     assertThat(e.status()).isEqualTo(Status.PASS);
     assertThat(e.resource()).isEqualTo(user("AIDAZ6EXAMPLEALICE01", "alice"));
@@ -48,7 +40,7 @@ class AccessKeysRotatedTest {
 
   @Test
   void shouldFailNamingOnlyTheActiveKeyOlderThan90Days() {
-    Evaluation e = only("fail-old-active-key.json");
+    Evaluation e = evaluateOne(practice, "fail-old-active-key.json");
 
     assertThat(e.status()).isEqualTo(Status.FAIL);
     assertThat(e.resource()).isEqualTo(user("AIDAZ6EXAMPLELEGETL1", "legacy-etl"));
@@ -60,7 +52,7 @@ class AccessKeysRotatedTest {
 
   @Test
   void shouldPassAt89Days23Hours() {
-    Evaluation e = only("pass-boundary-89-days-23-hours.json");
+    Evaluation e = evaluateOne(practice, "pass-boundary-89-days-23-hours.json");
 
     assertThat(e.status()).isEqualTo(Status.PASS);
     assertThat(e.reason()).contains("89 days + 23:00:00 old");
@@ -68,7 +60,7 @@ class AccessKeysRotatedTest {
 
   @Test
   void shouldPassAtExactly90DaysAndRecheckOneMillisecondLater() {
-    Evaluation e = only("pass-boundary-90-days-exactly.json");
+    Evaluation e = evaluateOne(practice, "pass-boundary-90-days-exactly.json");
 
     assertThat(e.status()).isEqualTo(Status.PASS);
     assertThat(e.reason()).contains("AKIAZ6EXAMPLEEDGEUS1 is 90 days old");
@@ -77,7 +69,7 @@ class AccessKeysRotatedTest {
 
   @Test
   void shouldFailAt90DaysAndOneSecond() {
-    Evaluation e = only("fail-boundary-90-days-plus-one-second.json");
+    Evaluation e = evaluateOne(practice, "fail-boundary-90-days-plus-one-second.json");
 
     assertThat(e.status()).isEqualTo(Status.FAIL);
     assertThat(e.reason()).contains("AKIAZ6EXAMPLEEDGEUS1 is 90 days + 00:00:01 old");
@@ -85,7 +77,7 @@ class AccessKeysRotatedTest {
 
   @Test
   void shouldFailWhenTheRecheckInstantIsReached() {
-    Evaluation passing = only("pass-boundary-90-days-exactly.json");
+    Evaluation passing = evaluateOne(practice, "pass-boundary-90-days-exactly.json");
 
     List<Evaluation> later =
         evaluate(practice, "pass-boundary-90-days-exactly.json", passing.recheckAt());
@@ -95,7 +87,7 @@ class AccessKeysRotatedTest {
 
   @Test
   void shouldErrorOnTheUserNamingAMalformedCreateDate() {
-    Evaluation e = only("error-bad-create-date.json");
+    Evaluation e = evaluateOne(practice, "error-bad-create-date.json");
 
     assertThat(e.status()).isEqualTo(Status.ERROR);
     assertThat(e.resource()).isEqualTo(user("AIDAZ6EXAMPLEBROKEN2", "broken-user"));

@@ -1,32 +1,22 @@
 package io.compliancestreams.streams.practices.iam;
 
-import static io.compliancestreams.streams.practices.PracticeFixtures.evaluate;
+import static io.compliancestreams.streams.practices.PracticeFixtures.evaluateOne;
+import static io.compliancestreams.streams.practices.iam.IamRefs.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.compliancestreams.streams.practices.Evaluation;
-import io.compliancestreams.streams.practices.ResourceRef;
 import io.compliancestreams.streams.practices.Status;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ConsoleUsersHaveMfaTest {
 
   private final ConsoleUsersHaveMfa practice = new ConsoleUsersHaveMfa();
 
-  private Evaluation only(String fixture) {
-    List<Evaluation> evaluations = evaluate(practice, fixture);
-    assertThat(evaluations).hasSize(1);
-    return evaluations.get(0);
-  }
 
-  private static ResourceRef user(String id, String name) {
-    return new ResourceRef(
-        "111122223333", "global", "AWS::IAM::User", id, "arn:aws:iam::111122223333:user/" + name);
-  }
 
   @Test
   void shouldPassWhenAConsoleUserHasAnMfaDevice() {
-    Evaluation e = only("pass-console-user-with-mfa.json");
+    Evaluation e = evaluateOne(practice, "pass-console-user-with-mfa.json");
 
     assertThat(e.status()).isEqualTo(Status.PASS);
     assertThat(e.resource()).isEqualTo(user("AIDAZ6EXAMPLEALICE01", "alice"));
@@ -35,7 +25,7 @@ class ConsoleUsersHaveMfaTest {
 
   @Test
   void shouldFailWhenAConsoleUserHasNoMfaDeviceEvenIfThePasswordWasNeverUsed() {
-    Evaluation e = only("fail-console-user-without-mfa.json");
+    Evaluation e = evaluateOne(practice, "fail-console-user-without-mfa.json");
 
     assertThat(e.status()).isEqualTo(Status.FAIL);
     assertThat(e.resource()).isEqualTo(user("AIDAZ6EXAMPLEBOB0001", "bob"));
@@ -44,7 +34,7 @@ class ConsoleUsersHaveMfaTest {
 
   @Test
   void shouldBeNotApplicableWithoutAConsolePassword() {
-    Evaluation e = only("na-no-console-password.json");
+    Evaluation e = evaluateOne(practice, "na-no-console-password.json");
 
     assertThat(e.status()).isEqualTo(Status.NOT_APPLICABLE);
     assertThat(e.resource()).isEqualTo(user("AIDAZ6EXAMPLECIRUNR1", "ci-runner"));
@@ -53,7 +43,7 @@ class ConsoleUsersHaveMfaTest {
 
   @Test
   void shouldErrorOnTheUserWhenMfaDevicesIsNotAList() {
-    Evaluation e = only("error-mfa-devices-not-a-list.json");
+    Evaluation e = evaluateOne(practice, "error-mfa-devices-not-a-list.json");
 
     assertThat(e.status()).isEqualTo(Status.ERROR);
     assertThat(e.resource()).isEqualTo(user("AIDAZ6EXAMPLECAROL01", "carol"));

@@ -1,6 +1,7 @@
 package io.compliancestreams.streams.practices.iam;
 
 import static io.compliancestreams.streams.practices.PracticeFixtures.evaluate;
+import static io.compliancestreams.streams.practices.PracticeFixtures.evaluateOne;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,11 +21,6 @@ class NoFullAdminPoliciesTest {
 
   private static final String ACCOUNT = "111122223333";
 
-  private Evaluation only(String fixture) {
-    List<Evaluation> evaluations = evaluate(practice, fixture);
-    assertThat(evaluations).hasSize(1);
-    return evaluations.get(0);
-  }
 
   private static ResourceRef policy(String id, String name) {
     return new ResourceRef(
@@ -33,7 +29,7 @@ class NoFullAdminPoliciesTest {
 
   @Test
   void shouldFailWhenDefaultVersionAllowsStarOnStar() {
-    Evaluation e = only("fail-star-on-star.json");
+    Evaluation e = evaluateOne(practice, "fail-star-on-star.json");
 
     assertThat(e.status()).isEqualTo(Status.FAIL);
     assertThat(e.resource()).isEqualTo(policy("ANPAZ6EXAMPLEADMIN001", "AdminAccessCustom"));
@@ -46,7 +42,7 @@ class NoFullAdminPoliciesTest {
   @Test
   void shouldPassWhenOnlyANonDefaultVersionAllowsStarOnStarAndServiceWildcardsAreNotFullAdmin() {
     // v1 (first in the list) is full admin, v2 is the default and only has s3:* and iam:* on *.
-    Evaluation e = only("pass-scoped-default-version.json");
+    Evaluation e = evaluateOne(practice, "pass-scoped-default-version.json");
 
     assertThat(e.status()).isEqualTo(Status.PASS);
     assertThat(e.resource()).isEqualTo(policy("ANPAZ6EXAMPLEREPORTS1", "ReportsReadOnly"));
@@ -55,7 +51,7 @@ class NoFullAdminPoliciesTest {
 
   @Test
   void shouldFailWhenASingleStatementObjectListsStarAmongOthersEvenWithACondition() {
-    Evaluation e = only("fail-single-statement-lists-with-condition.json");
+    Evaluation e = evaluateOne(practice, "fail-single-statement-lists-with-condition.json");
 
     assertThat(e.status()).isEqualTo(Status.FAIL);
     assertThat(e.reason()).contains("statement 0 allows Action '*' on Resource '*'");
@@ -63,7 +59,7 @@ class NoFullAdminPoliciesTest {
 
   @Test
   void shouldFailOnStarColonStarEvenWhenADenyStatementAlsoMatchesEverything() {
-    Evaluation e = only("fail-service-star-colon-star.json");
+    Evaluation e = evaluateOne(practice, "fail-service-star-colon-star.json");
 
     assertThat(e.status()).isEqualTo(Status.FAIL);
     assertThat(e.reason()).contains("statement 1 allows Action '*:*' on Resource '*'");
@@ -71,7 +67,7 @@ class NoFullAdminPoliciesTest {
 
   @Test
   void shouldReadADocumentThatIsAlreadyDecodedJson() {
-    Evaluation e = only("fail-decoded-document.json");
+    Evaluation e = evaluateOne(practice, "fail-decoded-document.json");
 
     assertThat(e.status()).isEqualTo(Status.FAIL);
     assertThat(e.reason()).contains("policy 'PlainAdmin'").contains("Sid 'FullAdmin'");
@@ -79,7 +75,7 @@ class NoFullAdminPoliciesTest {
 
   @Test
   void shouldBeNotApplicableWhenThePolicyIsNotAttached() {
-    Evaluation e = only("na-unattached.json");
+    Evaluation e = evaluateOne(practice, "na-unattached.json");
 
     assertThat(e.status()).isEqualTo(Status.NOT_APPLICABLE);
     assertThat(e.resource()).isEqualTo(policy("ANPAZ6EXAMPLEUNUSED01", "UnusedAdmin"));
@@ -88,7 +84,7 @@ class NoFullAdminPoliciesTest {
 
   @Test
   void shouldBeNotApplicableWhenThePolicyIsOnlyAPermissionsBoundary() {
-    Evaluation e = only("na-boundary-only.json");
+    Evaluation e = evaluateOne(practice, "na-boundary-only.json");
 
     assertThat(e.status()).isEqualTo(Status.NOT_APPLICABLE);
     assertThat(e.reason()).contains("'DeveloperBoundary'").contains("permissions boundary (3 use(s))");
@@ -96,7 +92,7 @@ class NoFullAdminPoliciesTest {
 
   @Test
   void shouldEvaluateAPolicyThatIsBothAttachedAndABoundary() {
-    Evaluation e = only("pass-attached-and-boundary.json");
+    Evaluation e = evaluateOne(practice, "pass-attached-and-boundary.json");
 
     assertThat(e.status()).isEqualTo(Status.PASS);
     assertThat(e.resource()).isEqualTo(policy("ANPAZ6EXAMPLETEAMBND1", "TeamBoundary"));
@@ -126,7 +122,7 @@ class NoFullAdminPoliciesTest {
 
   @Test
   void shouldErrorNamingTheDocumentThatCannotBeDecoded() {
-    Evaluation e = only("error-undecodable-document.json");
+    Evaluation e = evaluateOne(practice, "error-undecodable-document.json");
 
     assertThat(e.status()).isEqualTo(Status.ERROR);
     assertThat(e.resource()).isEqualTo(policy("ANPAZ6EXAMPLEBROKEN01", "BrokenDoc"));
@@ -135,7 +131,7 @@ class NoFullAdminPoliciesTest {
 
   @Test
   void shouldErrorNamingAnActionThatIsNotAString() {
-    Evaluation e = only("error-action-not-string.json");
+    Evaluation e = evaluateOne(practice, "error-action-not-string.json");
 
     assertThat(e.status()).isEqualTo(Status.ERROR);
     assertThat(e.reason())
@@ -145,7 +141,7 @@ class NoFullAdminPoliciesTest {
 
   @Test
   void shouldErrorRatherThanCallAPolicyUnattachedWhenAttachmentCountIsMissing() {
-    Evaluation e = only("error-missing-attachment-count.json");
+    Evaluation e = evaluateOne(practice, "error-missing-attachment-count.json");
 
     assertThat(e.status()).isEqualTo(Status.ERROR);
     assertThat(e.resource()).isEqualTo(policy("ANPAZ6EXAMPLENOCOUNT1", "NoCount"));

@@ -1,12 +1,11 @@
 package io.compliancestreams.streams.practices.iam;
 
-import static io.compliancestreams.streams.practices.PracticeFixtures.evaluate;
+import static io.compliancestreams.streams.practices.PracticeFixtures.evaluateOne;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.compliancestreams.streams.practices.Evaluation;
 import io.compliancestreams.streams.practices.ResourceRef;
 import io.compliancestreams.streams.practices.Status;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RootAccessKeyAbsentTest {
@@ -15,15 +14,10 @@ class RootAccessKeyAbsentTest {
 
   private final RootAccessKeyAbsent practice = new RootAccessKeyAbsent();
 
-  private Evaluation only(String fixture) {
-    List<Evaluation> evaluations = evaluate(practice, fixture);
-    assertThat(evaluations).hasSize(1);
-    return evaluations.get(0);
-  }
 
   @Test
   void shouldPassOnTheAccountWhenRootHasNoAccessKey() {
-    Evaluation e = only("pass-no-root-key.json");
+    Evaluation e = evaluateOne(practice, "pass-no-root-key.json");
 
     assertThat(e.status()).isEqualTo(Status.PASS);
     assertThat(e.resource()).isEqualTo(ACCOUNT);
@@ -34,7 +28,7 @@ class RootAccessKeyAbsentTest {
 
   @Test
   void shouldFailWhenRootHasAnAccessKeyActiveOrNot() {
-    Evaluation e = only("fail-root-key-present.json");
+    Evaluation e = evaluateOne(practice, "fail-root-key-present.json");
 
     assertThat(e.status()).isEqualTo(Status.FAIL);
     assertThat(e.resource()).isEqualTo(ACCOUNT);
@@ -45,7 +39,7 @@ class RootAccessKeyAbsentTest {
 
   @Test
   void shouldErrorWhenTheSummaryLacksTheAccessKeyFlag() {
-    Evaluation e = only("error-summary-without-access-key-flag.json");
+    Evaluation e = evaluateOne(practice, "error-summary-without-access-key-flag.json");
 
     assertThat(e.status()).isEqualTo(Status.ERROR);
     assertThat(e.resource()).isEqualTo(ACCOUNT);

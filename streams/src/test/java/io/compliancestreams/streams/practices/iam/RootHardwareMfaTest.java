@@ -1,12 +1,11 @@
 package io.compliancestreams.streams.practices.iam;
 
-import static io.compliancestreams.streams.practices.PracticeFixtures.evaluate;
+import static io.compliancestreams.streams.practices.PracticeFixtures.evaluateOne;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.compliancestreams.streams.practices.Evaluation;
 import io.compliancestreams.streams.practices.ResourceRef;
 import io.compliancestreams.streams.practices.Status;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RootHardwareMfaTest {
@@ -15,15 +14,10 @@ class RootHardwareMfaTest {
 
   private final RootHardwareMfa practice = new RootHardwareMfa();
 
-  private Evaluation only(String fixture) {
-    List<Evaluation> evaluations = evaluate(practice, fixture);
-    assertThat(evaluations).hasSize(1);
-    return evaluations.get(0);
-  }
 
   @Test
   void shouldPassWhenRootHasMfaAndOnlyUsersHaveVirtualDevices() {
-    Evaluation e = only("pass-hardware-mfa.json");
+    Evaluation e = evaluateOne(practice, "pass-hardware-mfa.json");
 
     assertThat(e.status()).isEqualTo(Status.PASS);
     assertThat(e.resource()).isEqualTo(ACCOUNT);
@@ -32,7 +26,7 @@ class RootHardwareMfaTest {
 
   @Test
   void shouldPassWhenRootHasNoCredentialsAtAll() {
-    Evaluation e = only("pass-no-root-credentials.json");
+    Evaluation e = evaluateOne(practice, "pass-no-root-credentials.json");
 
     assertThat(e.status()).isEqualTo(Status.PASS);
     assertThat(e.resource()).isEqualTo(ACCOUNT);
@@ -41,7 +35,7 @@ class RootHardwareMfaTest {
 
   @Test
   void shouldFailWhenAVirtualDeviceIsAssignedToRoot() {
-    Evaluation e = only("fail-virtual-mfa-on-root.json");
+    Evaluation e = evaluateOne(practice, "fail-virtual-mfa-on-root.json");
 
     assertThat(e.status()).isEqualTo(Status.FAIL);
     assertThat(e.resource()).isEqualTo(ACCOUNT);
@@ -51,7 +45,7 @@ class RootHardwareMfaTest {
 
   @Test
   void shouldFailWhenRootHasAPasswordButNoMfa() {
-    Evaluation e = only("fail-no-mfa.json");
+    Evaluation e = evaluateOne(practice, "fail-no-mfa.json");
 
     assertThat(e.status()).isEqualTo(Status.FAIL);
     assertThat(e.reason()).contains("AccountPasswordPresent=1").contains("AccountMFAEnabled=0");
@@ -59,7 +53,7 @@ class RootHardwareMfaTest {
 
   @Test
   void shouldErrorWhenTheVirtualDeviceListIsNeededButMissing() {
-    Evaluation e = only("error-missing-virtual-mfa-snapshot.json");
+    Evaluation e = evaluateOne(practice, "error-missing-virtual-mfa-snapshot.json");
 
     assertThat(e.status()).isEqualTo(Status.ERROR);
     assertThat(e.resource()).isEqualTo(ACCOUNT);

@@ -1,6 +1,7 @@
 package io.compliancestreams.streams.practices.iam;
 
 import static io.compliancestreams.streams.practices.PracticeFixtures.evaluate;
+import static io.compliancestreams.streams.practices.PracticeFixtures.evaluateOne;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.compliancestreams.streams.practices.Evaluation;
@@ -19,11 +20,6 @@ class StrongPasswordPolicyTest {
 
   private final StrongPasswordPolicy practice = new StrongPasswordPolicy();
 
-  private Evaluation only(String fixture) {
-    List<Evaluation> evaluations = evaluate(practice, fixture);
-    assertThat(evaluations).hasSize(1);
-    return evaluations.get(0);
-  }
 
   private Evaluation withParameters(String fixture, Map<String, String> values) {
     List<Evaluation> evaluations =
@@ -35,7 +31,7 @@ class StrongPasswordPolicyTest {
 
   @Test
   void shouldPassAStrongPolicyWithDefaultParameters() {
-    Evaluation e = only("pass-strong-policy.json");
+    Evaluation e = evaluateOne(practice, "pass-strong-policy.json");
 
     assertThat(e.status()).isEqualTo(Status.PASS);
     assertThat(e.resource()).isEqualTo(ACCOUNT);
@@ -44,7 +40,7 @@ class StrongPasswordPolicyTest {
 
   @Test
   void shouldFailWhenTheAccountHasNoPasswordPolicy() {
-    Evaluation e = only("fail-no-policy.json");
+    Evaluation e = evaluateOne(practice, "fail-no-policy.json");
 
     assertThat(e.status()).isEqualTo(Status.FAIL);
     assertThat(e.resource()).isEqualTo(ACCOUNT);
@@ -53,7 +49,7 @@ class StrongPasswordPolicyTest {
 
   @Test
   void shouldFailNamingEachWeakSetting() {
-    Evaluation e = only("fail-weak-policy.json");
+    Evaluation e = evaluateOne(practice, "fail-weak-policy.json");
 
     assertThat(e.status()).isEqualTo(Status.FAIL);
     assertThat(e.reason())
@@ -100,7 +96,7 @@ class StrongPasswordPolicyTest {
 
   @Test
   void shouldErrorNamingAFlagThatIsNotABoolean() {
-    Evaluation e = only("error-flag-not-boolean.json");
+    Evaluation e = evaluateOne(practice, "error-flag-not-boolean.json");
 
     assertThat(e.status()).isEqualTo(Status.ERROR);
     assertThat(e.resource()).isEqualTo(ACCOUNT);

@@ -1,13 +1,13 @@
 package io.compliancestreams.streams.practices.iam;
 
 import static io.compliancestreams.streams.practices.PracticeFixtures.evaluate;
+import static io.compliancestreams.streams.practices.PracticeFixtures.evaluateOne;
+import static io.compliancestreams.streams.practices.iam.IamRefs.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.compliancestreams.streams.practices.Evaluation;
-import io.compliancestreams.streams.practices.ResourceRef;
 import io.compliancestreams.streams.practices.Status;
 import java.time.Instant;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Fixtures are evaluated at 2026-06-01T00:00:00Z; 90 days earlier is 2026-03-03T00:00:00Z. */
@@ -15,20 +15,11 @@ class UnusedCredentialsRemovedTest {
 
   private final UnusedCredentialsRemoved practice = new UnusedCredentialsRemoved();
 
-  private Evaluation only(String fixture) {
-    List<Evaluation> evaluations = evaluate(practice, fixture);
-    assertThat(evaluations).hasSize(1);
-    return evaluations.get(0);
-  }
 
-  private static ResourceRef user(String id, String name) {
-    return new ResourceRef(
-        "111122223333", "global", "AWS::IAM::User", id, "arn:aws:iam::111122223333:user/" + name);
-  }
 
   @Test
   void shouldPassWhenPasswordAndActiveKeyWereUsedRecentlyAndRecheckWhenTheOldestTurnsStale() {
-    Evaluation e = only("pass-recently-used.json");
+    Evaluation e = evaluateOne(practice, "pass-recently-used.json");
 
     assertThat(e.status()).isEqualTo(Status.PASS);
     assertThat(e.resource()).isEqualTo(user("AIDAZ6EXAMPLEALICE01", "alice"));
@@ -39,7 +30,7 @@ class UnusedCredentialsRemovedTest {
 
   @Test
   void shouldPassWhenTheUserHasNoCredentials() {
-    Evaluation e = only("pass-no-credentials.json");
+    Evaluation e = evaluateOne(practice, "pass-no-credentials.json");
 
     assertThat(e.status()).isEqualTo(Status.PASS);
     assertThat(e.reason()).contains("no console password and no active access key");
@@ -48,7 +39,7 @@ class UnusedCredentialsRemovedTest {
 
   @Test
   void shouldFailWhenThePasswordWasLastUsedMoreThan90DaysAgo() {
-    Evaluation e = only("fail-password-unused.json");
+    Evaluation e = evaluateOne(practice, "fail-password-unused.json");
 
     assertThat(e.status()).isEqualTo(Status.FAIL);
     assertThat(e.resource()).isEqualTo(user("AIDAZ6EXAMPLEDAVE001", "dave"));
@@ -57,7 +48,7 @@ class UnusedCredentialsRemovedTest {
 
   @Test
   void shouldFailWhenANeverUsedKeyIsOlderThan90Days() {
-    Evaluation e = only("fail-key-never-used.json");
+    Evaluation e = evaluateOne(practice, "fail-key-never-used.json");
 
     assertThat(e.status()).isEqualTo(Status.FAIL);
     assertThat(e.resource()).isEqualTo(user("AIDAZ6EXAMPLEREPORT1", "reporting-svc"));
@@ -68,7 +59,7 @@ class UnusedCredentialsRemovedTest {
 
   @Test
   void shouldFailWhenANeverUsedPasswordIsOlderThan90Days() {
-    Evaluation e = only("fail-password-never-used.json");
+    Evaluation e = evaluateOne(practice, "fail-password-never-used.json");
 
     assertThat(e.status()).isEqualTo(Status.FAIL);
     assertThat(e.reason()).contains("console password never used since its creation 2025-12-01T00:00:00Z");
@@ -76,7 +67,7 @@ class UnusedCredentialsRemovedTest {
 
   @Test
   void shouldPassANeverUsedKeyYoungerThan90DaysAndRecheckWhenItTurns90() {
-    Evaluation e = only("pass-key-never-used-but-new.json");
+    Evaluation e = evaluateOne(practice, "pass-key-never-used-but-new.json");
 
     assertThat(e.status()).isEqualTo(Status.PASS);
     assertThat(e.recheckAt()).isEqualTo(Instant.parse("2026-08-18T00:00:00.001Z"));
@@ -88,7 +79,7 @@ class UnusedCredentialsRemovedTest {
 
   @Test
   void shouldErrorOnTheUserNamingAKeyStatusThatIsNotAString() {
-    Evaluation e = only("error-status-not-a-string.json");
+    Evaluation e = evaluateOne(practice, "error-status-not-a-string.json");
 
     assertThat(e.status()).isEqualTo(Status.ERROR);
     assertThat(e.resource()).isEqualTo(user("AIDAZ6EXAMPLEFRANK01", "frank"));

@@ -6,7 +6,6 @@ import io.compliancestreams.streams.practices.Evaluation;
 import io.compliancestreams.streams.practices.PracticeFixtures;
 import io.compliancestreams.streams.practices.ResourceRef;
 import io.compliancestreams.streams.practices.Status;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class KmsKeyNotPendingDeletionTest {
@@ -15,11 +14,6 @@ class KmsKeyNotPendingDeletionTest {
 
   private final KmsKeyNotPendingDeletion practice = new KmsKeyNotPendingDeletion();
 
-  private Evaluation only(String fixture) {
-    List<Evaluation> results = PracticeFixtures.evaluate(practice, fixture);
-    assertThat(results).hasSize(1);
-    return results.get(0);
-  }
 
   private static ResourceRef key(String id) {
     return new ResourceRef(
@@ -32,7 +26,7 @@ class KmsKeyNotPendingDeletionTest {
 
   @Test
   void shouldPassAnEnabledCustomerKey() {
-    Evaluation e = only("pass-enabled-customer-key.json");
+    Evaluation e = PracticeFixtures.evaluateOne(practice, "pass-enabled-customer-key.json");
     assertThat(e.status()).isEqualTo(Status.PASS);
     assertThat(e.resource()).isEqualTo(key(KEY_ID));
     assertThat(e.reason())
@@ -41,14 +35,14 @@ class KmsKeyNotPendingDeletionTest {
 
   @Test
   void shouldPassADisabledCustomerKey() {
-    Evaluation e = only("pass-disabled-customer-key.json");
+    Evaluation e = PracticeFixtures.evaluateOne(practice, "pass-disabled-customer-key.json");
     assertThat(e.status()).isEqualTo(Status.PASS);
     assertThat(e.reason()).contains("is Disabled, not scheduled for deletion");
   }
 
   @Test
   void shouldFailAKeyPendingDeletionNamingTheDate() {
-    Evaluation e = only("fail-pending-deletion.json");
+    Evaluation e = PracticeFixtures.evaluateOne(practice, "fail-pending-deletion.json");
     assertThat(e.status()).isEqualTo(Status.FAIL);
     assertThat(e.resource()).isEqualTo(key(KEY_ID));
     assertThat(e.reason())
@@ -60,7 +54,7 @@ class KmsKeyNotPendingDeletionTest {
 
   @Test
   void shouldFailAMultiRegionPrimaryPendingReplicaDeletion() {
-    Evaluation e = only("fail-pending-replica-deletion.json");
+    Evaluation e = PracticeFixtures.evaluateOne(practice, "fail-pending-replica-deletion.json");
     assertThat(e.status()).isEqualTo(Status.FAIL);
     assertThat(e.resource()).isEqualTo(key("mrk-4f8a2c6e1b3d4e5f9a0b7c8d6e2f1a3b"));
     assertThat(e.reason()).contains("waiting for its replicas' deletion");
@@ -68,7 +62,7 @@ class KmsKeyNotPendingDeletionTest {
 
   @Test
   void shouldNotApplyToAnAwsManagedKey() {
-    Evaluation e = only("na-aws-managed-key.json");
+    Evaluation e = PracticeFixtures.evaluateOne(practice, "na-aws-managed-key.json");
     assertThat(e.status()).isEqualTo(Status.NOT_APPLICABLE);
     assertThat(e.resource()).isEqualTo(key("0a9b8c7d-6e5f-4a3b-2c1d-0e9f8a7b6c5d"));
     assertThat(e.reason()).contains("AWS managed");
@@ -76,7 +70,7 @@ class KmsKeyNotPendingDeletionTest {
 
   @Test
   void shouldReportErrorWhenKeyManagerIsMissing() {
-    Evaluation e = only("error-key-manager-missing.json");
+    Evaluation e = PracticeFixtures.evaluateOne(practice, "error-key-manager-missing.json");
     assertThat(e.status()).isEqualTo(Status.ERROR);
     assertThat(e.reason()).contains("configuration.keyManager", "is missing");
   }

@@ -6,18 +6,12 @@ import io.compliancestreams.streams.practices.Evaluation;
 import io.compliancestreams.streams.practices.PracticeFixtures;
 import io.compliancestreams.streams.practices.ResourceRef;
 import io.compliancestreams.streams.practices.Status;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class OpenSearchDomainEncryptedAtRestTest {
 
   private final OpenSearchDomainEncryptedAtRest practice = new OpenSearchDomainEncryptedAtRest();
 
-  private Evaluation only(String fixture) {
-    List<Evaluation> results = PracticeFixtures.evaluate(practice, fixture);
-    assertThat(results).hasSize(1);
-    return results.get(0);
-  }
 
   private static ResourceRef domain(String type, String id, String name) {
     return new ResourceRef(
@@ -26,7 +20,7 @@ class OpenSearchDomainEncryptedAtRestTest {
 
   @Test
   void shouldPassWhenOpenSearchDomainIsEncryptedAtRest() {
-    Evaluation e = only("pass-opensearch-encrypted.json");
+    Evaluation e = PracticeFixtures.evaluateOne(practice, "pass-opensearch-encrypted.json");
     assertThat(e.status()).isEqualTo(Status.PASS);
     assertThat(e.resource())
         .isEqualTo(domain("AWS::OpenSearch::Domain", "search-prod", "search-prod"));
@@ -38,7 +32,7 @@ class OpenSearchDomainEncryptedAtRestTest {
 
   @Test
   void shouldPassWhenElasticsearchDomainIsEncryptedReadingCamelCase() {
-    Evaluation e = only("pass-elasticsearch-encrypted.json");
+    Evaluation e = PracticeFixtures.evaluateOne(practice, "pass-elasticsearch-encrypted.json");
     assertThat(e.status()).isEqualTo(Status.PASS);
     assertThat(e.resource())
         .isEqualTo(domain("AWS::Elasticsearch::Domain", "111122223333/app-logs", "app-logs"));
@@ -47,7 +41,7 @@ class OpenSearchDomainEncryptedAtRestTest {
 
   @Test
   void shouldFailWhenOpenSearchEncryptionIsDisabled() {
-    Evaluation e = only("fail-opensearch-not-encrypted.json");
+    Evaluation e = PracticeFixtures.evaluateOne(practice, "fail-opensearch-not-encrypted.json");
     assertThat(e.status()).isEqualTo(Status.FAIL);
     assertThat(e.resource().resourceId()).isEqualTo("search-staging");
     assertThat(e.reason())
@@ -58,14 +52,14 @@ class OpenSearchDomainEncryptedAtRestTest {
 
   @Test
   void shouldFailWhenEncryptionOptionsAreAbsent() {
-    Evaluation e = only("fail-opensearch-options-absent.json");
+    Evaluation e = PracticeFixtures.evaluateOne(practice, "fail-opensearch-options-absent.json");
     assertThat(e.status()).isEqualTo(Status.FAIL);
     assertThat(e.reason()).endsWith("(EncryptionAtRestOptions.Enabled is not set)");
   }
 
   @Test
   void shouldFailWhenElasticsearchEncryptionIsDisabled() {
-    Evaluation e = only("fail-elasticsearch-not-encrypted.json");
+    Evaluation e = PracticeFixtures.evaluateOne(practice, "fail-elasticsearch-not-encrypted.json");
     assertThat(e.status()).isEqualTo(Status.FAIL);
     assertThat(e.resource())
         .isEqualTo(domain("AWS::Elasticsearch::Domain", "111122223333/legacy-logs", "legacy-logs"));
@@ -74,7 +68,7 @@ class OpenSearchDomainEncryptedAtRestTest {
 
   @Test
   void shouldReportErrorWhenTheFlagIsNotABoolean() {
-    Evaluation e = only("error-enabled-not-boolean.json");
+    Evaluation e = PracticeFixtures.evaluateOne(practice, "error-enabled-not-boolean.json");
     assertThat(e.status()).isEqualTo(Status.ERROR);
     assertThat(e.reason())
         .contains("configuration.EncryptionAtRestOptions.Enabled", "expected true or false");

@@ -6,7 +6,6 @@ import io.compliancestreams.streams.practices.Evaluation;
 import io.compliancestreams.streams.practices.PracticeFixtures;
 import io.compliancestreams.streams.practices.ResourceRef;
 import io.compliancestreams.streams.practices.Status;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SageMakerNotebookNoDirectInternetTest {
@@ -14,11 +13,6 @@ class SageMakerNotebookNoDirectInternetTest {
   private final SageMakerNotebookNoDirectInternet practice =
       new SageMakerNotebookNoDirectInternet();
 
-  private Evaluation only(String fixture) {
-    List<Evaluation> results = PracticeFixtures.evaluate(practice, fixture);
-    assertThat(results).hasSize(1);
-    return results.get(0);
-  }
 
   private static ResourceRef notebook(String name) {
     return new ResourceRef(
@@ -31,7 +25,7 @@ class SageMakerNotebookNoDirectInternetTest {
 
   @Test
   void shouldPassWhenDirectInternetAccessIsDisabled() {
-    Evaluation e = only("pass-vpc-only.json");
+    Evaluation e = PracticeFixtures.evaluateOne(practice, "pass-vpc-only.json");
     assertThat(e.status()).isEqualTo(Status.PASS);
     assertThat(e.resource()).isEqualTo(notebook("churn-model-dev"));
     assertThat(e.reason())
@@ -42,7 +36,7 @@ class SageMakerNotebookNoDirectInternetTest {
 
   @Test
   void shouldFailWhenDirectInternetAccessIsEnabled() {
-    Evaluation e = only("fail-direct-internet-default.json");
+    Evaluation e = PracticeFixtures.evaluateOne(practice, "fail-direct-internet-default.json");
     assertThat(e.status()).isEqualTo(Status.FAIL);
     assertThat(e.resource()).isEqualTo(notebook("quick-experiments"));
     assertThat(e.reason())
@@ -53,7 +47,7 @@ class SageMakerNotebookNoDirectInternetTest {
 
   @Test
   void shouldReportErrorOnAnUnknownValue() {
-    Evaluation e = only("error-unknown-value.json");
+    Evaluation e = PracticeFixtures.evaluateOne(practice, "error-unknown-value.json");
     assertThat(e.status()).isEqualTo(Status.ERROR);
     assertThat(e.resource()).isEqualTo(notebook("churn-model-dev"));
     assertThat(e.reason()).contains("configuration.DirectInternetAccess", "'Maybe'");
