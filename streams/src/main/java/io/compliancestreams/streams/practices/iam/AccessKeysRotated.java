@@ -1,13 +1,9 @@
 package io.compliancestreams.streams.practices.iam;
 
-import static io.compliancestreams.streams.practices.ResourceLocator.request;
-import static io.compliancestreams.streams.practices.ResourceLocator.response;
-import static io.compliancestreams.streams.practices.ResourceLocator.userIdentity;
 import static io.compliancestreams.streams.practices.iam.IamTypes.IAM_SOURCE;
 import static io.compliancestreams.streams.practices.iam.IamTypes.USER_CREDENTIALS;
 
 import io.compliancestreams.streams.practices.Evaluation;
-import io.compliancestreams.streams.practices.EventTrigger;
 import io.compliancestreams.streams.practices.ParameterSpec;
 import io.compliancestreams.streams.practices.Practice;
 import io.compliancestreams.streams.practices.PracticeMetadata;
@@ -43,22 +39,8 @@ public final class AccessKeysRotated implements Practice {
           Severity.MEDIUM,
           Scope.RESOURCE,
           List.of(USER_CREDENTIALS),
-          List.of(
-              // Without userName the caller acts on its own keys. A root caller has no
-              // userIdentity.userName, so its key resolves to no user: IAM.4 covers it.
-              EventTrigger.rescan(
-                  IAM_SOURCE, "CreateAccessKey", USER_CREDENTIALS, request("userName"),
-                  response("accessKey.userName"), userIdentity("userName")),
-              EventTrigger.rescan(
-                  IAM_SOURCE, "UpdateAccessKey", USER_CREDENTIALS, request("userName"),
-                  userIdentity("userName")),
-              EventTrigger.rescan(
-                  IAM_SOURCE, "DeleteAccessKey", USER_CREDENTIALS, request("userName"),
-                  userIdentity("userName")),
-              EventTrigger.rescan(
-                  IAM_SOURCE, "CreateUser", USER_CREDENTIALS, response("user.userId"),
-                  request("userName")),
-              EventTrigger.rescan(IAM_SOURCE, "DeleteUser", USER_CREDENTIALS, request("userName"))),
+          UserTriggers.concat(
+              UserTriggers.accessKeyChanges(), UserTriggers.userLifecycle(USER_CREDENTIALS)),
           List.of(MAX_AGE),
           "Create a second access key for the user, move every application and script to it,"
               + " then deactivate the old key, watch for failures for a few days, and delete it."

@@ -1,7 +1,6 @@
 package io.compliancestreams.streams.practices.iam;
 
 import static io.compliancestreams.streams.practices.ResourceLocator.request;
-import static io.compliancestreams.streams.practices.ResourceLocator.response;
 import static io.compliancestreams.streams.practices.ResourceLocator.userIdentity;
 import static io.compliancestreams.streams.practices.iam.IamTypes.IAM_SOURCE;
 import static io.compliancestreams.streams.practices.iam.IamTypes.USER_CREDENTIALS;
@@ -33,23 +32,21 @@ public final class ConsoleUsersHaveMfa implements Practice {
           Severity.MEDIUM,
           Scope.RESOURCE,
           List.of(USER_CREDENTIALS),
-          List.of(
-              EventTrigger.rescan(
-                  IAM_SOURCE, "CreateLoginProfile", USER_CREDENTIALS, request("userName")),
-              EventTrigger.rescan(
-                  IAM_SOURCE, "DeleteLoginProfile", USER_CREDENTIALS, request("userName")),
-              EventTrigger.rescan(
-                  IAM_SOURCE, "EnableMFADevice", USER_CREDENTIALS, request("userName"),
-                  userIdentity("userName")),
-              EventTrigger.rescan(
-                  IAM_SOURCE, "DeactivateMFADevice", USER_CREDENTIALS, request("userName"),
-                  userIdentity("userName")),
+          UserTriggers.concat(
+              List.of(
+                  EventTrigger.rescan(
+                      IAM_SOURCE, "CreateLoginProfile", USER_CREDENTIALS, request("userName")),
+                  EventTrigger.rescan(
+                      IAM_SOURCE, "DeleteLoginProfile", USER_CREDENTIALS, request("userName")),
+                  EventTrigger.rescan(
+                      IAM_SOURCE, "EnableMFADevice", USER_CREDENTIALS, request("userName"),
+                      userIdentity("userName")),
+                  EventTrigger.rescan(
+                      IAM_SOURCE, "DeactivateMFADevice", USER_CREDENTIALS, request("userName"),
+                      userIdentity("userName"))),
               // DeleteVirtualMFADevice is absent: IAM refuses to delete a device still assigned
               // to a user, so deactivation (above) is the event that changes the status.
-              EventTrigger.rescan(
-                  IAM_SOURCE, "CreateUser", USER_CREDENTIALS, response("user.userId"),
-                  request("userName")),
-              EventTrigger.rescan(IAM_SOURCE, "DeleteUser", USER_CREDENTIALS, request("userName"))),
+              UserTriggers.userLifecycle(USER_CREDENTIALS)),
           List.of(),
           "Have the user register an MFA device (a FIDO security key or passkey, a hardware TOTP"
               + " token, or an authenticator app) under Security credentials, or register one for"

@@ -39,8 +39,6 @@ public final class NoFullAdminPolicies implements Practice {
           Scope.RESOURCE,
           List.of(POLICY),
           List.of(
-              // "CreatePolicy" also matches CreatePolicyVersion (prefix match); both rescan the
-              // same policy, which is harmless.
               EventTrigger.rescan(
                   IAM_SOURCE, "CreatePolicy", POLICY, response("policy.policyId"),
                   response("policy.arn"), request("policyArn")),

@@ -1,7 +1,6 @@
 package io.compliancestreams.streams.practices.iam;
 
 import static io.compliancestreams.streams.practices.ResourceLocator.request;
-import static io.compliancestreams.streams.practices.ResourceLocator.response;
 import static io.compliancestreams.streams.practices.ResourceLocator.userIdentity;
 import static io.compliancestreams.streams.practices.iam.IamTypes.IAM_SOURCE;
 import static io.compliancestreams.streams.practices.iam.IamTypes.USER_CREDENTIALS;
@@ -47,28 +46,20 @@ public final class UnusedCredentialsRemoved implements Practice {
           Severity.MEDIUM,
           Scope.RESOURCE,
           List.of(USER_CREDENTIALS),
-          List.of(
-              EventTrigger.rescan(
-                  IAM_SOURCE, "CreateAccessKey", USER_CREDENTIALS, request("userName"),
-                  response("accessKey.userName"), userIdentity("userName")),
-              EventTrigger.rescan(
-                  IAM_SOURCE, "UpdateAccessKey", USER_CREDENTIALS, request("userName"),
-                  userIdentity("userName")),
-              EventTrigger.rescan(
-                  IAM_SOURCE, "DeleteAccessKey", USER_CREDENTIALS, request("userName"),
-                  userIdentity("userName")),
-              EventTrigger.rescan(
-                  IAM_SOURCE, "CreateLoginProfile", USER_CREDENTIALS, request("userName")),
-              EventTrigger.rescan(
-                  IAM_SOURCE, "DeleteLoginProfile", USER_CREDENTIALS, request("userName")),
-              EventTrigger.rescan(
-                  IAM_SOURCE, "CreateUser", USER_CREDENTIALS, response("user.userId"),
-                  request("userName")),
-              EventTrigger.rescan(IAM_SOURCE, "DeleteUser", USER_CREDENTIALS, request("userName")),
+          UserTriggers.concat(
+              UserTriggers.accessKeyChanges(),
+              List.of(
+                  EventTrigger.rescan(
+                      IAM_SOURCE, "CreateLoginProfile", USER_CREDENTIALS, request("userName")),
+                  EventTrigger.rescan(
+                      IAM_SOURCE, "DeleteLoginProfile", USER_CREDENTIALS, request("userName"))),
+              UserTriggers.userLifecycle(USER_CREDENTIALS),
               // A console sign-in refreshes PasswordLastUsed. Calls signed by an access key are
               // any event at all and cannot be listed; the periodic resync catches key use.
-              EventTrigger.rescan(
-                  "signin.amazonaws.com", "ConsoleLogin", USER_CREDENTIALS, userIdentity("userName"))),
+              List.of(
+                  EventTrigger.rescan(
+                      "signin.amazonaws.com", "ConsoleLogin", USER_CREDENTIALS,
+                      userIdentity("userName")))),
           List.of(MAX_UNUSED),
           "Find out whether anyone still needs the credential (CloudTrail, the access key's last"
               + " used service). If not, deactivate the access key or delete the login profile,"

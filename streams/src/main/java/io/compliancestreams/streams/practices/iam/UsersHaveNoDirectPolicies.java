@@ -1,7 +1,6 @@
 package io.compliancestreams.streams.practices.iam;
 
 import static io.compliancestreams.streams.practices.ResourceLocator.request;
-import static io.compliancestreams.streams.practices.ResourceLocator.response;
 import static io.compliancestreams.streams.practices.iam.IamTypes.IAM_SOURCE;
 import static io.compliancestreams.streams.practices.iam.IamTypes.USER;
 
@@ -37,17 +36,14 @@ public final class UsersHaveNoDirectPolicies implements Practice {
           Severity.LOW,
           Scope.RESOURCE,
           List.of(USER),
-          List.of(
-              // Attaching or putting a policy makes the user fail whatever else it has.
-              EventTrigger.decisive(IAM_SOURCE, "AttachUserPolicy", USER, request("userName")),
-              EventTrigger.decisive(IAM_SOURCE, "PutUserPolicy", USER, request("userName")),
-              EventTrigger.rescan(IAM_SOURCE, "DetachUserPolicy", USER, request("userName")),
-              EventTrigger.rescan(IAM_SOURCE, "DeleteUserPolicy", USER, request("userName")),
-              EventTrigger.rescan(
-                  IAM_SOURCE, "CreateUser", USER, response("user.userId"), request("userName")),
-              // "DeleteUser" also matches DeleteUserPolicy and DeleteUserPermissionsBoundary
-              // (prefix match): an extra rescan of the same user.
-              EventTrigger.rescan(IAM_SOURCE, "DeleteUser", USER, request("userName"))),
+          UserTriggers.concat(
+              List.of(
+                  // Attaching or putting a policy makes the user fail whatever else it has.
+                  EventTrigger.decisive(IAM_SOURCE, "AttachUserPolicy", USER, request("userName")),
+                  EventTrigger.decisive(IAM_SOURCE, "PutUserPolicy", USER, request("userName")),
+                  EventTrigger.rescan(IAM_SOURCE, "DetachUserPolicy", USER, request("userName")),
+                  EventTrigger.rescan(IAM_SOURCE, "DeleteUserPolicy", USER, request("userName"))),
+              UserTriggers.userLifecycle(USER)),
           List.of(),
           "Move the user's permissions to an IAM group that carries the same managed policies, add"
               + " the user to that group, then detach the managed policies from the user and delete"
