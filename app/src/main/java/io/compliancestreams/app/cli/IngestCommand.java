@@ -3,7 +3,6 @@ package io.compliancestreams.app.cli;
 import io.compliancestreams.app.config.ConfigException;
 import io.compliancestreams.app.run.IngestNode;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -25,13 +24,8 @@ public final class IngestCommand implements Callable<Integer> {
       System.err.println("error: " + e.getMessage());
       return ExitCodes.INPUT_ERROR;
     }
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      node.close();
-      stopped.countDown();
-    }, "shutdown"));
     System.out.println("ingest started");
-    stopped.await();
+    UntilStopped.await(node::close);
     return ExitCodes.OK;
   }
 }

@@ -4,7 +4,6 @@ import io.compliancestreams.app.config.AppConfig;
 import io.compliancestreams.app.config.ConfigException;
 import io.compliancestreams.app.run.StreamsNode;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -30,14 +29,9 @@ public final class StreamsCommand implements Callable<Integer> {
       System.err.println("error: " + e.getMessage());
       return ExitCodes.INPUT_ERROR;
     }
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      node.close();
-      stopped.countDown();
-    }, "shutdown"));
     System.out.printf("streams started: query API on http://%s:%d/api/posture%n",
         node.self().host(), node.httpPort());
-    stopped.await();
+    UntilStopped.await(node::close);
     return ExitCodes.OK;
   }
 }
