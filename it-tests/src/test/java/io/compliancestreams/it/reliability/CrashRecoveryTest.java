@@ -144,9 +144,10 @@ class CrashRecoveryTest {
       StreamsSettings fresh = StreamsChild.settings(bootstrap, topics.prefix(), appId + "-replay",
           Files.createTempDirectory("rel-replay").toString(), PARTITIONS);
       try (ComplianceStreamsApp replay = new ComplianceStreamsApp(fresh, PracticeCatalogue.all()).start()) {
-        await("the replay's deltas").atMost(Duration.ofMinutes(2))
-            .until(() -> deltas.poll() >= before + expected.deltas().size());
+        awaitQuietly(Duration.ofMinutes(2), () -> deltas.poll() >= before + expected.deltas().size());
         List<String> all = deltas.drain(Duration.ofSeconds(3));
+        LOG.info("first run {} deltas, replay {} deltas, expected {}; replay sample {}", before,
+            all.size() - before, expected.deltas().size(), all.subList(before, Math.min(all.size(), before + 20)));
         assertExactly(all.subList(before, all.size()), expected.deltas());
       }
       LOG.info("crash run passed: {} kills survived, {} records ({} snapshots, {} events + {} duplicates), "
@@ -195,6 +196,15 @@ class CrashRecoveryTest {
     t.setDaemon(true);
     t.start();
     return t;
+  }
+
+  /** Waits for the condition; on timeout goes on, so that the exact comparison names what is missing. */
+  private static void awaitQuietly(Duration atMost, java.util.concurrent.Callable<Boolean> condition) {
+    try {
+      await().atMost(atMost).until(condition);
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      LOG.warn("gave up waiting after {}; comparing what arrived", atMost);
+    }
   }
 
   /** Equal as multisets, with missing and duplicated deltas counted in the failure message. */

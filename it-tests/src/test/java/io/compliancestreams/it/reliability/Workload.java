@@ -33,7 +33,13 @@ import org.apache.kafka.streams.test.TestRecord;
  */
 final class Workload {
 
-  static final Instant BASE = Instant.parse("2026-06-01T00:00:00Z");
+  /**
+   * Two days before the run: record timestamps are these times, and records older than the input
+   * topics' 7-day retention would be deleted by the broker's first retention check during the run
+   * (a fixed date in the past made the replay from offset 0 find the topics half empty).
+   */
+  static final Instant BASE = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS)
+      .minus(java.time.Duration.ofDays(2));
   static final String ACCOUNT = "111122223333";
 
   /** One input record: topic (logical), key, value bytes, timestamp. */
