@@ -45,9 +45,7 @@ final class SuppressionLoader implements Processor<String, byte[], Void, Void> {
     }
     try {
       Suppression s = deserializer.deserialize("suppressions", record.value());
-      store.put(record.key(), new SuppressionRule(s.getSuppressionId(), s.getFindingId(),
-          s.getPractice(), s.getAccountId(), s.getRegion(), s.getResourceArnGlob(), s.getReason(),
-          s.getOwner(), s.getExpiresAt(), s.getCreatedAt()));
+      store.put(record.key(), SuppressionMapper.toRule(s));
     } catch (RuntimeException e) {
       LOG.warn("skipping unreadable suppression {} at {}: {}", record.key(),
           context.recordMetadata().map(m -> m.topic() + "-" + m.partition() + "@" + m.offset()).orElse("?"),
