@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Fills the global suppressions store from the compacted suppressions topic. A record that cannot
  * be read is skipped with a warning naming its offset: a bad mutelist entry must not stop
- * evaluation (the CLI validates entries before it writes them).
+ * evaluation (the CLI validates entries before it writes them). A global store's processor cannot
+ * forward, so the {@link SuppressionAudit}, reading the same topic, dead-letters those records.
  */
 final class SuppressionLoader implements Processor<String, byte[], Void, Void> {
 
