@@ -40,8 +40,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Poison pills on the input topics of a running exactly-once application on a real broker: each
- * lands in its topic's DLQ with its reason, the pipeline never stalls, and the good records around
- * them produce their deltas.
+ * lands in its topic's DLQ with its reason (a bad suppression through the suppression audit), the
+ * pipeline never stalls, and the good records around them produce their deltas.
  */
 class PoisonPillPipelineTest {
 
@@ -85,7 +85,8 @@ class PoisonPillPipelineTest {
             .setEventSource("kms.amazonaws.com").setEventName("").setAwsRegion("us-east-1").setRecipientAccountId("111122223333")
             .setUserIdentity(UserIdentity.newBuilder().setType("IAMUser").build()).setRawRecord("{}").build();
         send(raw, topics.cloudTrail(), "111122223333/us-east-1", AvroSerdes.cloudTrailEvent(SERDES).serializer().serialize("x", nameless), t);
-        // Suppressions: random bytes are skipped (and logged); they must not stop the application.
+        // Suppressions: random bytes are skipped by the global store (and logged), must not stop the
+        // application, and are dead-lettered by the suppression audit.
         send(raw, topics.suppressions(), "sup-bad", new byte[] {1, 2, 3}, t);
 
         List<FindingDelta> deltas = new ArrayList<>();
@@ -112,6 +113,9 @@ class PoisonPillPipelineTest {
         List<String> eventReasons = reasons(broker, Topics.dlq(topics.cloudTrail()), 2);
         assertThat(eventReasons).hasSize(2);
         assertThat(eventReasons).anyMatch(r -> r.contains("eventName"));
+        List<String> suppressionReasons = reasons(broker, Topics.dlq(topics.suppressions()), 1);
+        assertThat(suppressionReasons).containsExactly("topic " + topics.suppressions()
+            + ": truncated payload: 3 bytes, shorter than the 10-byte single-object header");
       }
     }
   }

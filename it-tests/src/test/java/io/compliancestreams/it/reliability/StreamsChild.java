@@ -15,7 +15,9 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
  * {@code StreamsChild <bootstrap> <topic prefix> <application id> <state dir> <partitions>}.
  * Builds KafkaStreams as ComplianceStreamsApp does (same topology, settings and thread-replacing
  * handler) with one difference: a 6 s session timeout, so that the group notices a killed member
- * in seconds instead of 45 s. Prints {@code STATE <state>} on every transition.
+ * in seconds instead of 45 s. The suppression audit ComplianceStreamsApp runs beside it is left
+ * out: the crash test does not need it.
+ * Prints {@code STATE <state>} on every transition.
  */
 public final class StreamsChild {
 

@@ -13,7 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Owns {@link KafkaStreams}: creates topics if asked, starts, reports state, and stops cleanly.
- * Never wipes local state on start: restoring from the changelog is Kafka Streams' job.
+ * Never wipes local state on start: restoring from the changelog is Kafka Streams' job. Also runs
+ * the {@link SuppressionAudit} beside it; {@link #state()}, {@link #awaitRunning} and
+ * {@link #streams()} are the main application's.
  */
 public final class ComplianceStreamsApp implements AutoCloseable {
 
@@ -21,29 +23,38 @@ public final class ComplianceStreamsApp implements AutoCloseable {
 
   private final StreamsSettings settings;
   private final KafkaStreams streams;
+  private final KafkaStreams audit;
   private final CountDownLatch running = new CountDownLatch(1);
 
   public ComplianceStreamsApp(StreamsSettings settings, List<Practice> practices) {
     this.settings = settings;
     this.streams = new KafkaStreams(new ComplianceTopology(settings, practices).build(), settings.toProperties());
-    streams.setStateListener((next, previous) -> {
-      LOG.info("streams state {} -> {}", previous, next);
+    SuppressionAudit suppressionAudit = new SuppressionAudit(settings);
+    this.audit = new KafkaStreams(suppressionAudit.build(), suppressionAudit.properties());
+    watch(streams, "streams", running::countDown);
+    watch(audit, "suppression audit", () -> { });
+  }
+
+  private static void watch(KafkaStreams instance, String name, Runnable onRunning) {
+    instance.setStateListener((next, previous) -> {
+      LOG.info("{} state {} -> {}", name, previous, next);
       if (next == KafkaStreams.State.RUNNING) {
-        running.countDown();
+        onRunning.run();
       }
     });
     // A bug in one record must not take the whole instance down for good: replace the thread, the
     // record is retried from the last commit (exactly-once keeps outputs consistent).
-    streams.setUncaughtExceptionHandler(e -> {
-      LOG.error("stream thread failed; replacing it", e);
+    instance.setUncaughtExceptionHandler(e -> {
+      LOG.error("{} thread failed; replacing it", name, e);
       return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
     });
   }
 
-  /** Creates missing topics (unless disabled) and starts processing. */
+  /** Creates missing topics (unless disabled) and starts processing, then the suppression audit. */
   public ComplianceStreamsApp start() {
     new TopicCreator(settings).ensureTopics();
     streams.start();
+    audit.start();
     return this;
   }
 
@@ -65,12 +76,20 @@ public final class ComplianceStreamsApp implements AutoCloseable {
   }
 
   /**
-   * Stops cleanly and leaves the consumer group, so another instance takes the partitions over at
-   * once instead of after the session timeout.
+   * Stops the audit, then the application, cleanly; each leaves its consumer group, so another
+   * instance takes the partitions over at once instead of after the session timeout.
    */
   @Override
   public void close() {
-    streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
-        .withTimeout(Duration.ofSeconds(30)));
+    try {
+      audit.close(leaveGroup());
+    } finally {
+      streams.close(leaveGroup());
+    }
+  }
+
+  private static CloseOptions leaveGroup() {
+    return CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+        .withTimeout(Duration.ofSeconds(30));
   }
 }

@@ -67,7 +67,7 @@ public final class ComplianceTopology {
         .stream(topics.snapshots(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("snapshots-source"))
         .processValues(() -> new SnapshotDecoder(AvroSerdes.resourceSnapshot(serdes).deserializer(), practices),
             Named.as("snapshots-decode"));
-    deadLetters(decoded, topics.snapshots(), "snapshots");
+    DeadLetters.route(decoded, topics.snapshots(), "snapshots");
     KStream<String, Change> snapshots = decoded
         .filter((k, v) -> !v.failed(), Named.as("snapshots-valid"))
         .mapValues(v -> Change.snapshot(v.value()), Named.as("snapshots-as-changes"));
@@ -114,7 +114,7 @@ public final class ComplianceTopology {
         .stream(topics.cloudTrail(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("events-source"))
         .processValues(() -> new EventDecoder(AvroSerdes.cloudTrailEvent(serdes).deserializer()),
             Named.as("events-decode"));
-    deadLetters(decoded, topics.cloudTrail(), "events");
+    DeadLetters.route(decoded, topics.cloudTrail(), "events");
     EventRouter router = new EventRouter(allPractices);
     return decoded
         .filter((k, v) -> !v.failed(), Named.as("events-valid"))
@@ -123,12 +123,6 @@ public final class ComplianceTopology {
         .processValues(() -> new EventDeduplicator(settings.eventDedupeWindow()),
             Named.as("events-dedupe"), StateStores.SEEN_EVENTS)
         .process(() -> new EventRoutingProcessor(router, practices), Named.as("events-route"));
-  }
-
-  private static <T> void deadLetters(KStream<String, Decoded<T>> decoded, String topic, String name) {
-    decoded.filter((k, v) -> v.failed(), Named.as(name + "-failed"))
-        .mapValues(Decoded::raw, Named.as(name + "-raw"))
-        .to(Topics.dlq(topic), Produced.with(Serdes.String(), Serdes.ByteArray()).withName(name + "-dlq"));
   }
 
   private static void route(KStream<String, Output> outputs, Topics topics, SerdeConfig serdes) {

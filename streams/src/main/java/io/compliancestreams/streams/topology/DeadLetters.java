@@ -3,9 +3,16 @@ package io.compliancestreams.streams.topology;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 
-/** The headers a dead-letter record carries (documented in schemas/README.md). */
+/**
+ * Dead-letter records: the headers they carry (documented in schemas/README.md) and the branch
+ * that writes them to an input's DLQ.
+ */
 final class DeadLetters {
 
   static final String REASON = "dlq.reason";
@@ -26,6 +33,17 @@ final class DeadLetters {
     if (failure.exceptionClass() != null) {
       put(headers, EXCEPTION, failure.exceptionClass());
     }
+  }
+
+  /**
+   * Sends the failures among {@code decoded} (read from {@code topic}) to {@code topic}'s DLQ with
+   * their original key and bytes; the headers were set by the decoder. {@code name} prefixes the
+   * processor names.
+   */
+  static <T> void route(KStream<String, Decoded<T>> decoded, String topic, String name) {
+    decoded.filter((k, v) -> v.failed(), Named.as(name + "-failed"))
+        .mapValues(Decoded::raw, Named.as(name + "-raw"))
+        .to(Topics.dlq(topic), Produced.with(Serdes.String(), Serdes.ByteArray()).withName(name + "-dlq"));
   }
 
   private static void put(Headers headers, String name, String value) {

@@ -14,6 +14,11 @@ record Decoded<T>(T value, byte[] raw, String reason, String exceptionClass) {
     return new Decoded<>(null, raw, reason, cause == null ? null : cause.getClass().getName());
   }
 
+  /** The bytes could not be read or mapped: the exception's message is the reason. */
+  static <T> Decoded<T> unreadable(byte[] raw, RuntimeException e) {
+    return failed(raw, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e);
+  }
+
   boolean failed() {
     return reason != null;
   }

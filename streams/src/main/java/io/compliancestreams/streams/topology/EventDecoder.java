@@ -5,14 +5,13 @@ import io.compliancestreams.streams.cloudtrail.TrailEvent;
 import io.compliancestreams.streams.cloudtrail.TrailEvents;
 import java.time.Instant;
 import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.streams.processor.api.ContextualFixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 
 /**
  * Decodes CloudTrail event records: a readable Avro value whose essential fields are present.
  * Anything else becomes a failure with its reason (then the DLQ); nothing throws.
  */
-final class EventDecoder extends ContextualFixedKeyProcessor<String, byte[], Decoded<TrailEvent>> {
+final class EventDecoder extends RecordDecoder<TrailEvent> {
 
   private final Deserializer<CloudTrailEvent> deserializer;
 
@@ -21,15 +20,7 @@ final class EventDecoder extends ContextualFixedKeyProcessor<String, byte[], Dec
   }
 
   @Override
-  public void process(FixedKeyRecord<String, byte[]> record) {
-    Decoded<TrailEvent> decoded = decode(record);
-    if (decoded.failed()) {
-      DeadLetters.describe(record.headers(), decoded, context().recordMetadata());
-    }
-    context().forward(record.withValue(decoded));
-  }
-
-  private Decoded<TrailEvent> decode(FixedKeyRecord<String, byte[]> record) {
+  Decoded<TrailEvent> decode(FixedKeyRecord<String, byte[]> record) {
     byte[] raw = record.value();
     if (raw == null) {
       return Decoded.failed(null, "record has no value", null);
@@ -44,7 +35,7 @@ final class EventDecoder extends ContextualFixedKeyProcessor<String, byte[], Dec
     try {
       event = TrailEvents.fromAvro(deserializer.deserialize(topic, raw));
     } catch (RuntimeException e) {
-      return Decoded.failed(raw, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e);
+      return Decoded.unreadable(raw, e);
     }
     // Reliability suite: a patch dated in the year 9999 would outdate every later snapshot.
     String future = InputLimits.inFuture("eventTime", event.eventTime(),

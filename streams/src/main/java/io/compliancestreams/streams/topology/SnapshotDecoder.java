@@ -4,7 +4,6 @@ import io.compliancestreams.schemas.avro.ResourceSnapshot;
 import io.compliancestreams.streams.practices.ConfigurationItem;
 import java.time.Instant;
 import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.streams.processor.api.ContextualFixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 
 /**
@@ -14,8 +13,7 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
  * within {@link InputLimits#MAX_DECODED_BYTES} and a capture time that is not in the future.
  * Anything else becomes a failure with its reason; nothing throws.
  */
-final class SnapshotDecoder
-    extends ContextualFixedKeyProcessor<String, byte[], Decoded<ConfigurationItem>> {
+final class SnapshotDecoder extends RecordDecoder<ConfigurationItem> {
 
   private final Deserializer<ResourceSnapshot> deserializer;
   private final PracticeIndex practices;
@@ -26,15 +24,7 @@ final class SnapshotDecoder
   }
 
   @Override
-  public void process(FixedKeyRecord<String, byte[]> record) {
-    Decoded<ConfigurationItem> decoded = decode(record);
-    if (decoded.failed()) {
-      DeadLetters.describe(record.headers(), decoded, context().recordMetadata());
-    }
-    context().forward(record.withValue(decoded));
-  }
-
-  private Decoded<ConfigurationItem> decode(FixedKeyRecord<String, byte[]> record) {
+  Decoded<ConfigurationItem> decode(FixedKeyRecord<String, byte[]> record) {
     byte[] raw = record.value();
     if (record.key() == null || record.key().isBlank()) {
       return Decoded.failed(raw, "record has no key (expected the canonical resource key)", null);
@@ -54,7 +44,7 @@ final class SnapshotDecoder
     try {
       item = SnapshotMapper.toItem(deserializer.deserialize(topic, raw));
     } catch (RuntimeException e) {
-      return Decoded.failed(raw, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e);
+      return Decoded.unreadable(raw, e);
     }
     if (!practices.known(item.resourceType())) {
       return Decoded.failed(raw, "unknown resource type " + item.resourceType()

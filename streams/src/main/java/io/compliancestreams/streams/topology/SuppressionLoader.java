@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Fills the global suppressions store from the compacted suppressions topic. A record that cannot
  * be read is skipped with a warning naming its offset: a bad mutelist entry must not stop
- * evaluation (the CLI validates entries before it writes them).
+ * evaluation (the CLI validates entries before it writes them). A global store's processor cannot
+ * forward, so the {@link SuppressionAudit}, reading the same topic, dead-letters those records.
  */
 final class SuppressionLoader implements Processor<String, byte[], Void, Void> {
 
@@ -45,9 +46,7 @@ final class SuppressionLoader implements Processor<String, byte[], Void, Void> {
     }
     try {
       Suppression s = deserializer.deserialize("suppressions", record.value());
-      store.put(record.key(), new SuppressionRule(s.getSuppressionId(), s.getFindingId(),
-          s.getPractice(), s.getAccountId(), s.getRegion(), s.getResourceArnGlob(), s.getReason(),
-          s.getOwner(), s.getExpiresAt(), s.getCreatedAt()));
+      store.put(record.key(), SuppressionMapper.toRule(s));
     } catch (RuntimeException e) {
       LOG.warn("skipping unreadable suppression {} at {}: {}", record.key(),
           context.recordMetadata().map(m -> m.topic() + "-" + m.partition() + "@" + m.offset()).orElse("?"),

@@ -1,12 +1,11 @@
 package io.compliancestreams.streams.topology;
 
+import static io.compliancestreams.streams.topology.TopologyHarness.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.compliancestreams.schemas.avro.ResourceSnapshot;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,11 +23,6 @@ class DeadLetterTopologyTest {
 
   private static ResourceSnapshot bucket() {
     return TopologyHarness.fixture(10, "fail-no-encryption-rule.json").get(0);
-  }
-
-  private static String header(TestRecord<String, byte[]> record, String name) {
-    Header h = record.headers().lastHeader(name);
-    return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
   }
 
   private TestRecord<String, byte[]> onlyDeadLetter() {

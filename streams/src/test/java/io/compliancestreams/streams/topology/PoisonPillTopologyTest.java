@@ -10,7 +10,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -44,8 +43,7 @@ class PoisonPillTopologyTest {
   }
 
   private static String reason(TestRecord<String, byte[]> record) {
-    Header h = record.headers().lastHeader(DeadLetters.REASON);
-    return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    return TopologyHarness.header(record, DeadLetters.REASON);
   }
 
   /** A valid AWS::IAM::Policy item whose default version's URL-encoded document is about {@code bytes}. */

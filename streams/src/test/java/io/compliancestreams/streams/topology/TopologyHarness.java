@@ -13,6 +13,7 @@ import io.compliancestreams.streams.practices.PracticeFixtures;
 import io.compliancestreams.streams.state.ResourceState;
 import io.compliancestreams.streams.state.ScopeState;
 import io.compliancestreams.streams.state.StateStores;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.TestInputTopic;
@@ -91,6 +93,12 @@ final class TopologyHarness implements AutoCloseable {
   /** The snapshots of a practice fixture, in file order. */
   static List<ResourceSnapshot> fixture(int practice, String file) {
     return PracticeFixtures.load(practice, file).items().stream().map(SnapshotRecords::of).toList();
+  }
+
+  /** The text of a record's last header of that name (a DLQ header), or null. */
+  static String header(TestRecord<?, ?> record, String name) {
+    Header h = record.headers().lastHeader(name);
+    return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
   }
 
   void send(ResourceSnapshot s, Instant at) {
