@@ -33,7 +33,7 @@ final class Pipelines {
       Duration commitInterval, Path stateDir) {
     return new StreamsSettings(applicationId, bootstrap, topics, PARTITIONS, (short) 1, guarantee,
         stateDir.toString(), commitInterval, Duration.ofSeconds(10), Duration.ofMillis(500),
-        Duration.ofHours(24), SerdeConfig.singleObject(), true, null);
+        Duration.ofHours(24), SerdeConfig.singleObject(), true, null, null);
   }
 
   /**

@@ -107,7 +107,7 @@ class ScanCommandTest {
             new StreamsSettings("scan-it-" + UUID.randomUUID(), broker.bootstrapServers(), topics, 2, (short) 1,
                 "exactly_once_v2", Files.createTempDirectory("scan-it").toString(), Duration.ofMillis(100),
                 Duration.ofSeconds(10), Duration.ofMillis(300), Duration.ofHours(24),
-                io.compliancestreams.schemas.SerdeConfig.singleObject(), true, null),
+                io.compliancestreams.schemas.SerdeConfig.singleObject(), true, null, null),
             PracticeCatalogue.all()).start();
         PipelineKafka kafka = new PipelineKafka(broker, topics.deltas())) {
       assertThat(app.awaitRunning(Duration.ofSeconds(60))).isTrue();

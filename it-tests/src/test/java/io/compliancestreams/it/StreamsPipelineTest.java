@@ -47,7 +47,7 @@ class StreamsPipelineTest {
         Files.createTempDirectory("streams-it").toString());
     return new StreamsSettings(appId, base.bootstrapServers(), topics, 3, (short) 1,
         base.processingGuarantee(), base.stateDir(), base.commitInterval(), base.recheckPoll(),
-        base.scopeDebounce(), base.eventDedupeWindow(), base.serdeConfig(), true, null);
+        base.scopeDebounce(), base.eventDedupeWindow(), base.serdeConfig(), true, null, null);
   }
 
   private static ResourceSnapshot fixture(int practice, String file) {

@@ -50,6 +50,10 @@ public final class ConfigKeys {
   public static final ConfigKey STREAMS_APPLICATION_ID = new ConfigKey(
       "streams.application.id", "STREAMS_APPLICATION_ID", "compliance-streams",
       "Kafka Streams application id: instances with the same id share the work", false);
+  public static final ConfigKey STREAMS_INSTANCE_ID = new ConfigKey(
+      "streams.instance.id", "STREAMS_INSTANCE_ID", null,
+      "static membership: a stable id per instance (e.g. the pod name), so a restarted instance"
+          + " gets its tasks back without a rebalance; unset = dynamic membership", false);
   public static final ConfigKey STREAMS_STATE_DIR = new ConfigKey(
       "streams.state.dir", "STREAMS_STATE_DIR", "./state",
       "where RocksDB state lives (a persistent volume in production)", false);
@@ -174,6 +178,7 @@ public final class ConfigKeys {
       TOPIC_REPLICATION,
       TOPICS_CREATE,
       STREAMS_APPLICATION_ID,
+      STREAMS_INSTANCE_ID,
       STREAMS_STATE_DIR,
       STREAMS_GUARANTEE,
       STREAMS_RECHECK_POLL,

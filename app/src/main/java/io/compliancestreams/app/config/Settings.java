@@ -47,7 +47,8 @@ public final class Settings {
           config.duration(ConfigKeys.STREAMS_DEDUPE_WINDOW),
           serdes(config),
           config.bool(ConfigKeys.TOPICS_CREATE),
-          advertised);
+          advertised,
+          config.get(ConfigKeys.STREAMS_INSTANCE_ID).orElse(null));
     } catch (IllegalArgumentException e) {
       throw new ConfigException(e.getMessage());
     }

@@ -65,7 +65,7 @@ class BrokerRestartTest {
           Files.createTempDirectory("restart-state").toString());
       StreamsSettings settings = new StreamsSettings("restart-" + UUID.randomUUID(), base.bootstrapServers(), topics,
           2, (short) 1, base.processingGuarantee(), base.stateDir(), base.commitInterval(), base.recheckPoll(),
-          base.scopeDebounce(), base.eventDedupeWindow(), SerdeConfig.singleObject(), true, null);
+          base.scopeDebounce(), base.eventDedupeWindow(), SerdeConfig.singleObject(), true, null, null);
       Map<String, Object> producerConfig = Map.of(
           ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
           ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,

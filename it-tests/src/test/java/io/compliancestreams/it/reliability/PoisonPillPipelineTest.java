@@ -59,7 +59,7 @@ class PoisonPillPipelineTest {
       StreamsSettings base = StreamsSettings.defaults(broker.bootstrapServers(), Files.createTempDirectory("poison").toString());
       StreamsSettings settings = new StreamsSettings("poison-" + UUID.randomUUID(), base.bootstrapServers(), topics, 2,
           (short) 1, base.processingGuarantee(), base.stateDir(), base.commitInterval(), base.recheckPoll(),
-          base.scopeDebounce(), base.eventDedupeWindow(), SERDES, true, null);
+          base.scopeDebounce(), base.eventDedupeWindow(), SERDES, true, null, null);
       Map<String, Object> producerConfig = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
           ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024);
       long t = Instant.parse("2026-06-01T01:00:00Z").toEpochMilli();

@@ -24,7 +24,10 @@ public final class StreamsChild {
   private StreamsChild() {}
 
   public static void main(String[] args) throws Exception {
-    StreamsSettings settings = settings(args[0], args[1], args[2], args[3], Integer.parseInt(args[4]));
+    // Static membership as docs/deployment.md recommends (streams.instance.id): a restarted child
+    // takes its predecessor's place without waiting for a rebalance.
+    StreamsSettings settings = settings(args[0], args[1], args[2], args[3], Integer.parseInt(args[4]))
+        .withInstanceId(args[2] + "-child");
     new TopicCreator(settings).ensureTopics();
     KafkaStreams streams = new KafkaStreams(
         new ComplianceTopology(settings, PracticeCatalogue.all()).build(), properties(settings));
@@ -39,17 +42,13 @@ public final class StreamsChild {
     StreamsSettings base = StreamsSettings.defaults(bootstrap, stateDir);
     return new StreamsSettings(appId, bootstrap, new Topics(prefix), partitions, (short) 1,
         base.processingGuarantee(), stateDir, base.commitInterval(), base.recheckPoll(),
-        base.scopeDebounce(), base.eventDedupeWindow(), base.serdeConfig(), true, null);
+        base.scopeDebounce(), base.eventDedupeWindow(), base.serdeConfig(), true, null, null);
   }
 
   static Properties properties(StreamsSettings settings) {
     Properties p = settings.toProperties();
     p.put(StreamsConfig.consumerPrefix("session.timeout.ms"), "6000");
     p.put(StreamsConfig.consumerPrefix("heartbeat.interval.ms"), "1500");
-    // Static membership: a restarted child takes its predecessor's place at once. Without it, five
-    // kills a few seconds apart left the killed members owning the tasks and the last child idle
-    // (docs/reliability.md).
-    p.put(StreamsConfig.consumerPrefix("group.instance.id"), settings.applicationId() + "-child");
     return p;
   }
 }

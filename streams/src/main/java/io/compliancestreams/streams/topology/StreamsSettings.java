@@ -31,7 +31,8 @@ public record StreamsSettings(
     Duration eventDedupeWindow,
     SerdeConfig serdeConfig,
     boolean createTopics,
-    String applicationServer) {
+    String applicationServer,
+    String instanceId) {
 
   public StreamsSettings {
     Objects.requireNonNull(applicationId, "applicationId");
@@ -53,37 +54,47 @@ public record StreamsSettings(
     return new StreamsSettings("compliance-streams", bootstrapServers, Topics.unprefixed(), 6,
         (short) 1, StreamsConfig.EXACTLY_ONCE_V2, stateDir, Duration.ofMillis(100),
         Duration.ofSeconds(10), Duration.ofMillis(500), Duration.ofHours(24),
-        SerdeConfig.singleObject(), true, null);
+        SerdeConfig.singleObject(), true, null, null);
   }
 
   public StreamsSettings withApplicationId(String id) {
     return new StreamsSettings(id, bootstrapServers, topics, partitions, replicationFactor,
         processingGuarantee, stateDir, commitInterval, recheckPoll, scopeDebounce,
-        eventDedupeWindow, serdeConfig, createTopics, applicationServer);
+        eventDedupeWindow, serdeConfig, createTopics, applicationServer, instanceId);
   }
 
   public StreamsSettings withProcessingGuarantee(String guarantee) {
     return new StreamsSettings(applicationId, bootstrapServers, topics, partitions, replicationFactor,
         guarantee, stateDir, commitInterval, recheckPoll, scopeDebounce, eventDedupeWindow,
-        serdeConfig, createTopics, applicationServer);
+        serdeConfig, createTopics, applicationServer, instanceId);
   }
 
   public StreamsSettings withStateDir(String dir) {
     return new StreamsSettings(applicationId, bootstrapServers, topics, partitions, replicationFactor,
         processingGuarantee, dir, commitInterval, recheckPoll, scopeDebounce, eventDedupeWindow,
-        serdeConfig, createTopics, applicationServer);
+        serdeConfig, createTopics, applicationServer, instanceId);
   }
 
   public StreamsSettings withApplicationServer(String hostPort) {
     return new StreamsSettings(applicationId, bootstrapServers, topics, partitions, replicationFactor,
         processingGuarantee, stateDir, commitInterval, recheckPoll, scopeDebounce, eventDedupeWindow,
-        serdeConfig, createTopics, hostPort);
+        serdeConfig, createTopics, hostPort, instanceId);
   }
 
   public StreamsSettings withPartitions(int count) {
     return new StreamsSettings(applicationId, bootstrapServers, topics, count, replicationFactor,
         processingGuarantee, stateDir, commitInterval, recheckPoll, scopeDebounce, eventDedupeWindow,
-        serdeConfig, createTopics, applicationServer);
+        serdeConfig, createTopics, applicationServer, instanceId);
+  }
+
+  /**
+   * Static membership: a stable id per instance (a StatefulSet's pod name), or null for dynamic
+   * membership. A restarted instance with the same id takes its tasks back without a rebalance.
+   */
+  public StreamsSettings withInstanceId(String id) {
+    return new StreamsSettings(applicationId, bootstrapServers, topics, partitions, replicationFactor,
+        processingGuarantee, stateDir, commitInterval, recheckPoll, scopeDebounce, eventDedupeWindow,
+        serdeConfig, createTopics, applicationServer, id);
   }
 
   /** The Kafka Streams properties these settings stand for. */
@@ -106,6 +117,9 @@ public record StreamsSettings(
     p.put("processing.exception.handler.global.enabled", "true");
     if (applicationServer != null) {
       p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
+    }
+    if (instanceId != null && !instanceId.isBlank()) {
+      p.put(StreamsConfig.consumerPrefix("group.instance.id"), instanceId);
     }
     return p;
   }
