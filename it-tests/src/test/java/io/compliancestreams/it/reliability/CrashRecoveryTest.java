@@ -48,19 +48,17 @@ class CrashRecoveryTest {
     }
   }
 
-  /** Not yet green (docs/reliability.md): kept out of the default run until it is. */
   @Test
-  @Tag("reliability")
   void shouldNeitherLoseNorDuplicateADeltaAcrossFiveKills() throws Exception {
     run(5, 150, 10, 40);
   }
 
   @Test
-  @Tag("reliability")
   void shouldNeitherLoseNorDuplicateADeltaAcrossOneKillWithTheStateDirWiped() throws Exception {
     run(1, 20, 4, 4);
   }
 
+  /** About 2 minutes on 2 cores: in the reliability profile (docs/reliability.md). */
   @Test
   @Tag("reliability")
   void shouldNeitherLoseNorDuplicateADeltaAcrossTwelveKillsOnMoreData() throws Exception {
