@@ -24,9 +24,9 @@ import org.junit.jupiter.api.Test;
  * service prefixes and the S3 names that differ listed below) and must be allowed by the policy.
  * Add an SDK call without its action and this test fails, naming the call and the class.
  *
- * <p>Actions the policy needs that are no SDK call of ingest: {@code sts:AssumeRole} (the app's
- * credentials provider for member accounts), {@code organizations:ListAccounts} (account
- * discovery) and {@code kms:Decrypt} via S3/SQS only (SSE-KMS log files and queues). The
+ * <p>Actions the policy needs that are no SDK call of ingest: {@code sts:AssumeRole} (the
+ * credentials provider of {@code AssumedRoles}, for member accounts) and {@code kms:Decrypt} via
+ * S3/SQS only (SSE-KMS log files and queues). The
  * bucket ARNs in {@code s3:GetObject} are placeholders to replace at deployment; SQS queues are
  * expected to be named {@code compliance-streams-*}.
  */

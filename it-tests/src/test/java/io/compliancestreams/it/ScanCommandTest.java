@@ -21,21 +21,31 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
+import software.amazon.awssdk.services.organizations.model.OrganizationFeatureSet;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.Credentials;
 
 /** {@code scan} against the moto AWS emulator, printed and published end to end. */
 class ScanCommandTest {
 
   private static AwsEmulator aws;
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String CALLER = "123456789012";
+  /** The role Organizations (and moto) creates in the accounts it creates. */
+  private static final String MEMBER_ROLE = "OrganizationAccountAccessRole";
 
   @BeforeAll
   static void startEmulator() {
@@ -97,6 +107,61 @@ class ScanCommandTest {
       assertThat(f.get("status").asText()).isEqualTo("FAIL");
     });
     assertThat(findings).extracting(f -> f.get("practice").asInt()).contains(4, 7, 9, 12, 15, 19);
+  }
+
+  @Test
+  void shouldScanEveryActiveAccountOfTheOrganizationThroughTheNamedRole() throws Exception {
+    String prod;
+    String dev;
+    try (OrganizationsClient organizations = OrganizationsClient.builder().endpointOverride(aws.endpoint())
+        .region(Region.US_EAST_1).credentialsProvider(callerCredentials()).build()) {
+      organizations.createOrganization(o -> o.featureSet(OrganizationFeatureSet.ALL));
+      prod = organizations.createAccount(a -> a.accountName("prod").email("prod@example.com"))
+          .createAccountStatus().accountId();
+      dev = organizations.createAccount(a -> a.accountName("dev").email("dev@example.com"))
+          .createAccountStatus().accountId();
+    }
+    // A bucket in prod, created with prod's own credentials: only a scan of prod can see it.
+    try (S3Client s3 = S3Client.builder().endpointOverride(aws.endpoint()).forcePathStyle(true)
+        .region(Region.US_EAST_1).credentialsProvider(memberCredentials(prod)).build()) {
+      s3.createBucket(b -> b.bucket("member-open-bucket"));
+    }
+
+    String out = run(1, "scan", "--regions", "us-east-1", "-o", "json", "--fail-on", "FAIL",
+        "--set", "aws.endpoint.url=" + aws.endpoint(),
+        "--set", "ingest.organization.role.name=" + MEMBER_ROLE);
+
+    List<JsonNode> findings = new ArrayList<>();
+    for (String line : out.split("\n")) {
+      findings.add(JSON.readTree(line));
+    }
+    Set<String> accounts = findings.stream().map(f -> f.get("accountId").asText()).collect(Collectors.toSet());
+    assertThat(accounts).containsExactlyInAnyOrder(CALLER, prod, dev);
+    for (String account : List.of(CALLER, prod, dev)) {
+      assertThat(findings).as("GuardDuty.1 of " + account).anySatisfy(f -> {
+        assertThat(f.get("control").asText()).isEqualTo("GuardDuty.1");
+        assertThat(f.get("accountId").asText()).isEqualTo(account);
+        assertThat(f.get("region").asText()).isEqualTo("us-east-1");
+        assertThat(f.get("status").asText()).isEqualTo("FAIL");
+      });
+    }
+    assertThat(findings).filteredOn(f -> f.get("resourceId").asText().equals("member-open-bucket"))
+        .isNotEmpty().allSatisfy(f -> assertThat(f.get("accountId").asText()).isEqualTo(prod));
+  }
+
+  private static StaticCredentialsProvider callerCredentials() {
+    return StaticCredentialsProvider.create(
+        AwsBasicCredentials.create(AwsEmulator.ACCESS_KEY_ID, AwsEmulator.SECRET_ACCESS_KEY));
+  }
+
+  private static StaticCredentialsProvider memberCredentials(String account) {
+    try (StsClient sts = StsClient.builder().endpointOverride(aws.endpoint()).region(Region.US_EAST_1)
+        .credentialsProvider(callerCredentials()).build()) {
+      Credentials c = sts.assumeRole(r -> r.roleArn("arn:aws:iam::" + account + ":role/" + MEMBER_ROLE)
+          .roleSessionName("it-setup")).credentials();
+      return StaticCredentialsProvider.create(
+          AwsSessionCredentials.create(c.accessKeyId(), c.secretAccessKey(), c.sessionToken()));
+    }
   }
 
   @Test

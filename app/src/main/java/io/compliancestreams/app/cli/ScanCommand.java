@@ -8,9 +8,9 @@ import io.compliancestreams.ingest.aws.AwsSettings;
 import io.compliancestreams.ingest.collect.Collectors;
 import io.compliancestreams.ingest.publish.KafkaPublisher;
 import io.compliancestreams.ingest.publish.TopicNames;
-import io.compliancestreams.ingest.scan.AccountTarget;
 import io.compliancestreams.ingest.scan.ScanOptions;
 import io.compliancestreams.ingest.scan.ScanResult;
+import io.compliancestreams.ingest.scan.ScanTargets;
 import io.compliancestreams.ingest.scan.Scanner;
 import io.compliancestreams.ingest.scan.ScopeFailure;
 import io.compliancestreams.schemas.avro.ResourceSnapshot;
@@ -35,11 +35,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code scan}: one full scan of the account, evaluated in-process (or published to Kafka). */
+/** {@code scan}: one full scan of the accounts, evaluated in-process (or published to Kafka). */
 @Command(name = "scan", mixinStandardHelpOptions = true,
     description = {"Scans the current AWS account (default credential chain) for everything the 26"
         + " practices read, then prints the findings like 'evaluate' — or, with --publish, sends the"
         + " snapshots to Kafka instead.",
+        "Also scans the accounts of ingest.assume.role.arns and, with ingest.organization.role.name set,"
+            + " every other ACTIVE account of the AWS Organization (--set KEY=VALUE or the environment).",
         "Honours AWS_ENDPOINT_URL (or --set aws.endpoint.url=...) to scan an AWS-compatible emulator."},
     exitCodeListHeading = "Exit codes:%n",
     exitCodeList = {"0:success", "1:a finding matched --fail-on", "2:invalid options or configuration",
@@ -95,8 +97,10 @@ public final class ScanCommand implements Callable<Integer> {
     List<ResourceSnapshot> snapshots = new ArrayList<>();
     ScanResult result;
     try (KafkaPublisher publisher = publish ? publisher(loaded) : null) {
+      ScanTargets targets = Settings.scanTargets(loaded, aws, options.homeRegion());
+      Scanner scanner = new Scanner(Collectors.all(), options);
       List<CompletableFuture<Void>> acks = new ArrayList<>();
-      result = new Scanner(Collectors.all(), options).scan(List.of(AccountTarget.of(aws)),
+      result = targets.scan(accounts -> scanner.scan(accounts,
           s -> {
             if (publisher != null) {
               acks.add(publisher.snapshot(s));
@@ -104,7 +108,7 @@ public final class ScanCommand implements Callable<Integer> {
               snapshots.add(s);
             }
           },
-          new ScanProgressDisplay(err, System.console() != null));
+          new ScanProgressDisplay(err, System.console() != null)));
       CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).join();
     } catch (ConfigException e) {
       err.println("error: " + e.getMessage());
@@ -146,6 +150,7 @@ public final class ScanCommand implements Callable<Integer> {
         r.scanId(), r.snapshots(), r.deletionsByType().values().stream().mapToLong(Long::longValue).sum(),
         r.callsByService().values().stream().mapToLong(Long::longValue).sum(), r.scopesSucceeded(),
         r.failures().size(), r.duration().toMillis() / 1000.0);
+    to.println("  accounts: " + String.join(", ", r.accounts()));
     to.println("  resources: " + r.snapshotsByType());
     to.println("  API calls: " + r.callsByService());
     r.failures().forEach(f -> to.println("  failed: " + f.scope() + " " + f.errorCode() + ": " + f.reason()));

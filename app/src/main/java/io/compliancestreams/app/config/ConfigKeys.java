@@ -100,6 +100,14 @@ public final class ConfigKeys {
   public static final ConfigKey INGEST_EXTERNAL_ID = new ConfigKey(
       "ingest.assume.role.external.id", "INGEST_ASSUME_ROLE_EXTERNAL_ID", null,
       "external id for those roles", true);
+  public static final ConfigKey INGEST_ORGANIZATION_ROLE = new ConfigKey(
+      "ingest.organization.role.name", "INGEST_ORGANIZATION_ROLE_NAME", null,
+      "role name to assume in every ACTIVE account of the AWS Organization (found with"
+          + " organizations:ListAccounts from the credentials' account, again at each scan); unset = no"
+          + " discovery", false);
+  public static final ConfigKey INGEST_ORGANIZATION_EXCLUDE = new ConfigKey(
+      "ingest.organization.exclude.accounts", "INGEST_ORGANIZATION_EXCLUDE_ACCOUNTS", null,
+      "comma-separated account ids organization discovery skips", false);
   public static final ConfigKey INGEST_EVENTBRIDGE_QUEUE = new ConfigKey(
       "ingest.cloudtrail.eventbridge.queue.url", "INGEST_CLOUDTRAIL_EVENTBRIDGE_QUEUE_URL", null,
       "SQS queue fed by an EventBridge rule for 'AWS API Call via CloudTrail' events", false);
@@ -194,6 +202,8 @@ public final class ConfigKeys {
       INGEST_RESYNC,
       INGEST_ROLE_ARNS,
       INGEST_EXTERNAL_ID,
+      INGEST_ORGANIZATION_ROLE,
+      INGEST_ORGANIZATION_EXCLUDE,
       INGEST_EVENTBRIDGE_QUEUE,
       INGEST_S3_LOG_QUEUE,
       INGEST_CONFIG_QUEUE,

@@ -1,9 +1,15 @@
 package io.compliancestreams.app.config;
 
+import io.compliancestreams.ingest.aws.AwsSettings;
+import io.compliancestreams.ingest.scan.OrganizationAccounts;
+import io.compliancestreams.ingest.scan.ScanTargets;
 import io.compliancestreams.schemas.SerdeConfig;
 import io.compliancestreams.streams.topology.StreamsSettings;
 import io.compliancestreams.streams.topology.Topics;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 
 /** Maps the app's configuration to each component's typed settings. */
@@ -52,5 +58,34 @@ public final class Settings {
     } catch (IllegalArgumentException e) {
       throw new ConfigException(e.getMessage());
     }
+  }
+
+  /**
+   * The accounts a full scan covers: the credentials' own, {@code ingest.assume.role.arns}, and with
+   * {@code ingest.organization.role.name} set, the organization's other accounts.
+   */
+  public static ScanTargets scanTargets(AppConfig config, AwsSettings aws, String homeRegion) {
+    OrganizationAccounts organization = null;
+    if (config.get(ConfigKeys.INGEST_ORGANIZATION_ROLE).isPresent()) {
+      try {
+        organization = new OrganizationAccounts(config.string(ConfigKeys.INGEST_ORGANIZATION_ROLE));
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(ConfigKeys.INGEST_ORGANIZATION_ROLE.key() + ": " + e.getMessage());
+      }
+      try {
+        organization = organization.excluding(
+            new LinkedHashSet<>(list(config, ConfigKeys.INGEST_ORGANIZATION_EXCLUDE)));
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(ConfigKeys.INGEST_ORGANIZATION_EXCLUDE.key() + ": " + e.getMessage());
+      }
+    }
+    return new ScanTargets(aws, homeRegion, list(config, ConfigKeys.INGEST_ROLE_ARNS),
+        config.get(ConfigKeys.INGEST_EXTERNAL_ID).orElse(null), organization);
+  }
+
+  /** A comma-separated value's items, trimmed, empty ones dropped. */
+  private static List<String> list(AppConfig config, ConfigKey key) {
+    return config.get(key).map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList())
+        .orElse(List.of());
   }
 }

@@ -17,11 +17,10 @@ import io.compliancestreams.ingest.publish.SqsQueuePoller;
 import io.compliancestreams.ingest.publish.TopicNames;
 import io.compliancestreams.ingest.rescan.RescanConsumer;
 import io.compliancestreams.ingest.rescan.ResyncScheduler;
-import io.compliancestreams.ingest.scan.AccountTarget;
-import io.compliancestreams.ingest.scan.AssumedRoles;
 import io.compliancestreams.ingest.scan.ScanOptions;
 import io.compliancestreams.ingest.scan.ScanProgress;
 import io.compliancestreams.ingest.scan.ScanResult;
+import io.compliancestreams.ingest.scan.ScanTargets;
 import io.compliancestreams.ingest.scan.Scanner;
 import io.compliancestreams.schemas.avro.SnapshotSource;
 import java.net.URI;
@@ -83,14 +82,8 @@ public final class IngestNode implements AutoCloseable {
     AwsClients homeClients = AwsClients.create(aws, home, calls);
     parts.add(homeClients);
 
-    List<AccountTarget> targets = new ArrayList<>(List.of(AccountTarget.of(aws)));
-    config.get(ConfigKeys.INGEST_ROLE_ARNS).ifPresent(arns -> {
-      String externalId = config.get(ConfigKeys.INGEST_EXTERNAL_ID).orElse(null);
-      AssumedRoles roles = AssumedRoles.of(aws, home, Arrays.stream(arns.split(",")).map(String::trim)
-          .filter(a -> !a.isEmpty()).map(a -> new AssumedRoles.Role(a, externalId)).toList());
-      parts.add(roles);
-      targets.addAll(roles.targets());
-    });
+    // Built per scan (organization discovery included), so a resync sees accounts that joined.
+    ScanTargets targets = Settings.scanTargets(config, aws, home);
     ScanOptions options = ScanOptions.defaults().withHomeRegion(home)
         .withThreads(config.integer(ConfigKeys.INGEST_THREADS));
     List<String> regions = config.get(ConfigKeys.INGEST_REGIONS)
@@ -100,7 +93,7 @@ public final class IngestNode implements AutoCloseable {
     }
     Scanner scanner = new Scanner(Collectors.all(), options);
     Runnable fullScan = () -> {
-      ScanResult result = scanner.scan(targets, publisher::snapshot, ScanProgress.NONE);
+      ScanResult result = targets.scan(accounts -> scanner.scan(accounts, publisher::snapshot, ScanProgress.NONE));
       publisher.flush();
       LOG.info("full scan {}: {} snapshots, {} deletions, {} scopes ok, {} failed in {}", result.scanId(),
           result.snapshots(), result.deletionsByType().values().stream().mapToLong(Long::longValue).sum(),
