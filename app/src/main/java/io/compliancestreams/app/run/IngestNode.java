@@ -15,6 +15,7 @@ import io.compliancestreams.ingest.config.VpcFlowLogsEnricher;
 import io.compliancestreams.ingest.publish.KafkaPublisher;
 import io.compliancestreams.ingest.publish.SqsQueuePoller;
 import io.compliancestreams.ingest.publish.TopicNames;
+import io.compliancestreams.ingest.rescan.RescanAccounts;
 import io.compliancestreams.ingest.rescan.RescanConsumer;
 import io.compliancestreams.ingest.rescan.ResyncScheduler;
 import io.compliancestreams.ingest.scan.ScanOptions;
@@ -103,14 +104,20 @@ public final class IngestNode implements AutoCloseable {
     parts.add(resync);
     resync.start();
 
-    // Rescans act on the account the scanner runs as (role accounts are refreshed by the resync).
+    // Rescans reach the named account with its own credentials (the base ones or its role); an
+    // account out of reach is skipped, never fetched with the wrong credentials.
+    RescanAccounts accounts = new RescanAccounts(aws, home, targets::roleArns,
+        config.get(ConfigKeys.INGEST_EXTERNAL_ID).orElse(null), calls);
+    parts.add(accounts);
     RescanConsumer rescans = RescanConsumer.create(Map.of(
             ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
             ConsumerConfig.GROUP_ID_CONFIG, topics.prefix() + "compliance-ingest-rescan"),
         serdes, topics.rescans(), Collectors.all(),
-        (account, region) -> new CollectContext(account, "global".equals(region) ? home : region,
-            clients.computeIfAbsent("global".equals(region) ? home : region, homeClients::inRegion),
-            Clock.systemUTC(), "rescan", SnapshotSource.RESCAN),
+        (account, region) -> {
+          String in = "global".equals(region) ? home : region;
+          return new CollectContext(account, in, accounts.clients(account, in), Clock.systemUTC(), "rescan",
+              SnapshotSource.RESCAN);
+        },
         publisher, RescanConsumer.DEFAULT_WINDOW);
     parts.add(rescans);
     thread("rescans", rescans);

@@ -200,6 +200,10 @@ public final class RescanConsumer implements Runnable, AutoCloseable {
           collector.collectOne(context, resourceId, found::add);
         }
       }
+    } catch (RescanAccounts.UnreachableAccountException e) {
+      LOG.warn("Rescan {} of {} ({}): {}", request.getRequestId(), keyOf(request), request.getReason(),
+          e.getMessage());
+      return List.of();
     } catch (RuntimeException e) {
       LOG.error("Rescan {} of {} failed ({}): {}", request.getRequestId(), keyOf(request), request.getReason(),
           e.toString());

@@ -61,8 +61,11 @@ public final class ScanTargets {
     }
   }
 
-  /** The configured roles, then the discovered ones not already configured. */
-  List<String> roleArns() {
+  /**
+   * The configured roles, then the discovered ones not already configured (organization discovery
+   * calls ListAccounts each time).
+   */
+  public List<String> roleArns() {
     Set<String> roles = new LinkedHashSet<>(roleArns);
     if (organization != null) {
       try (AwsClients clients = AwsClients.create(base, homeRegion, new CallCounter())) {

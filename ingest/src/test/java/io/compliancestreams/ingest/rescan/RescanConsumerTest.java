@@ -107,6 +107,23 @@ class RescanConsumerTest {
   }
 
   @Test
+  void shouldNeverReportADeletionForAnAccountItCannotReach() {
+    rescans = new RescanConsumer(consumer, TOPIC, List.of(collector),
+        (account, region) -> {
+          throw new RescanAccounts.UnreachableAccountException("account " + account + " is out of reach");
+        },
+        publisher, Duration.ofSeconds(2), clock);
+    request("old-bucket", "cloudtrail:s3.amazonaws.com/DeleteBucket");
+    rescans.step();
+    clock.advance(Duration.ofSeconds(2));
+    rescans.step();
+
+    assertThat(collector.calls).isEmpty();
+    assertThat(publisher.snapshots).as("no ResourceDeleted from the wrong credentials").isEmpty();
+    assertThat(consumer.committed(Set.of(PARTITION))).containsEntry(PARTITION, new OffsetAndMetadata(1));
+  }
+
+  @Test
   void shouldCollectTheWholeScopeForARequestWithoutResourceId() {
     request(null, "cloudtrail:ec2.amazonaws.com/RunInstances");
     rescans.step();
