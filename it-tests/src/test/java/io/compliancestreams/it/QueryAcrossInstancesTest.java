@@ -58,6 +58,19 @@ class QueryAcrossInstancesTest {
     return JSON.createObjectNode().put("status", response.statusCode()).set("body", body);
   }
 
+  private HttpResponse<String> scrape(StreamsNode node) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.httpPort() + "/metrics"))
+        .header("Authorization", "Bearer s3cret-token").build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The sum of the Prometheus samples of that metric whose labels include {@code label}. */
+  private static double sum(String scrape, String metric, String label) {
+    return scrape.lines()
+        .filter(line -> line.startsWith(metric) && line.contains(label))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        .sum();
+  }
+
   @Test
   void shouldAnswerForKeysOwnedByTheOtherInstance() throws Exception {
     String appId = "it-query-" + UUID.randomUUID();
@@ -106,11 +119,20 @@ class QueryAcrossInstancesTest {
 
       await("the live feed saw the deltas").atMost(Duration.ofSeconds(30)).untilAsserted(() ->
           assertThat(get(a, "/api/deltas?after=0", "s3cret-token").get("body")).isNotEmpty());
-      HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(
-              URI.create("http://127.0.0.1:" + a.httpPort() + "/metrics"))
-          .header("Authorization", "Bearer s3cret-token").build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> metrics = scrape(a);
       assertThat(metrics.statusCode()).isEqualTo(200);
       assertThat(metrics.body()).contains("compliance_deltas_total{", "kafka_stream_", "jvm_memory_used_bytes");
+      // Each practice's evaluation time: the binder picks up sensors created after start (at task
+      // assignment) on its refresh, every 60 s. Between them the two instances evaluated each bucket
+      // once with practice 10.
+      await("practice 10's evaluations on /metrics").atMost(Duration.ofSeconds(90))
+          .pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            String both = scrape(a).body() + scrape(b).body();
+            assertThat(both).contains(
+                "kafka_stream_practice_evaluate_latency_avg{", "kafka_stream_practice_evaluate_latency_max{",
+                "kafka_stream_practice_evaluate_rate{");
+            assertThat(sum(both, "kafka_stream_practice_evaluate_total{", "practice_id=\"10\"")).isEqualTo(12.0);
+          });
 
       assertThat(get(a, "/metrics", null).get("status").asInt()).isEqualTo(401);
       assertThat(get(a, "/api/findings", null).get("status").asInt()).isEqualTo(401);

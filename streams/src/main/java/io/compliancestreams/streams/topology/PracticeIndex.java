@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -17,8 +18,8 @@ import java.util.stream.Collectors;
 final class PracticeIndex {
 
   private final Map<Integer, PracticeMetadata> metadata;
-  private final PracticeEngine resourceEngine;
-  private final PracticeEngine scopeEngine;
+  private final List<Practice> resourcePractices;
+  private final List<Practice> scopePractices;
   private final Set<String> resourceTypes;
   private final Set<String> scopeTypes;
 
@@ -29,8 +30,8 @@ final class PracticeIndex {
         .filter(p -> p.metadata().scope() == Scope.RESOURCE).toList();
     List<Practice> scope = practices.stream()
         .filter(p -> p.metadata().scope() != Scope.RESOURCE).toList();
-    resourceEngine = new PracticeEngine(resource, Map.of());
-    scopeEngine = new PracticeEngine(scope, Map.of());
+    resourcePractices = resource;
+    scopePractices = scope;
     resourceTypes = typesOf(resource);
     scopeTypes = typesOf(scope);
   }
@@ -53,12 +54,21 @@ final class PracticeIndex {
     return this::metadata;
   }
 
-  PracticeEngine resourceEngine() {
-    return resourceEngine;
+  /**
+   * An engine over the resource-scoped practices, each passed through {@code wrap} (the processor
+   * times them with thread-scoped sensors, so each processor builds its own engine once, in init).
+   */
+  PracticeEngine resourceEngine(UnaryOperator<Practice> wrap) {
+    return engine(resourcePractices, wrap);
   }
 
-  PracticeEngine scopeEngine() {
-    return scopeEngine;
+  /** An engine over the account- and region-scoped practices; see {@link #resourceEngine}. */
+  PracticeEngine scopeEngine(UnaryOperator<Practice> wrap) {
+    return engine(scopePractices, wrap);
+  }
+
+  private static PracticeEngine engine(List<Practice> practices, UnaryOperator<Practice> wrap) {
+    return new PracticeEngine(practices.stream().map(wrap).toList(), Map.of());
   }
 
   /** True when some resource-scoped practice reads this type. */

@@ -6,6 +6,7 @@ import io.compliancestreams.streams.findings.SuppressionRule;
 import io.compliancestreams.streams.findings.Trigger;
 import io.compliancestreams.streams.practices.ConfigurationItem;
 import io.compliancestreams.streams.practices.Evaluation;
+import io.compliancestreams.streams.practices.PracticeEngine;
 import io.compliancestreams.streams.state.ResourceState;
 import io.compliancestreams.streams.state.StateStores;
 import java.time.Duration;
@@ -32,6 +33,7 @@ final class ResourceProcessor extends ContextualProcessor<String, Change, String
   private final PracticeIndex practices;
   private final Patcher patches;
   private final Duration recheckPoll;
+  private PracticeEngine engine;
   private KeyValueStore<String, ResourceState> states;
   private RecheckIndex rechecks;
   private FindingEmitter emitter;
@@ -47,6 +49,7 @@ final class ResourceProcessor extends ContextualProcessor<String, Change, String
   @Override
   public void init(ProcessorContext<String, Output> context) {
     super.init(context);
+    engine = practices.resourceEngine(p -> TimedPractice.timed(p, context.metrics()));
     states = context.getStateStore(StateStores.RESOURCE_STATE);
     rechecks = new RecheckIndex(context.getStateStore(StateStores.RESOURCE_RECHECKS));
     suppressions = new Suppressions(readOnly(context.getStateStore(StateStores.SUPPRESSIONS)));
@@ -90,7 +93,7 @@ final class ResourceProcessor extends ContextualProcessor<String, Change, String
     boolean deleted = item.status().isDeleted();
     List<Evaluation> evaluations = deleted
         ? List.of()
-        : practices.resourceEngine().evaluate(List.of(item), at);
+        : engine.evaluate(List.of(item), at);
     List<StoredFinding> previous = state == null ? List.of() : state.findings();
     FindingEmitter.Emission emission = emitter.emit(previous, evaluations, at, trigger,
         deleted ? "resource deleted (" + item.status() + ")" : "no longer evaluated");

@@ -5,6 +5,7 @@ import io.compliancestreams.streams.findings.SuppressionRule;
 import io.compliancestreams.streams.findings.Trigger;
 import io.compliancestreams.streams.practices.ConfigurationItem;
 import io.compliancestreams.streams.practices.Evaluation;
+import io.compliancestreams.streams.practices.PracticeEngine;
 import io.compliancestreams.streams.state.ScopeState;
 import io.compliancestreams.streams.state.StateStores;
 import java.time.Duration;
@@ -36,6 +37,7 @@ final class ScopeProcessor extends ContextualProcessor<String, Change, String, O
   private final Patcher patches;
   private final Duration recheckPoll;
   private final Duration debounce;
+  private PracticeEngine engine;
   private KeyValueStore<String, ConfigurationItem> items;
   private KeyValueStore<String, ScopeState> states;
   private KeyValueStore<String, Long> dirty;
@@ -58,6 +60,7 @@ final class ScopeProcessor extends ContextualProcessor<String, Change, String, O
   @Override
   public void init(ProcessorContext<String, Output> context) {
     super.init(context);
+    engine = practices.scopeEngine(p -> TimedPractice.timed(p, context.metrics()));
     items = context.getStateStore(StateStores.SCOPE_ITEMS);
     states = context.getStateStore(StateStores.SCOPE_STATE);
     dirty = context.getStateStore(StateStores.SCOPE_DIRTY);
@@ -141,7 +144,7 @@ final class ScopeProcessor extends ContextualProcessor<String, Change, String, O
         items.prefixScan(account + "|", new StringSerializer())) {
       it.forEachRemaining(kv -> live.add(kv.value));
     }
-    List<Evaluation> evaluations = practices.scopeEngine().evaluate(live, at);
+    List<Evaluation> evaluations = engine.evaluate(live, at);
     List<StoredFinding> previous = state == null ? List.of() : state.findings();
     FindingEmitter.Emission emission =
         emitter.emit(previous, evaluations, at, trigger, "no longer evaluated (its snapshots are gone)");
