@@ -62,7 +62,14 @@ public final class StreamsNode implements AutoCloseable {
     new ProcessorMetrics().bindTo(meters);
     ComplianceStreamsApp app = new ComplianceStreamsApp(settings, PracticeCatalogue.all()).start();
     // Kafka Streams' own metrics (process rates, commit latency, lag per partition, state stores).
-    KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(app.streams());
+    // Re-read every 5 s (Micrometer's default is 60 s): metrics Kafka Streams creates once tasks are
+    // assigned, such as each practice's evaluation time, appear on /metrics within seconds.
+    KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(app.streams(), java.util.List.of(),
+        java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+          Thread t = new Thread(r, "streams-metrics-refresh");
+          t.setDaemon(true);
+          return t;
+        }), java.time.Duration.ofSeconds(5));
     streamsMetrics.bindTo(meters);
     FindingQueries queries = new FindingQueries(app.streams(), PracticeCatalogue.all(), Clock.systemUTC());
     DeltaFeed feed = new DeltaFeed(settings.bootstrapServers(), settings.topics().deltas(), settings.serdeConfig(),
