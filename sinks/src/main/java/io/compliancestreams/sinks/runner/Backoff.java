@@ -5,20 +5,21 @@ import java.util.function.DoubleSupplier;
 
 /**
  * Exponential backoff with full jitter (AWS Architecture Blog, "Exponential Backoff And Jitter"):
- * many sinks failing at once against one API spread out instead of retrying in lockstep.
+ * many sinks failing at once against one API spread out instead of retrying in lockstep. Public
+ * because the S3 sink's posture snapshot job retries with the same policy outside the runner.
  */
-final class Backoff {
+public final class Backoff {
 
   private final RetrySettings settings;
   private final DoubleSupplier random;
 
-  Backoff(RetrySettings settings, DoubleSupplier random) {
+  public Backoff(RetrySettings settings, DoubleSupplier random) {
     this.settings = settings;
     this.random = random;
   }
 
   /** The wait after failed attempt {@code attempt} (1-based). */
-  Duration delay(int attempt) {
+  public Duration delay(int attempt) {
     return Duration.ofMillis((long) (random.getAsDouble() * ceilingMillis(attempt)));
   }
 
