@@ -3,6 +3,7 @@ package io.compliancestreams.sinks.s3;
 import io.compliancestreams.sinks.runner.DeliveryException;
 import io.compliancestreams.sinks.runner.Destination;
 import io.compliancestreams.sinks.runner.SinkRecord;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,15 +52,37 @@ public final class S3AuditTrailDestination implements Destination {
   private final Map<TopicPartition, OpenObject> open = new HashMap<>();
   private final Map<TopicPartition, Deque<AuditObject>> closed = new HashMap<>();
   private final Map<TopicPartition, Long> nextOffset = new HashMap<>();
+  /** The daily posture snapshots into the same store, or null when they are off. */
+  private final PostureSnapshots posture;
 
   S3AuditTrailDestination(S3AuditTrailSettings settings, S3Client s3, Clock clock) {
     this(settings, new S3ObjectStore(s3, settings.bucket()), clock);
   }
 
   S3AuditTrailDestination(S3AuditTrailSettings settings, ObjectStore store, Clock clock) {
+    this(settings, store, clock, null, null);
+  }
+
+  private S3AuditTrailDestination(S3AuditTrailSettings settings, ObjectStore store, Clock clock,
+      PostureSnapshotSettings postureSettings, MeterRegistry meters) {
     this.settings = settings;
     this.store = store;
     this.clock = clock;
+    this.posture = postureSettings == null ? null : new PostureSnapshots(
+        new PostureSnapshot(new FindingStateReader(postureSettings), store, settings.prefix(), clock),
+        postureSettings, clock, meters);
+  }
+
+  /**
+   * The same destination that also writes the daily full-posture snapshot
+   * ({@code <prefix>/posture/dt=YYYY-MM-DD/posture.jsonl.gz}, see {@link PostureSnapshot}) into
+   * its store. The schedule starts with the sink's first flush and stops with {@link #close()}.
+   */
+  public S3AuditTrailDestination withPostureSnapshots(PostureSnapshotSettings postureSettings, MeterRegistry meters) {
+    if (posture != null) {
+      throw new IllegalStateException("posture snapshots are already on");
+    }
+    return new S3AuditTrailDestination(settings, store, clock, postureSettings, meters);
   }
 
   /**
@@ -133,6 +156,9 @@ public final class S3AuditTrailDestination implements Destination {
 
   @Override
   public void flush(boolean force) throws DeliveryException {
+    if (posture != null) {
+      posture.start(); // here rather than at construction: only a sink that runs takes snapshots
+    }
     Instant now = clock.instant();
     for (TopicPartition tp : List.copyOf(open.keySet())) {
       OpenObject o = open.get(tp);
@@ -182,6 +208,9 @@ public final class S3AuditTrailDestination implements Destination {
 
   @Override
   public void close() {
+    if (posture != null) {
+      posture.close();
+    }
     store.close();
   }
 
