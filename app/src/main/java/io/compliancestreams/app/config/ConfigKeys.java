@@ -172,6 +172,12 @@ public final class ConfigKeys {
       "sink.s3.region", "S3_AUDIT_REGION", "us-east-1", "region of the audit bucket", false);
   public static final ConfigKey S3_AUDIT_ENDPOINT = new ConfigKey(
       "sink.s3.endpoint", "S3_AUDIT_ENDPOINT", null, "S3-compatible endpoint (MinIO, s3proxy) with path-style access", false);
+  public static final ConfigKey S3_POSTURE_ENABLED = new ConfigKey(
+      "sink.s3.posture.enabled", "S3_POSTURE_ENABLED", "true",
+      "also write a daily full-posture snapshot (every live finding) to <prefix>/posture/dt=YYYY-MM-DD/posture.jsonl.gz", false);
+  public static final ConfigKey S3_POSTURE_TIME = new ConfigKey(
+      "sink.s3.posture.time", "S3_POSTURE_TIME", "00:05",
+      "UTC time of day (HH:MM) of the posture snapshot; one is also taken at start when today's is missing", false);
   public static final ConfigKey OCSF_TOPIC = new ConfigKey(
       "sink.ocsf.topic", "OCSF_TOPIC", "compliance.finding.ocsf.v1", "topic of the OCSF 2003 Compliance Finding events (prefixed)", false);
   public static final ConfigKey HEC_URL = new ConfigKey(
@@ -231,6 +237,8 @@ public final class ConfigKeys {
       S3_AUDIT_PREFIX,
       S3_AUDIT_REGION,
       S3_AUDIT_ENDPOINT,
+      S3_POSTURE_ENABLED,
+      S3_POSTURE_TIME,
       OCSF_TOPIC,
       HEC_URL,
       HEC_TOKEN,

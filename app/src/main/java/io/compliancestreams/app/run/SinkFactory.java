@@ -5,6 +5,7 @@ import io.compliancestreams.app.config.ConfigException;
 import io.compliancestreams.app.config.ConfigKey;
 import io.compliancestreams.app.config.ConfigKeys;
 import io.compliancestreams.app.config.Settings;
+import io.compliancestreams.schemas.SerdeConfig;
 import io.compliancestreams.schemas.avro.ChangeKind;
 import io.compliancestreams.schemas.avro.Severity;
 import io.compliancestreams.sinks.jira.JiraDestination;
@@ -18,12 +19,14 @@ import io.compliancestreams.sinks.runner.Destination;
 import io.compliancestreams.sinks.runner.RetrySettings;
 import io.compliancestreams.sinks.runner.SinkRunner;
 import io.compliancestreams.sinks.runner.SinkSettings;
+import io.compliancestreams.sinks.s3.PostureSnapshotSettings;
 import io.compliancestreams.sinks.s3.S3AuditTrailDestination;
 import io.compliancestreams.sinks.s3.S3AuditTrailSettings;
 import io.compliancestreams.sinks.slack.SlackDestination;
 import io.compliancestreams.sinks.slack.SlackSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
+import java.time.LocalTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -56,10 +59,12 @@ public final class SinkFactory {
         .withFilter(filter(config))
         .withRetry(new RetrySettings(config.integer(ConfigKeys.SINK_MAX_ATTEMPTS),
             RetrySettings.DEFAULT.initialBackoff(), RetrySettings.DEFAULT.maxBackoff(), RetrySettings.DEFAULT.multiplier()));
-    return new SinkRunner(settings, destination(name, config, bootstrap, topics.prefix()), meters);
+    return new SinkRunner(settings, destination(name, config, bootstrap, topics.prefix(), topics.findingState(),
+        settings.serdeConfig(), meters), meters);
   }
 
-  private static Destination destination(String name, AppConfig config, String bootstrap, String prefix) {
+  private static Destination destination(String name, AppConfig config, String bootstrap, String prefix,
+      String stateTopic, SerdeConfig serdes, MeterRegistry meters) {
     short replication = (short) config.integer(ConfigKeys.TOPIC_REPLICATION);
     URI dashboard = URI.create(config.string(ConfigKeys.DASHBOARD_URL));
     try {
@@ -92,7 +97,13 @@ public final class SinkFactory {
                   config.string(ConfigKeys.S3_AUDIT_BUCKET), config.string(ConfigKeys.S3_AUDIT_PREFIX),
                   config.string(ConfigKeys.S3_AUDIT_REGION)).withEndpoint(endpoint, true))
               .orElse(s3);
-          return S3AuditTrailDestination.create(s3);
+          if (!config.bool(ConfigKeys.S3_POSTURE_ENABLED)) {
+            return S3AuditTrailDestination.create(s3);
+          }
+          // Parsed before the S3 client exists, so a bad time fails fast without leaking it.
+          PostureSnapshotSettings posture = PostureSnapshotSettings.of(bootstrap, stateTopic, serdes)
+              .withTime(parse(ConfigKeys.S3_POSTURE_TIME, config.string(ConfigKeys.S3_POSTURE_TIME), LocalTime::parse));
+          return S3AuditTrailDestination.create(s3).withPostureSnapshots(posture, meters);
         }
         case "ocsf": {
           OcsfSettings ocsf = OcsfSettings.of(bootstrap, prefix + config.string(ConfigKeys.OCSF_TOPIC), "0.1.0");
