@@ -1,6 +1,5 @@
 package io.compliancestreams.sinks.s3;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
@@ -20,7 +19,12 @@ record PostureSchedule(LocalTime time) {
     return today.toInstant().isAfter(now) ? today.toInstant() : today.plusDays(1).toInstant();
   }
 
-  Duration untilNext(Instant now) {
-    return Duration.between(now, nextAfter(now));
+  /**
+   * The run after the one due at {@code due}, or after {@code now} if that is later. The executor's
+   * timer may fire a little before the wall clock reaches {@code due}; the next run must still be
+   * the next day's.
+   */
+  Instant after(Instant due, Instant now) {
+    return nextAfter(due.isAfter(now) ? due : now);
   }
 }

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -65,15 +66,18 @@ final class PostureSnapshots implements AutoCloseable {
   void start() {
     if (started.compareAndSet(false, true)) {
       later(() -> attempt(1, true), Duration.ZERO);
-      scheduleNext();
+      scheduleAfter(clock.instant());
     }
   }
 
-  private void scheduleNext() {
+  /** Schedules the daily run that follows {@code previous} (the run that just fired, or the start). */
+  private void scheduleAfter(Instant previous) {
+    Instant now = clock.instant();
+    Instant due = schedule.after(previous, now);
     later(() -> {
       attempt(1, false);
-      scheduleNext();
-    }, schedule.untilNext(clock.instant()));
+      scheduleAfter(due);
+    }, Duration.between(now, due));
   }
 
   private void later(Runnable task, Duration wait) {

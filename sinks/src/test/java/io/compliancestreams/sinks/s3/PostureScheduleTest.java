@@ -3,7 +3,6 @@ package io.compliancestreams.sinks.s3;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -18,7 +17,6 @@ class PostureScheduleTest {
     Clock clock = Clock.fixed(Instant.parse("2025-03-01T00:04:00Z"), ZoneId.of("UTC"));
 
     assertThat(at0005.nextAfter(clock.instant())).isEqualTo(Instant.parse("2025-03-01T00:05:00Z"));
-    assertThat(at0005.untilNext(clock.instant())).isEqualTo(Duration.ofMinutes(1));
   }
 
   @Test
@@ -33,6 +31,22 @@ class PostureScheduleTest {
     Clock clock = Clock.fixed(Instant.parse("2025-03-01T00:05:00Z"), ZoneId.of("UTC"));
 
     assertThat(at0005.nextAfter(clock.instant())).isEqualTo(Instant.parse("2025-03-02T00:05:00Z"));
+  }
+
+  @Test
+  void shouldScheduleTheNextDayWhenTheTimerFiredARunEarly() {
+    Instant due = Instant.parse("2025-03-01T00:05:00Z");
+    Clock slightlyBehind = Clock.fixed(due.minusMillis(100), ZoneId.of("UTC"));
+
+    assertThat(at0005.after(due, slightlyBehind.instant())).isEqualTo(Instant.parse("2025-03-02T00:05:00Z"));
+  }
+
+  @Test
+  void shouldScheduleTheNextRunFromNowWhenARunTookLong() {
+    Instant due = Instant.parse("2025-03-01T00:05:00Z");
+    Clock twoDaysLater = Clock.fixed(Instant.parse("2025-03-03T01:00:00Z"), ZoneId.of("UTC"));
+
+    assertThat(at0005.after(due, twoDaysLater.instant())).isEqualTo(Instant.parse("2025-03-04T00:05:00Z"));
   }
 
   @Test
