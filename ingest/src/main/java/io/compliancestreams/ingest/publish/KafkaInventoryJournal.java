@@ -114,7 +114,8 @@ public final class KafkaInventoryJournal implements InventoryJournal, AutoClosea
    * Writes every change recorded since the last flush and waits until the broker acknowledged each
    * record. Returns how many records were written. If any record failed, the whole batch is kept
    * for the next flush (rewriting the same values is harmless; order per key is kept) and this
-   * throws.
+   * throws. Interrupted (a shutdown), it throws Kafka's InterruptException; what was sent is still
+   * written when the producer closes.
    */
   public int flush() {
     List<InventoryChange> batch;
@@ -177,7 +178,8 @@ public final class KafkaInventoryJournal implements InventoryJournal, AutoClosea
       pending.clear();
     }
     if (dropped > 0) {
-      LOG.warn("inventory topic {}: {} scope changes not flushed before close, not written", topic, dropped);
+      LOG.warn("inventory topic {}: {} scope changes of an unfinished scan not written; the next start compares"
+          + " those scopes with their previous inventory", topic, dropped);
     }
     producer.close(Duration.ofSeconds(30));
   }
