@@ -115,6 +115,12 @@ public final class IngestNode implements AutoCloseable {
           result.deletionsByType().values().stream().mapToLong(Long::longValue).sum(),
           result.scopesSucceeded(), result.failures().size(), result.duration(), saved);
     };
+    // Closed right after the scheduler (parts close in reverse): a scan stopped by a shutdown keeps
+    // what its finished scopes learnt, in the same order as after a scan.
+    parts.add(() -> {
+      publisher.flush();
+      save(journal, topics.inventory());
+    });
     ResyncScheduler resync = new ResyncScheduler(fullScan, config.duration(ConfigKeys.INGEST_RESYNC), Duration.ZERO);
     parts.add(resync);
     resync.start();
