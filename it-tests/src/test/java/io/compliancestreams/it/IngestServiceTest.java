@@ -20,8 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -66,15 +64,12 @@ class IngestServiceTest {
           .credentialsProvider(memberCredentials(aws)).build()) {
         iam.createUser(u -> u.userName("member-only-user"));
       }
-      try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
-        admin.createTopics(List.of(new NewTopic(topics.snapshots(), 1, (short) 1),
-            new NewTopic(topics.cloudTrail(), 1, (short) 1), new NewTopic(topics.rescans(), 1, (short) 1)))
-            .all().get();
-      }
+      // The service creates its topics, as the streams app does.
       AppConfig config = AppConfig.load(null, Map.of(
           "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
           "AWS_ENDPOINT_URL", aws.endpoint().toString(),
           "TOPIC_PREFIX", topics.prefix(),
+          "TOPIC_PARTITIONS", "1",
           "INGEST_REGIONS", "us-east-1",
           "INGEST_ASSUME_ROLE_ARNS", ROLE), Map.of());
 

@@ -98,6 +98,8 @@ public final class ScanCommand implements Callable<Integer> {
     ScanResult result;
     try (KafkaPublisher publisher = publish ? publisher(loaded) : null) {
       ScanTargets targets = Settings.scanTargets(loaded, aws, options.homeRegion());
+      // One scan has nothing to compare with: its inventory stays in memory, and it neither reads
+      // nor writes the ingest service's inventory topic (that one is the service's alone).
       Scanner scanner = new Scanner(Collectors.all(), options);
       List<CompletableFuture<Void>> acks = new ArrayList<>();
       result = targets.scan(accounts -> scanner.scan(accounts,

@@ -12,18 +12,21 @@ import io.compliancestreams.ingest.collect.CollectContext;
 import io.compliancestreams.ingest.collect.Collectors;
 import io.compliancestreams.ingest.config.ConfigQueueSource;
 import io.compliancestreams.ingest.config.VpcFlowLogsEnricher;
+import io.compliancestreams.ingest.publish.KafkaInventoryJournal;
 import io.compliancestreams.ingest.publish.KafkaPublisher;
 import io.compliancestreams.ingest.publish.SqsQueuePoller;
 import io.compliancestreams.ingest.publish.TopicNames;
 import io.compliancestreams.ingest.rescan.RescanAccounts;
 import io.compliancestreams.ingest.rescan.RescanConsumer;
 import io.compliancestreams.ingest.rescan.ResyncScheduler;
+import io.compliancestreams.ingest.scan.ScanInventory;
 import io.compliancestreams.ingest.scan.ScanOptions;
 import io.compliancestreams.ingest.scan.ScanProgress;
 import io.compliancestreams.ingest.scan.ScanResult;
 import io.compliancestreams.ingest.scan.ScanTargets;
 import io.compliancestreams.ingest.scan.Scanner;
 import io.compliancestreams.schemas.avro.SnapshotSource;
+import io.compliancestreams.streams.topology.TopicCreator;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,7 +43,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The long-running ingest service: a full scan at start and every {@code ingest.resync.interval},
  * targeted rescans from {@code compliance.rescan.request.v1}, and the configured SQS sources
- * (CloudTrail via EventBridge, CloudTrail log files in S3, AWS Config change notifications).
+ * (CloudTrail via EventBridge, CloudTrail log files in S3, AWS Config change notifications). The
+ * scan inventory is restored from {@code compliance.scan.inventory.v1} before the first scan, so
+ * a resource deleted while the service was down is reported deleted by that scan.
  */
 public final class IngestNode implements AutoCloseable {
 
@@ -75,9 +80,15 @@ public final class IngestNode implements AutoCloseable {
     var serdes = Settings.serdes(config);
     String home = config.string(ConfigKeys.INGEST_HOME_REGION);
     AwsSettings aws = aws(config);
+    // As the streams app does: the ingest service may be first, and its inventory topic must be
+    // compacted, which an auto-created topic is not.
+    new TopicCreator(Settings.streams(config, null)).ensureTopics();
     KafkaPublisher publisher = KafkaPublisher.create(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
         serdes, new TopicNames(topics.snapshots(), topics.cloudTrail()));
     parts.add(publisher);
+    KafkaInventoryJournal journal = KafkaInventoryJournal.create(
+        Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), topics.inventory());
+    parts.add(journal);
     CallCounter calls = new CallCounter();
     Map<String, AwsClients> clients = new ConcurrentHashMap<>();
     AwsClients homeClients = AwsClients.create(aws, home, calls);
@@ -92,14 +103,24 @@ public final class IngestNode implements AutoCloseable {
     if (!regions.isEmpty()) {
       options = options.withRegions(regions);
     }
-    Scanner scanner = new Scanner(Collectors.all(), options);
+    Scanner scanner = new Scanner(Collectors.all(), options, Clock.systemUTC(), restored(journal, topics.inventory()));
     Runnable fullScan = () -> {
       ScanResult result = targets.scan(accounts -> scanner.scan(accounts, publisher::snapshot, ScanProgress.NONE));
+      // Snapshots (deletions included) acknowledged first, then the inventory without what they
+      // delete: a crash in between re-derives those deletions at the next start, which is harmless.
       publisher.flush();
-      LOG.info("full scan {}: {} snapshots, {} deletions, {} scopes ok, {} failed in {}", result.scanId(),
-          result.snapshots(), result.deletionsByType().values().stream().mapToLong(Long::longValue).sum(),
-          result.scopesSucceeded(), result.failures().size(), result.duration());
+      int saved = save(journal, topics.inventory());
+      LOG.info("full scan {}: {} snapshots, {} deletions, {} scopes ok, {} failed in {}; {} inventory records written",
+          result.scanId(), result.snapshots(),
+          result.deletionsByType().values().stream().mapToLong(Long::longValue).sum(),
+          result.scopesSucceeded(), result.failures().size(), result.duration(), saved);
     };
+    // Closed right after the scheduler (parts close in reverse): a scan stopped by a shutdown keeps
+    // what its finished scopes learnt, in the same order as after a scan.
+    parts.add(() -> {
+      publisher.flush();
+      save(journal, topics.inventory());
+    });
     ResyncScheduler resync = new ResyncScheduler(fullScan, config.duration(ConfigKeys.INGEST_RESYNC), Duration.ZERO);
     parts.add(resync);
     resync.start();
@@ -130,6 +151,35 @@ public final class IngestNode implements AutoCloseable {
         ConfigQueueSource.poller(homeClients.sqs(), homeClients.s3(), SqsQueuePoller.Settings.defaults(url), publisher,
             new VpcFlowLogsEnricher((account, region) ->
                 clients.computeIfAbsent(region, homeClients::inRegion).ec2()))));
+  }
+
+  /** The inventory the last run left in the topic; empty (with a WARN) if the topic cannot be read. */
+  private static ScanInventory restored(KafkaInventoryJournal journal, String topic) {
+    ScanInventory inventory = new ScanInventory(journal);
+    try {
+      int resources = journal.load(inventory);
+      LOG.info("inventory: {} resources of {} scopes restored from {}", resources, inventory.scopes().size(), topic);
+    } catch (RuntimeException e) {
+      LOG.warn("inventory topic {} could not be read ({}): the first scan derives no deletions", topic,
+          e.getMessage());
+    }
+    return inventory;
+  }
+
+  /** Writes the scan's inventory changes; a failure is logged and retried after the next scan. */
+  private static int save(KafkaInventoryJournal journal, String topic) {
+    try {
+      return journal.flush();
+    } catch (RuntimeException e) {
+      if (Thread.currentThread().isInterrupted()) {
+        // Shutting down: what was sent is written while the journal closes.
+        LOG.info("inventory save to {} interrupted by shutdown", topic);
+      } else {
+        LOG.error("inventory not saved to {}: {}; a restart before the next save compares with the older"
+            + " inventory", topic, e.getMessage());
+      }
+      return 0;
+    }
   }
 
   private void poller(String name, SqsQueuePoller poller) {

@@ -1,26 +1,48 @@
 package io.compliancestreams.ingest.scan;
 
-import io.compliancestreams.ingest.snapshot.SnapshotBuilder;
 import io.compliancestreams.schemas.avro.ResourceSnapshot;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The resources each scope reported in its last successful scan, keyed by the canonical resource
- * key: what the next scan of that scope compares with to find deletions. Thread-safe; in memory
- * (a process that restarts starts with none and so derives no deletions in its first scan).
+ * key: what the next scan of that scope compares with to find deletions. Thread-safe. Held in
+ * memory; every change goes to an {@link InventoryJournal}, from which a restarted process
+ * {@link #restore restores} it (without one, a restarted process starts with none and so derives no
+ * deletions in its first scan).
  */
 public final class ScanInventory {
 
   private final Map<Scope, Map<String, KnownResource>> byScope = new ConcurrentHashMap<>();
+  private final InventoryJournal journal;
+
+  /** An inventory kept in memory only. */
+  public ScanInventory() {
+    this(InventoryJournal.NONE);
+  }
+
+  public ScanInventory(InventoryJournal journal) {
+    this.journal = Objects.requireNonNull(journal, "journal");
+  }
 
   /** The resource keys the scope reported last time it succeeded (empty if never). */
   public Set<String> keys(Scope scope) {
     return Set.copyOf(byScope.getOrDefault(scope, Map.of()).keySet());
+  }
+
+  /** What the scope reported last time it succeeded, by canonical resource key (empty if never). */
+  public Map<String, KnownResource> resources(Scope scope) {
+    return byScope.getOrDefault(scope, Map.of());
+  }
+
+  /** The scopes with a recorded inventory. */
+  public Set<Scope> scopes() {
+    return Set.copyOf(byScope.keySet());
   }
 
   /** Resources the scope reported last time and not among {@code current} keys. */
@@ -31,10 +53,30 @@ public final class ScanInventory {
         .toList();
   }
 
-  /** Records what a succeeded scope reported, replacing the previous scan's. */
+  /**
+   * Records what a succeeded scope reported, replacing the previous scan's, and tells the journal
+   * what changed (a scope never recorded before: everything it reported).
+   */
   void replace(Scope scope, Collection<ResourceSnapshot> reported) {
     Map<String, KnownResource> now = new LinkedHashMap<>();
-    reported.forEach(s -> now.put(SnapshotBuilder.keyOf(s), KnownResource.of(s)));
-    byScope.put(scope, Map.copyOf(now));
+    reported.forEach(s -> {
+      KnownResource resource = KnownResource.of(s);
+      now.put(resource.key(), resource);
+    });
+    Map<String, KnownResource> before = byScope.put(scope, Map.copyOf(now));
+    InventoryChange change = InventoryChange.between(scope, before == null ? Map.of() : before, now);
+    if (!change.isEmpty()) {
+      journal.record(change);
+    }
+  }
+
+  /**
+   * Sets a scope's inventory to what a journal kept, without telling the journal (it has it
+   * already). For the start of a process, before its first scan.
+   */
+  public void restore(Scope scope, Collection<KnownResource> resources) {
+    Map<String, KnownResource> restored = new LinkedHashMap<>();
+    resources.forEach(r -> restored.put(r.key(), r));
+    byScope.put(scope, Map.copyOf(restored));
   }
 }

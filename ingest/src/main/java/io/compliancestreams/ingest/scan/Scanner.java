@@ -40,6 +40,8 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Keep one scanner for the life of the process: its inventory is what later scans compare with.
+ * To carry the inventory over a restart, give it a {@link ScanInventory} with a journal, restored
+ * before the first scan.
  */
 public final class Scanner {
 

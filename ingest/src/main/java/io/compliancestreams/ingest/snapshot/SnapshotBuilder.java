@@ -106,7 +106,7 @@ public final class SnapshotBuilder {
 
   /** The canonical resource key: the Kafka key of this snapshot. */
   public String key() {
-    return accountId + "/" + region + "/" + resourceType + "/" + resourceId;
+    return key(accountId, region, resourceType, resourceId);
   }
 
   public ResourceSnapshot build() {
@@ -133,6 +133,11 @@ public final class SnapshotBuilder {
 
   /** The canonical key of a built snapshot. */
   public static String keyOf(ResourceSnapshot s) {
-    return s.getAccountId() + "/" + s.getAwsRegion() + "/" + s.getResourceType() + "/" + s.getResourceId();
+    return key(s.getAccountId(), s.getAwsRegion(), s.getResourceType(), s.getResourceId());
+  }
+
+  /** The canonical resource key: {@code accountId/region/resourceType/resourceId}. */
+  public static String key(String accountId, String region, String resourceType, String resourceId) {
+    return accountId + "/" + region + "/" + resourceType + "/" + resourceId;
   }
 }

@@ -18,10 +18,15 @@ public record Topics(String prefix) {
   public static final String SUPPRESSIONS = "compliance.suppression.v1";
   /** Compacted alias index (name or ARN → canonical key), written and read by the topology. */
   public static final String ALIASES = "compliance.resource.alias.v1";
+  /**
+   * Compacted scan inventory (what each scope reported in its last successful scan), written and
+   * read by the ingest service only, so its first scan after a restart derives deletions too.
+   */
+  public static final String INVENTORY = "compliance.scan.inventory.v1";
 
   /** Logical names in a stable order. */
   public static final List<String> LOGICAL_NAMES =
-      List.of(SNAPSHOTS, CLOUDTRAIL, DELTAS, FINDING_STATE, RESCANS, SUPPRESSIONS, ALIASES);
+      List.of(SNAPSHOTS, CLOUDTRAIL, DELTAS, FINDING_STATE, RESCANS, SUPPRESSIONS, ALIASES, INVENTORY);
 
   public Topics {
     Objects.requireNonNull(prefix, "prefix");
@@ -59,6 +64,10 @@ public record Topics(String prefix) {
     return prefix + ALIASES;
   }
 
+  public String inventory() {
+    return prefix + INVENTORY;
+  }
+
   /** The dead-letter topic of an input topic. */
   public static String dlq(String topic) {
     return topic + ".dlq";
@@ -83,6 +92,7 @@ public record Topics(String prefix) {
         TopicSpec.delete(rescans(), day),
         TopicSpec.compact(suppressions()),
         TopicSpec.compact(aliases()),
+        TopicSpec.compact(inventory()),
         TopicSpec.delete(dlq(snapshots()), 30 * day).large(),
         TopicSpec.delete(dlq(cloudTrail()), 30 * day).large(),
         TopicSpec.delete(dlq(suppressions()), 30 * day));
