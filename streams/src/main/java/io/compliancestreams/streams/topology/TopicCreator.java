@@ -49,7 +49,8 @@ public final class TopicCreator {
       if (!missing.isEmpty()) {
         if (!settings.createTopics()) {
           throw new IllegalStateException("missing topics " + missing.stream().map(NewTopic::name).toList()
-              + " and topic creation is off (streams.create.topics=false)");
+              + " and topic creation is off (topics.create=false): create them as schemas/README.md"
+              + " lists (partitions, cleanup policy), or run the topics command once with creation on");
         }
         for (var entry : admin.createTopics(missing).values().entrySet()) {
           try {
