@@ -15,6 +15,7 @@ sealed interface ConfigNotification {
   String EVENTBRIDGE_DETAIL_TYPE = "Config Configuration Item Change";
   String CHANGE = "ConfigurationItemChangeNotification";
   String OVERSIZED = "OversizedConfigurationItemChangeNotification";
+  String SNAPSHOT_DELIVERED = "ConfigurationSnapshotDeliveryCompleted";
 
   /** A change notification carrying the item. */
   record Change(JsonNode configurationItem) implements ConfigNotification {}
@@ -22,7 +23,13 @@ sealed interface ConfigNotification {
   /** An oversized change: the full notification is an S3 object. */
   record Oversized(String bucket, String key) implements ConfigNotification {}
 
-  /** Another AWS Config message (snapshot delivered, compliance change, ...): nothing to publish. */
+  /**
+   * A periodic (or requested) configuration snapshot was delivered: the S3 object is a gzip JSON
+   * document whose {@code configurationItems} describe every recorded resource of the region.
+   */
+  record SnapshotDelivered(String bucket, String key, String configSnapshotId) implements ConfigNotification {}
+
+  /** Another AWS Config message (snapshot started, history delivered, compliance change, ...): nothing to publish. */
   record Ignored(String messageType) implements ConfigNotification {}
 
   /** @throws MalformedItemException naming the field when the body fits no known shape */
@@ -53,6 +60,19 @@ sealed interface ConfigNotification {
       String text = location.asText();
       int slash = text.indexOf('/');
       return new Oversized(text.substring(0, slash), text.substring(slash + 1));
+    }
+    if (SNAPSHOT_DELIVERED.equals(type)) {
+      // AWS Config's documented SNS form; the EventBridge "Config Configuration Snapshot Delivery
+      // Status" event has no documented detail, so it stays ignored (detail-type check above).
+      String bucket = notification.path("s3Bucket").asText("");
+      String key = notification.path("s3ObjectKey").asText("");
+      if (bucket.isEmpty()) {
+        throw new MalformedItemException("s3Bucket", "is missing from the snapshot delivery notification");
+      }
+      if (key.isEmpty()) {
+        throw new MalformedItemException("s3ObjectKey", "is missing from the snapshot delivery notification");
+      }
+      return new SnapshotDelivered(bucket, key, notification.path("configSnapshotId").asText(null));
     }
     if (CHANGE.equals(type) || (type.isEmpty() && notification.has("configurationItem"))) {
       JsonNode item = notification.get("configurationItem");

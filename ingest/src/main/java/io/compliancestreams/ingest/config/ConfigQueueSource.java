@@ -9,7 +9,10 @@ import io.compliancestreams.schemas.avro.ResourceSnapshot;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
 import java.util.zip.GZIPInputStream;
@@ -23,8 +26,14 @@ import software.amazon.awssdk.services.sqs.model.Message;
 /**
  * AWS Config configuration item changes from an SQS queue (fed by an EventBridge rule or by the
  * delivery channel's SNS topic) → snapshots with source AWS_CONFIG. Oversized notifications are
- * fetched from the delivery bucket. Unusable messages go to {@code <snapshot topic>.dlq} and are
- * deleted; an S3 or Kafka failure leaves the message for redelivery.
+ * fetched from the delivery bucket, and so are the configuration snapshot files the delivery
+ * channel announces (one snapshot per item). Unusable messages and items go to
+ * {@code <snapshot topic>.dlq} and are deleted; an S3 or Kafka failure leaves the message for
+ * redelivery.
+ *
+ * <p>The delivery bucket (of oversized items and snapshot files) may be in another account or
+ * region than the queue: it is read with the same S3 client and credentials, which must be allowed
+ * to read it (deploy/iam-policy.json, statement for the delivery bucket).
  *
  * <pre>{@code
  * SqsQueuePoller poller = ConfigQueueSource.poller(clients.sqs(), clients.s3(),
@@ -65,6 +74,8 @@ public final class ConfigQueueSource implements SqsQueuePoller.MessageHandler {
       if (notification instanceof ConfigNotification.Ignored ignored) {
         LOG.debug("Ignoring AWS Config message {} ({})", location, ignored.messageType());
         return CompletableFuture.completedFuture(null);
+      } else if (notification instanceof ConfigNotification.SnapshotDelivered delivered) {
+        return publishSnapshotFile(delivered, body);
       } else if (notification instanceof ConfigNotification.Oversized oversized) {
         location = "s3://" + oversized.bucket() + "/" + oversized.key();
         byte[] full;
@@ -80,9 +91,48 @@ public final class ConfigQueueSource implements SqsQueuePoller.MessageHandler {
       }
       return publisher.snapshot(enrich.apply(ConfigurationItemMapper.map(item)));
     } catch (MalformedItemException e) {
-      LOG.warn("Dead-lettering AWS Config message from {}: {}", location, e.getMessage());
-      return publisher.deadLetter(DeadLetter.of(DeadLetter.Stream.SNAPSHOTS, body, location, e));
+      return deadLetter(body, location, e);
     }
+  }
+
+  /**
+   * Every item of a delivered snapshot file, published one by one while the file is streamed: an
+   * item that cannot be mapped is dead-lettered and the rest goes on. The future completes once all
+   * were acknowledged, so the message is deleted only then.
+   *
+   * <p>No deletions are derived from what a snapshot lacks: the recorder may record only some
+   * resource types (or exclude some), so a missing resource need not be a deleted one. AWS Config's
+   * own ResourceDeleted change notifications and the scanner's inventory report deletions.
+   */
+  private CompletableFuture<Void> publishSnapshotFile(ConfigNotification.SnapshotDelivered delivered, byte[] body) {
+    String object = "s3://" + delivered.bucket() + "/" + delivered.key();
+    List<CompletableFuture<Void>> acks = new ArrayList<>();
+    try (InputStream in = s3.getObject(r -> r.bucket(delivered.bucket()).key(delivered.key()))) {
+      int items = ConfigSnapshotFile.read(in, object, (item, index) ->
+          acks.add(publishItem(item, object + "#" + ConfigSnapshotFile.ITEMS + "[" + index + "]")));
+      LOG.info("AWS Config snapshot {} from {}: {} configuration items", delivered.configSnapshotId(), object, items);
+    } catch (NoSuchKeyException e) {
+      acks.add(deadLetter(body, object, new MalformedItemException("s3ObjectKey", "no such object " + object)));
+    } catch (MalformedItemException e) {
+      // The items before the fault stay published; the notification says which file to look at.
+      acks.add(deadLetter(body, object, e));
+    } catch (IOException e) {
+      throw new UncheckedIOException("closing " + object + " failed", e);
+    }
+    return CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new));
+  }
+
+  private CompletableFuture<Void> publishItem(JsonNode item, String location) {
+    try {
+      return publisher.snapshot(enrich.apply(ConfigurationItemMapper.map(item)));
+    } catch (MalformedItemException e) {
+      return deadLetter(item.toString().getBytes(StandardCharsets.UTF_8), location, e);
+    }
+  }
+
+  private CompletableFuture<Void> deadLetter(byte[] value, String location, MalformedItemException e) {
+    LOG.warn("Dead-lettering AWS Config input from {}: {}", location, e.getMessage());
+    return publisher.deadLetter(DeadLetter.of(DeadLetter.Stream.SNAPSHOTS, value, location, e));
   }
 
   private byte[] fetch(ConfigNotification.Oversized oversized) {

@@ -15,8 +15,12 @@ import io.compliancestreams.ingest.snapshot.SnapshotBuilder;
 import io.compliancestreams.schemas.avro.ResourceSnapshot;
 import io.compliancestreams.schemas.avro.SnapshotSource;
 import java.io.ByteArrayOutputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterAll;
@@ -25,7 +29,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /** The AWS Config source against moto's SQS and S3, publishing to an in-memory publisher. */
 class ConfigQueueSourceTest {
@@ -112,12 +121,13 @@ class ConfigQueueSourceTest {
 
   @Test
   void shouldIgnoreOtherConfigMessagesAndDeadLetterMalformedOnes() {
-    ObjectNode delivered = ConfigurationItemMapperTest.JSON.createObjectNode()
-        .put("configSnapshotId", "16da64e4-cb65-4846-b061-e6c3ba43cb96")
-        .put("messageType", "ConfigurationSnapshotDeliveryCompleted");
+    ObjectNode started = ConfigurationItemMapperTest.JSON.createObjectNode()
+        .put("configSnapshotId", "108e0794-84a7-4cca-a179-76a199ddd11a")
+        .put("notificationCreationTime", "2026-05-31T22:14:08.000Z")
+        .put("messageType", "ConfigurationSnapshotDeliveryStarted").put("recordVersion", "1.1");
     ObjectNode noId = item.deepCopy();
     noId.remove("resourceId");
-    send(sns(delivered));
+    send(sns(started));
     send(sns(changeNotification(noId)));
 
     while (pollOnce().received() > 0) {
@@ -130,6 +140,81 @@ class ConfigQueueSourceTest {
       assertThat(letter.reason()).isEqualTo("resourceId: is missing");
       assertThat(letter.source()).startsWith(queueUrl + "#");
     });
+  }
+
+  @Test
+  void shouldPublishEveryItemOfADeliveredSnapshotFileAndDeadLetterTheOneThatCannotBeMapped() {
+    String key = snapshotKey("16da64e4-cb65-4846-b061-e6c3ba43cb96");
+    aws.s3().putObject(r -> r.bucket(BUCKET).key(key), RequestBody.fromBytes(
+        gzip(ConfigurationItemMapperTest.fixture("snapshot-file-kms-key-without-region.json").toString())));
+    send(sns(snapshotDelivered(key)));
+
+    assertThat(pollOnce()).isEqualTo(new SqsQueuePoller.Batch(1, 1, 0));
+
+    assertThat(publisher.snapshots).extracting(SnapshotBuilder::keyOf).containsExactly(
+        "111122223333/eu-west-1/AWS::S3::Bucket/audit-logs",
+        "111122223333/global/AWS::IAM::User/AIDAZ6EXAMPLEDEPLOY1");
+    assertThat(publisher.snapshots).allSatisfy(s -> assertThat(s.getSource()).isEqualTo(SnapshotSource.AWS_CONFIG));
+    assertThat(publisher.deadLetters).singleElement().satisfies(letter -> {
+      assertThat(letter.stream()).isEqualTo(DeadLetter.Stream.SNAPSHOTS);
+      assertThat(letter.reason()).isEqualTo("awsRegion: is missing");
+      assertThat(letter.source()).isEqualTo("s3://" + BUCKET + "/" + key + "#configurationItems[1]");
+      assertThat(new String(letter.value(), StandardCharsets.UTF_8)).contains("1234abcd-12ab-34cd-56ef-1234567890ab");
+    });
+    assertThat(messagesInQueue()).isZero();
+  }
+
+  @Test
+  void shouldLetGoOfASnapshotDeliveryOnlyWhenEveryItemWasAcknowledged() {
+    String key = snapshotKey("5b2f7c1e-0d4a-4e8b-9c3f-a1b2c3d4e5f6");
+    aws.s3().putObject(r -> r.bucket(BUCKET).key(key), RequestBody.fromBytes(
+        gzip(ConfigurationItemMapperTest.fixture("snapshot-file-kms-key-without-region.json").toString())));
+    Message message = Message.builder().messageId("m-1").body(sns(snapshotDelivered(key))).build();
+    ConfigQueueSource source = new ConfigQueueSource(aws.s3(), publisher.holdAcks(), UnaryOperator.identity());
+
+    CompletableFuture<Void> handled = source.handle(message, queueUrl);
+
+    assertThat(publisher.heldAcks()).isEqualTo(3);
+    assertThat(handled).isNotDone();
+    publisher.ackAll();
+    assertThat(handled).isCompleted();
+  }
+
+  @Test
+  void shouldDeadLetterASnapshotDeliveryWhoseObjectIsMissing() {
+    String key = snapshotKey("0e0e0e0e-1111-4222-8333-444455556666");
+    send(sns(snapshotDelivered(key)));
+
+    assertThat(pollOnce()).isEqualTo(new SqsQueuePoller.Batch(1, 1, 0));
+
+    assertThat(publisher.snapshots).isEmpty();
+    assertThat(publisher.deadLetters).singleElement().satisfies(letter -> {
+      assertThat(letter.reason()).isEqualTo("s3ObjectKey: no such object s3://" + BUCKET + "/" + key);
+      assertThat(letter.source()).isEqualTo("s3://" + BUCKET + "/" + key);
+      assertThat(new String(letter.value(), StandardCharsets.UTF_8)).contains("ConfigurationSnapshotDeliveryCompleted");
+    });
+    assertThat(messagesInQueue()).isZero();
+  }
+
+  @Test
+  void shouldLeaveASnapshotDeliveryInTheQueueWhenS3IsUnreachable() {
+    send(sns(snapshotDelivered(snapshotKey("7a7a7a7a-2222-4333-8444-555566667777"))));
+    // Nothing listens on port 1; no retries, so the outage shows at once rather than after ten tries.
+    try (S3Client nowhere = S3Client.builder().endpointOverride(URI.create("http://127.0.0.1:1"))
+            .region(Region.of(AwsEmulator.REGION)).forcePathStyle(true)
+            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                AwsEmulator.ACCESS_KEY_ID, AwsEmulator.SECRET_ACCESS_KEY)))
+            .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
+        SqsQueuePoller poller = ConfigQueueSource.poller(aws.sqs(), nowhere,
+            new SqsQueuePoller.Settings(queueUrl, 1, 10, Duration.ofSeconds(30)), publisher,
+            UnaryOperator.identity())) {
+
+      assertThat(poller.pollOnce().join()).isEqualTo(new SqsQueuePoller.Batch(1, 0, 1));
+    }
+
+    assertThat(publisher.snapshots).isEmpty();
+    assertThat(publisher.deadLetters).isEmpty();
+    assertThat(messagesInQueue()).isEqualTo(1);
   }
 
   @Test
@@ -160,10 +245,33 @@ class ConfigQueueSourceTest {
 
   private SqsQueuePoller.Batch pollOnce() {
     try (SqsQueuePoller poller = ConfigQueueSource.poller(aws.sqs(), aws.s3(),
-        new SqsQueuePoller.Settings(queueUrl, 1, 10, java.time.Duration.ofSeconds(30)), publisher,
+        new SqsQueuePoller.Settings(queueUrl, 1, 10, Duration.ofSeconds(30)), publisher,
         UnaryOperator.identity())) {
       return poller.pollOnce().join();
     }
+  }
+
+  /** Messages still in the queue, visible or not. */
+  private int messagesInQueue() {
+    Map<QueueAttributeName, String> attributes = aws.sqs().getQueueAttributes(r -> r.queueUrl(queueUrl)
+        .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+    return Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+        + Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+  }
+
+  private static String snapshotKey(String configSnapshotId) {
+    return "AWSLogs/111122223333/Config/eu-west-1/2026/5/31/ConfigSnapshot/"
+        + "111122223333_Config_eu-west-1_ConfigSnapshot_20260531T221407Z_" + configSnapshotId + ".json.gz";
+  }
+
+  /** The delivery channel's notification, as AWS Config documents it (example-configuration-snapshot-notification). */
+  private static ObjectNode snapshotDelivered(String key) {
+    String id = key.substring(key.lastIndexOf('_') + 1, key.indexOf(".json.gz"));
+    return ConfigurationItemMapperTest.JSON.createObjectNode()
+        .put("configSnapshotId", id).put("s3ObjectKey", key).put("s3Bucket", BUCKET)
+        .put("notificationCreationTime", "2026-05-31T22:14:08.000Z")
+        .put("messageType", "ConfigurationSnapshotDeliveryCompleted").put("recordVersion", "1.1");
   }
 
   private static ObjectNode changeNotification(JsonNode configurationItem) {
