@@ -1,11 +1,8 @@
 package io.compliancestreams.sinks.s3;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.compliancestreams.schemas.avro.FindingDelta;
 import io.compliancestreams.sinks.runner.SinkRecord;
-import java.io.UncheckedIOException;
 
 /**
  * One delta as one flat JSON line: the FindingDelta's Avro field names in schema order, enums as
@@ -16,13 +13,11 @@ import java.io.UncheckedIOException;
  */
 final class AuditLine {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private AuditLine() {}
 
   static byte[] of(SinkRecord record) {
     FindingDelta d = record.delta();
-    ObjectNode n = JSON.createObjectNode();
+    ObjectNode n = JsonLines.object();
     n.put("deltaId", d.getDeltaId());
     n.put("findingId", d.getFindingId());
     n.put("sequence", d.getSequence());
@@ -50,14 +45,6 @@ final class AuditLine {
     n.put("sourceTopic", record.topic());
     n.put("sourcePartition", record.partition());
     n.put("sourceOffset", record.offset());
-    try {
-      byte[] json = JSON.writeValueAsBytes(n);
-      byte[] line = new byte[json.length + 1];
-      System.arraycopy(json, 0, line, 0, json.length);
-      line[json.length] = '\n';
-      return line;
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
+    return JsonLines.line(n);
   }
 }

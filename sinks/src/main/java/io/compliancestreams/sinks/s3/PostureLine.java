@@ -1,10 +1,7 @@
 package io.compliancestreams.sinks.s3;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.compliancestreams.schemas.avro.Finding;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 
 /**
@@ -15,12 +12,10 @@ import java.time.Instant;
  */
 final class PostureLine {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private PostureLine() {}
 
   static byte[] of(Finding f, Instant snapshotAt) {
-    ObjectNode n = JSON.createObjectNode();
+    ObjectNode n = JsonLines.object();
     n.put("findingId", f.getFindingId());
     n.put("practice", f.getPractice());
     n.put("controlId", f.getControlId());
@@ -41,14 +36,6 @@ final class PostureLine {
     n.put("suppressed", f.getSuppressed());
     n.put("recheckAt", f.getRecheckAt() == null ? null : f.getRecheckAt().toString());
     n.put("snapshotAt", snapshotAt.toString());
-    try {
-      byte[] json = JSON.writeValueAsBytes(n);
-      byte[] line = new byte[json.length + 1];
-      System.arraycopy(json, 0, line, 0, json.length);
-      line[json.length] = '\n';
-      return line;
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
+    return JsonLines.line(n);
   }
 }
