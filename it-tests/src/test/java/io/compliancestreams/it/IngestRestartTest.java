@@ -7,8 +7,6 @@ import io.compliancestreams.app.config.AppConfig;
 import io.compliancestreams.app.run.IngestNode;
 import io.compliancestreams.devkit.AwsEmulator;
 import io.compliancestreams.devkit.KafkaBroker;
-import io.compliancestreams.schemas.AvroSerdes;
-import io.compliancestreams.schemas.SerdeConfig;
 import io.compliancestreams.schemas.avro.ConfigurationItemStatus;
 import io.compliancestreams.schemas.avro.ResourceSnapshot;
 import io.compliancestreams.schemas.avro.SnapshotSource;
@@ -18,10 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -49,16 +44,11 @@ class IngestRestartTest {
                 AwsBasicCredentials.create(AwsEmulator.ACCESS_KEY_ID, AwsEmulator.SECRET_ACCESS_KEY))).build()) {
       iam.createUser(u -> u.userName("stays"));
       String leaverId = iam.createUser(u -> u.userName("leaver")).user().userId();
-      AppConfig config = AppConfig.load(null, Map.of(
-          "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
-          "AWS_ENDPOINT_URL", aws.endpoint().toString(),
-          "TOPIC_PREFIX", topics.prefix(),
-          "TOPIC_PARTITIONS", "1",
-          "INGEST_REGIONS", "us-east-1"), Map.of());
+      AppConfig config = IngestFixture.config(broker, aws, topics, Map.of());
       String leaverInventoryKey = ACCOUNT + "/global/iam.users|" + ACCOUNT + "/global/AWS::IAM::User/" + leaverId;
 
       List<String> leaverRecords = new ArrayList<>();
-      try (KafkaConsumer<String, byte[]> inventory = consumer(broker, topics.inventory())) {
+      try (KafkaConsumer<String, byte[]> inventory = IngestFixture.reader(broker, topics.inventory())) {
         try (IngestNode first = IngestNode.start(config)) {
           await("the first service's start-up scan saved in the inventory topic").atMost(Duration.ofMinutes(2))
               .until(() -> {
@@ -68,12 +58,12 @@ class IngestRestartTest {
         }
         iam.deleteUser(u -> u.userName("leaver"));
 
-        try (KafkaConsumer<String, byte[]> snapshots = consumer(broker, topics.snapshots());
+        try (KafkaConsumer<String, byte[]> snapshots = IngestFixture.reader(broker, topics.snapshots());
             IngestNode second = IngestNode.start(config)) {
           List<ResourceSnapshot> seen = new ArrayList<>();
           await("the restarted service's first scan reports the user deleted").atMost(Duration.ofMinutes(2))
               .until(() -> {
-                poll(snapshots, seen);
+                IngestFixture.pollSnapshots(snapshots, seen);
                 return deletions(seen).size() >= 2;
               });
 
@@ -116,21 +106,6 @@ class IngestRestartTest {
 
   private static boolean isDeleted(ResourceSnapshot s) {
     return s.getConfigurationItemStatus() == ConfigurationItemStatus.ResourceDeleted;
-  }
-
-  private static KafkaConsumer<String, byte[]> consumer(KafkaBroker broker, String topic) {
-    KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-        ConsumerConfig.GROUP_ID_CONFIG, "ingest-restart-it-" + UUID.randomUUID(),
-        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-        new StringDeserializer(), new ByteArrayDeserializer());
-    consumer.subscribe(List.of(topic));
-    return consumer;
-  }
-
-  private static void poll(KafkaConsumer<String, byte[]> consumer, List<ResourceSnapshot> into) {
-    var deserializer = AvroSerdes.resourceSnapshot(SerdeConfig.singleObject()).deserializer();
-    consumer.poll(Duration.ofMillis(500)).forEach(r -> into.add(deserializer.deserialize(r.topic(), r.value())));
   }
 }
 

@@ -20,14 +20,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -65,19 +62,13 @@ class IngestServiceTest {
         iam.createUser(u -> u.userName("member-only-user"));
       }
       // The service creates its topics, as the streams app does.
-      AppConfig config = AppConfig.load(null, Map.of(
-          "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
-          "AWS_ENDPOINT_URL", aws.endpoint().toString(),
-          "TOPIC_PREFIX", topics.prefix(),
-          "TOPIC_PARTITIONS", "1",
-          "INGEST_REGIONS", "us-east-1",
-          "INGEST_ASSUME_ROLE_ARNS", ROLE), Map.of());
+      AppConfig config = IngestFixture.config(broker, aws, topics, Map.of("INGEST_ASSUME_ROLE_ARNS", ROLE));
 
       try (IngestNode node = IngestNode.start(config);
-          KafkaConsumer<String, byte[]> snapshots = consumer(broker, topics.snapshots())) {
+          KafkaConsumer<String, byte[]> snapshots = IngestFixture.reader(broker, topics.snapshots())) {
         List<ResourceSnapshot> seen = new ArrayList<>();
         await("the start-up scan of both accounts").atMost(Duration.ofMinutes(2)).until(() -> {
-          poll(snapshots, seen);
+          IngestFixture.pollSnapshots(snapshots, seen);
           return seen.stream().anyMatch(s -> s.getSource() == SnapshotSource.SCAN
               && s.getAccountId().equals(MEMBER) && "member-only-user".equals(s.getResourceName()));
         });
@@ -87,10 +78,10 @@ class IngestServiceTest {
         send(broker, topics, request(UNREACHABLE, "someone"));
         send(broker, topics, request(MEMBER, "member-only-user"));
         await("the member's rescan").atMost(Duration.ofMinutes(1)).until(() -> {
-          poll(snapshots, seen);
+          IngestFixture.pollSnapshots(snapshots, seen);
           return seen.stream().anyMatch(s -> s.getSource() == SnapshotSource.RESCAN);
         });
-        poll(snapshots, seen);
+        IngestFixture.pollSnapshots(snapshots, seen);
         List<ResourceSnapshot> rescanned = seen.stream().filter(s -> s.getSource() == SnapshotSource.RESCAN).toList();
         assertThat(rescanned).singleElement().satisfies(s -> {
           assertThat(s.getAccountId()).isEqualTo(MEMBER);
@@ -121,21 +112,6 @@ class IngestServiceTest {
       producer.send(new ProducerRecord<>(topics.rescans(), request.getAccountId() + "/" + request.getResourceId(),
           value)).get();
     }
-  }
-
-  private static KafkaConsumer<String, byte[]> consumer(KafkaBroker broker, String topic) {
-    KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-        ConsumerConfig.GROUP_ID_CONFIG, "ingest-it-" + UUID.randomUUID(),
-        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-        new StringDeserializer(), new ByteArrayDeserializer());
-    consumer.subscribe(List.of(topic));
-    return consumer;
-  }
-
-  private static void poll(KafkaConsumer<String, byte[]> consumer, List<ResourceSnapshot> into) {
-    var deserializer = AvroSerdes.resourceSnapshot(SerdeConfig.singleObject()).deserializer();
-    consumer.poll(Duration.ofMillis(500)).forEach(r -> into.add(deserializer.deserialize(r.topic(), r.value())));
   }
 
   private static StaticCredentialsProvider memberCredentials(AwsEmulator aws) {
