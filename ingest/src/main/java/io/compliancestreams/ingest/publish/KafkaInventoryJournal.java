@@ -151,19 +151,7 @@ public final class KafkaInventoryJournal implements InventoryJournal, AutoClosea
   }
 
   private CompletableFuture<Void> send(ProducerRecord<String, byte[]> record) {
-    CompletableFuture<Void> acked = new CompletableFuture<>();
-    try {
-      producer.send(record, (metadata, error) -> {
-        if (error == null) {
-          acked.complete(null);
-        } else {
-          acked.completeExceptionally(error);
-        }
-      });
-    } catch (RuntimeException e) {
-      acked.completeExceptionally(e);
-    }
-    return acked;
+    return Acks.send(producer, record);
   }
 
   /**

@@ -86,21 +86,14 @@ public final class KafkaPublisher implements Publisher, AutoCloseable {
 
   private CompletableFuture<Void> encodeAndSend(
       String topic, String key, java.util.function.Supplier<byte[]> encode, RecordHeaders headers) {
-    CompletableFuture<Void> acked = new CompletableFuture<>();
+    byte[] value;
     try {
-      byte[] value = encode.get();
-      producer.send(new ProducerRecord<>(topic, null, key, value, headers), (metadata, error) -> {
-        if (error == null) {
-          acked.complete(null);
-        } else {
-          acked.completeExceptionally(error);
-        }
-      });
+      value = encode.get();
     } catch (RuntimeException e) {
-      // Encoding errors and a closed producer fail this record only, never the caller's thread.
-      acked.completeExceptionally(e);
+      // An encoding error fails this record only, never the caller's thread.
+      return CompletableFuture.failedFuture(e);
     }
-    return acked;
+    return Acks.send(producer, new ProducerRecord<>(topic, null, key, value, headers));
   }
 
   /** Sends what is buffered now (e.g. before a replay reports its count). */
