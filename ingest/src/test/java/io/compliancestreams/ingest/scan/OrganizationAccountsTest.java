@@ -1,7 +1,6 @@
 package io.compliancestreams.ingest.scan;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -18,9 +17,9 @@ import ch.qos.logback.core.read.ListAppender;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.compliancestreams.devkit.AwsEmulator;
 import io.compliancestreams.ingest.aws.AwsClients;
+import io.compliancestreams.ingest.testing.MotoBehindWireMock;
 import io.compliancestreams.ingest.testing.TestAws;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,6 +48,7 @@ class OrganizationAccountsTest {
   private static final String ROLE = "ComplianceStreamsReadOnly";
   private static final String LIST_ACCOUNTS = "AWSOrganizationsV20161128.ListAccounts";
 
+  private static MotoBehindWireMock aws;
   private static AwsEmulator emulator;
   private static WireMockServer wireMock;
   private static AwsClients moto;
@@ -59,26 +59,22 @@ class OrganizationAccountsTest {
 
   @BeforeAll
   static void start() {
-    emulator = AwsEmulator.start();
-    wireMock = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-    wireMock.start();
-    moto = TestAws.clients(emulator.endpoint());
+    aws = MotoBehindWireMock.start();
+    emulator = aws.emulator();
+    wireMock = aws.wireMock();
+    moto = aws.moto();
     viaWireMock = TestAws.clients(URI.create(wireMock.baseUrl()));
   }
 
   @AfterAll
   static void stop() {
     viaWireMock.close();
-    moto.close();
-    wireMock.stop();
-    emulator.close();
+    aws.close();
   }
 
   @BeforeEach
   void reset() {
-    emulator.reset();
-    wireMock.resetAll();
-    wireMock.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().proxiedFrom(emulator.endpoint().toString())));
+    aws.reset();
     logs.start();
     logger.addAppender(logs);
   }

@@ -1,8 +1,6 @@
 package io.compliancestreams.ingest.scan;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -12,13 +10,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.compliancestreams.devkit.AwsEmulator;
 import io.compliancestreams.ingest.aws.AwsClients;
 import io.compliancestreams.ingest.aws.AwsSettings;
 import io.compliancestreams.ingest.collect.AccountFact;
 import io.compliancestreams.ingest.collect.Collector;
 import io.compliancestreams.ingest.collect.Collector.Coverage;
+import io.compliancestreams.ingest.testing.MotoBehindWireMock;
 import io.compliancestreams.ingest.testing.TestAws;
 import io.compliancestreams.schemas.avro.ConfigurationItemStatus;
 import io.compliancestreams.schemas.avro.ResourceSnapshot;
@@ -43,6 +41,7 @@ class ScanTargetsTest {
   /** The role Organizations creates in the accounts it creates (moto does too). */
   private static final String ROLE = "OrganizationAccountAccessRole";
 
+  private static MotoBehindWireMock aws;
   private static AwsEmulator emulator;
   private static WireMockServer wireMock;
   private static AwsClients moto;
@@ -53,24 +52,20 @@ class ScanTargetsTest {
 
   @BeforeAll
   static void start() {
-    emulator = AwsEmulator.start();
-    wireMock = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-    wireMock.start();
-    moto = TestAws.clients(emulator.endpoint());
+    aws = MotoBehindWireMock.start();
+    emulator = aws.emulator();
+    wireMock = aws.wireMock();
+    moto = aws.moto();
   }
 
   @AfterAll
   static void stop() {
-    moto.close();
-    wireMock.stop();
-    emulator.close();
+    aws.close();
   }
 
   @BeforeEach
   void organization() {
-    emulator.reset();
-    wireMock.resetAll();
-    wireMock.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().proxiedFrom(emulator.endpoint().toString())));
+    aws.reset();
     OrganizationsClient organizations = moto.organizations();
     organizations.createOrganization(r -> r.featureSet(OrganizationFeatureSet.ALL));
     prod = createAccount(organizations, "prod");

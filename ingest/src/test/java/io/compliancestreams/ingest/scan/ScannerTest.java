@@ -1,7 +1,6 @@
 package io.compliancestreams.ingest.scan;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -15,7 +14,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.compliancestreams.devkit.AwsEmulator;
 import io.compliancestreams.ingest.aws.AwsClients;
 import io.compliancestreams.ingest.aws.AwsSettings;
@@ -28,6 +26,7 @@ import io.compliancestreams.ingest.collect.iam.IamCollectors;
 import io.compliancestreams.ingest.collect.s3.S3Collectors;
 import io.compliancestreams.ingest.collect.services.ServiceCollectors;
 import io.compliancestreams.ingest.snapshot.SnapshotBuilder;
+import io.compliancestreams.ingest.testing.MotoBehindWireMock;
 import io.compliancestreams.ingest.testing.TestAws;
 import io.compliancestreams.schemas.avro.ConfigurationItemStatus;
 import io.compliancestreams.schemas.avro.ResourceSnapshot;
@@ -52,6 +51,7 @@ class ScannerTest {
   private static final String IAM_SIGNED = "/iam/aws4_request";
   private static final List<String> REGIONS = List.of("us-east-1", "eu-west-1");
 
+  private static MotoBehindWireMock aws;
   private static AwsEmulator emulator;
   private static WireMockServer wireMock;
   private static AwsClients moto;
@@ -60,24 +60,20 @@ class ScannerTest {
 
   @BeforeAll
   static void start() {
-    emulator = AwsEmulator.start();
-    wireMock = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-    wireMock.start();
-    moto = TestAws.clients(emulator.endpoint());
+    aws = MotoBehindWireMock.start();
+    emulator = aws.emulator();
+    wireMock = aws.wireMock();
+    moto = aws.moto();
   }
 
   @AfterAll
   static void stop() {
-    moto.close();
-    wireMock.stop();
-    emulator.close();
+    aws.close();
   }
 
   @BeforeEach
   void reset() {
-    emulator.reset();
-    wireMock.resetAll();
-    wireMock.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().proxiedFrom(emulator.endpoint().toString())));
+    aws.reset();
   }
 
   @Test
