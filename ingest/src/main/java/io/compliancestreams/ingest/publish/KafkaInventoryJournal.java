@@ -5,6 +5,7 @@ import io.compliancestreams.ingest.scan.InventoryJournal;
 import io.compliancestreams.ingest.scan.KnownResource;
 import io.compliancestreams.ingest.scan.ScanInventory;
 import io.compliancestreams.ingest.scan.Scope;
+import io.compliancestreams.schemas.topics.CompactedTopicReader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -69,7 +70,7 @@ public final class KafkaInventoryJournal implements InventoryJournal, AutoClosea
     config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "compliance-streams-ingest-inventory");
     config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 20);
     return new KafkaInventoryJournal(new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer()),
-        new CompactedTopicReader(clientConfig, LOAD_TIMEOUT), topic);
+        new CompactedTopicReader(clientConfig, "compliance-streams-ingest-inventory", LOAD_TIMEOUT), topic);
   }
 
   /**
@@ -81,7 +82,9 @@ public final class KafkaInventoryJournal implements InventoryJournal, AutoClosea
   public int load(ScanInventory inventory) {
     Map<String, InventoryRecords.Entry> latest = new HashMap<>();
     List<String> undecodable = new ArrayList<>();
-    reader.readToEnd(topic, (key, value) -> {
+    reader.readToEnd(topic, record -> {
+      String key = record.key();
+      byte[] value = record.value();
       if (value == null) {
         latest.remove(key);
         return;

@@ -8,6 +8,7 @@ import io.compliancestreams.ingest.scan.InventoryChange;
 import io.compliancestreams.ingest.scan.KnownResource;
 import io.compliancestreams.ingest.scan.ScanInventory;
 import io.compliancestreams.ingest.scan.Scope;
+import io.compliancestreams.schemas.topics.CompactedTopicReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -89,8 +90,8 @@ class KafkaInventoryJournalTest {
     }
 
     Map<String, String> records = new LinkedHashMap<>();
-    new CompactedTopicReader(client, Duration.ofSeconds(30)).readToEnd(topic,
-        (key, value) -> records.put(key, value == null ? null : new String(value, StandardCharsets.UTF_8)));
+    new CompactedTopicReader(client, "inventory-test", Duration.ofSeconds(30)).readToEnd(topic,
+        r -> records.put(r.key(), r.value() == null ? null : new String(r.value(), StandardCharsets.UTF_8)));
 
     assertThat(records).containsOnlyKeys(
         ACCOUNT + "/global/iam.users|" + ACCOUNT + "/global/AWS::IAM::User/AIDAALICE",

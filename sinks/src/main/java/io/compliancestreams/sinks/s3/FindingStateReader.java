@@ -2,20 +2,15 @@ package io.compliancestreams.sinks.s3;
 
 import io.compliancestreams.schemas.AvroSerdes;
 import io.compliancestreams.schemas.avro.Finding;
+import io.compliancestreams.schemas.topics.CompactedTopicReader;
 import io.compliancestreams.sinks.runner.DeliveryException;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +24,6 @@ import org.slf4j.LoggerFactory;
 final class FindingStateReader {
 
   private static final Logger LOG = LoggerFactory.getLogger(FindingStateReader.class);
-  private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(30);
 
   private final PostureSnapshotSettings settings;
 
@@ -41,35 +35,13 @@ final class FindingStateReader {
   SortedMap<String, Finding> read() throws DeliveryException {
     String topic = settings.stateTopic();
     Deserializer<Finding> values = AvroSerdes.finding(settings.serdeConfig()).deserializer();
-    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-        ConsumerConfig.CLIENT_ID_CONFIG, "posture-snapshot"),
-        new StringDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = consumer.partitionsFor(topic, METADATA_TIMEOUT).stream()
-          .map(p -> new TopicPartition(topic, p.partition())).toList();
-      if (partitions.isEmpty()) {
-        // Missing rather than empty: an empty posture object would claim there are no findings.
-        throw DeliveryException.retryable("state topic " + topic + " not found", null);
-      }
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions, METADATA_TIMEOUT);
-      SortedMap<String, Finding> live = new TreeMap<>();
-      long deadline = System.nanoTime() + settings.readTimeout().toNanos();
-      while (partitions.stream().anyMatch(p -> consumer.position(p, METADATA_TIMEOUT) < end.get(p))) {
-        if (System.nanoTime() - deadline > 0) {
-          throw DeliveryException.retryable("reading " + topic + " took longer than " + settings.readTimeout(), null);
-        }
-        for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-          if (r.offset() < end.get(new TopicPartition(r.topic(), r.partition()))) {
-            apply(live, r, values);
-          }
-        }
-      }
+    SortedMap<String, Finding> live = new TreeMap<>();
+    try {
+      new CompactedTopicReader(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers()),
+          "posture-snapshot", settings.readTimeout()).readToEnd(topic, r -> apply(live, r, values));
       return live;
-    } catch (KafkaException e) {
+    } catch (IllegalStateException | KafkaException e) {
+      // Missing is retried rather than written as empty: an empty posture would claim no findings.
       throw DeliveryException.retryable("reading " + topic + " failed: " + e.getMessage(), e);
     }
   }

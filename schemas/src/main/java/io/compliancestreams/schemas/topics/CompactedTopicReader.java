@@ -1,11 +1,12 @@
-package io.compliancestreams.ingest.publish;
+package io.compliancestreams.schemas.topics;
 
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
@@ -14,31 +15,47 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Reads every partition of a topic from the beginning to the end offsets it has when reading
- * starts, in offset order per partition. A plain consumer with {@code assign()}: no group, no
- * committed offsets, because the whole topic is read on every start.
+ * starts, in offset order per partition; later records are left for the next read. A plain consumer
+ * with {@code assign()}: no group, nothing committed, because the whole topic is read every time.
+ * read_committed, so a topic written in transactions yields only committed records and an open
+ * transaction does not hold the read up (the end offsets are then the last stable offsets).
+ *
+ * <pre>{@code
+ * long read = new CompactedTopicReader(Map.of("bootstrap.servers", bootstrap), "my-app", Duration.ofSeconds(30))
+ *     .readToEnd(topic, record -> view.apply(record.key(), record.value()));
+ * }</pre>
  */
-final class CompactedTopicReader {
+public final class CompactedTopicReader {
 
   private final Map<String, Object> clientConfig;
   private final Duration timeout;
 
-  /** {@code clientConfig}: at least {@code bootstrap.servers} (and any security settings). */
-  CompactedTopicReader(Map<String, Object> clientConfig, Duration timeout) {
-    this.clientConfig = Map.copyOf(clientConfig);
-    this.timeout = timeout;
-  }
-
-  /** Hands each record (key, value; null value for a tombstone) to {@code each}; returns how many. */
-  long readToEnd(String topic, BiConsumer<String, byte[]> each) {
+  /**
+   * @param clientConfig at least {@code bootstrap.servers} (and any security settings)
+   * @param clientId the consumer's client id, so the broker's logs and quotas can tell readers apart
+   * @param timeout for metadata and for the whole read
+   */
+  public CompactedTopicReader(Map<String, Object> clientConfig, String clientId, Duration timeout) {
     Map<String, Object> config = new HashMap<>(clientConfig);
     config.remove(ConsumerConfig.GROUP_ID_CONFIG);
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     // Reading must never create the topic with the broker's defaults (not compacted).
     config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
-    config.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "compliance-streams-ingest-inventory");
+    config.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+    this.clientConfig = Map.copyOf(config);
+    this.timeout = timeout;
+  }
+
+  /**
+   * Hands each record (a null value is a tombstone) to {@code each}; returns how many. Throws
+   * {@link IllegalStateException} when the topic does not exist or is not read within the timeout,
+   * and Kafka's exceptions when the cluster cannot be reached.
+   */
+  public long readToEnd(String topic, Consumer<ConsumerRecord<String, byte[]>> each) {
     try (KafkaConsumer<String, byte[]> consumer =
-        new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+        new KafkaConsumer<>(clientConfig, new StringDeserializer(), new ByteArrayDeserializer())) {
       List<PartitionInfo> infos = consumer.partitionsFor(topic, timeout);
       if (infos == null || infos.isEmpty()) {
         throw new IllegalStateException("topic " + topic + " does not exist");
@@ -53,9 +70,11 @@ final class CompactedTopicReader {
         if (System.nanoTime() > deadline) {
           throw new IllegalStateException("topic " + topic + " not read to its end within " + timeout);
         }
-        for (var record : consumer.poll(Duration.ofMillis(500))) {
-          each.accept(record.key(), record.value());
-          read++;
+        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+          if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
+            each.accept(record);
+            read++;
+          }
         }
       }
       return read;
