@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import picocli.CommandLine.Command;
@@ -101,17 +100,11 @@ public final class ScanCommand implements Callable<Integer> {
       // One scan has nothing to compare with: its inventory stays in memory, and it neither reads
       // nor writes the ingest service's inventory topic (that one is the service's alone).
       Scanner scanner = new Scanner(Collectors.all(), options);
-      List<CompletableFuture<Void>> acks = new ArrayList<>();
-      result = targets.scan(accounts -> scanner.scan(accounts,
-          s -> {
-            if (publisher != null) {
-              acks.add(publisher.snapshot(s));
-            } else {
-              snapshots.add(s);
-            }
-          },
-          new ScanProgressDisplay(err, System.console() != null)));
-      CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).join();
+      ScanProgressDisplay display = new ScanProgressDisplay(err, System.console() != null);
+      // Publishing, the scan returns once every send was acknowledged or failed.
+      result = targets.scan(accounts -> publisher != null
+          ? scanner.scanAndPublish(accounts, publisher::snapshot, display)
+          : scanner.scan(accounts, snapshots::add, display));
     } catch (ConfigException e) {
       err.println("error: " + e.getMessage());
       return ExitCodes.INPUT_ERROR;
@@ -120,6 +113,11 @@ public final class ScanCommand implements Callable<Integer> {
     if (result.scopesSucceeded() == 0) {
       err.println("error: every scope failed; first: " + result.failures().stream().findFirst()
           .map(ScopeFailure::reason).orElse("?"));
+      return ExitCodes.RUNTIME_ERROR;
+    }
+    if (publish && result.unpublished() > 0) {
+      err.printf("error: %d of %d snapshots not published (%s)%n", result.unpublished(),
+          result.unpublished() + result.snapshots(), result.mainPublishError().orElse("?"));
       return ExitCodes.RUNTIME_ERROR;
     }
     if (publish) {
