@@ -1,10 +1,13 @@
 package io.compliancestreams.app.run;
 
 import io.compliancestreams.app.config.AppConfig;
+import io.compliancestreams.app.config.ConfigException;
+import io.compliancestreams.app.config.ConfigKey;
 import io.compliancestreams.app.config.ConfigKeys;
 import io.compliancestreams.app.config.Settings;
 import io.compliancestreams.ingest.aws.AwsClients;
 import io.compliancestreams.ingest.aws.AwsSettings;
+import io.compliancestreams.ingest.aws.AwsTimeouts;
 import io.compliancestreams.ingest.aws.CallCounter;
 import io.compliancestreams.ingest.cloudtrail.EventBridgeQueueSource;
 import io.compliancestreams.ingest.cloudtrail.S3LogQueueSource;
@@ -80,7 +83,24 @@ public final class IngestNode implements AutoCloseable {
   public static AwsSettings aws(AppConfig config) {
     return config.get(ConfigKeys.AWS_ENDPOINT_URL)
         .map(url -> AwsSettings.at(URI.create(url)))
-        .orElseGet(() -> AwsSettings.fromEnvironment(System.getenv()));
+        .orElseGet(() -> AwsSettings.fromEnvironment(System.getenv()))
+        .withTimeouts(awsTimeouts(config));
+  }
+
+  /** {@code aws.api.call.timeout} and {@code aws.api.call.attempt.timeout}. */
+  private static AwsTimeouts awsTimeouts(AppConfig config) {
+    Duration call = positive(config, ConfigKeys.AWS_API_CALL_TIMEOUT);
+    Duration attempt = positive(config, ConfigKeys.AWS_API_CALL_ATTEMPT_TIMEOUT);
+    return new AwsTimeouts(call, attempt);
+  }
+
+  private static Duration positive(AppConfig config, ConfigKey key) {
+    Duration value = config.duration(key);
+    if (value.isZero() || value.isNegative()) {
+      throw new ConfigException(key.key() + " must be a positive ISO-8601 duration such as PT30S, got '"
+          + config.string(key) + "'");
+    }
+    return value;
   }
 
   private void startParts(AppConfig config, IngestMetrics metrics) {
