@@ -2,7 +2,6 @@ package io.compliancestreams.app.cli;
 
 import io.compliancestreams.app.config.AppConfig;
 import io.compliancestreams.app.config.ConfigException;
-import io.compliancestreams.app.config.ConfigKeys;
 import io.compliancestreams.app.config.Settings;
 import io.compliancestreams.ingest.cloudtrail.ReplaySource;
 import io.compliancestreams.ingest.publish.KafkaPublisher;
@@ -10,9 +9,7 @@ import io.compliancestreams.ingest.publish.TopicNames;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -33,9 +30,12 @@ public final class ReplayCommand implements Callable<Integer> {
     try {
       AppConfig loaded = config.load();
       var topics = Settings.topics(loaded);
-      try (KafkaPublisher publisher = KafkaPublisher.create(
-          Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, loaded.string(ConfigKeys.KAFKA_BOOTSTRAP_SERVERS)),
-          Settings.serdes(loaded), new TopicNames(topics.snapshots(), topics.cloudTrail()))) {
+      OneShotKafka kafka = OneShotKafka.of(loaded);
+      var serdes = Settings.serdes(loaded);
+      kafka.requireReachable();
+      // A record not acknowledged within kafka.command.timeout fails the replay (exit 3).
+      try (KafkaPublisher publisher = KafkaPublisher.create(kafka.producer(), serdes,
+          new TopicNames(topics.snapshots(), topics.cloudTrail()))) {
         ReplaySource replay = new ReplaySource(publisher);
         int events = 0;
         int dead = 0;
@@ -51,6 +51,9 @@ public final class ReplayCommand implements Callable<Integer> {
     } catch (ConfigException e) {
       System.err.println("error: " + e.getMessage());
       return ExitCodes.INPUT_ERROR;
+    } catch (OneShotKafka.Unreachable e) {
+      System.err.println("error: " + e.getMessage());
+      return ExitCodes.RUNTIME_ERROR;
     } catch (NoSuchFileException e) {
       System.err.println("error: " + e.getFile() + ": no such file");
       return ExitCodes.INPUT_ERROR;

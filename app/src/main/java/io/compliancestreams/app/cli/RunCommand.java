@@ -9,6 +9,8 @@ import io.compliancestreams.app.run.StreamsNode;
 import io.compliancestreams.devkit.KafkaBroker;
 import io.compliancestreams.sinks.runner.SinkRunner;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -41,10 +43,12 @@ public final class RunCommand implements Callable<Integer> {
         loaded = loaded.with(ConfigKeys.KAFKA_BOOTSTRAP_SERVERS, broker.bootstrapServers());
         System.err.println("no kafka.bootstrap.servers: started an in-JVM broker at " + broker.bootstrapServers());
       }
-      StreamsNode streams = StreamsNode.start(loaded);
+      // One registry, served by the streams node's /metrics, so the ingest service's meters show there too.
+      PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      StreamsNode streams = StreamsNode.start(loaded, meters);
       running.add(streams);
       if (!noIngest) {
-        running.add(IngestNode.start(loaded));
+        running.add(IngestNode.start(loaded, meters));
       }
       for (String name : SinkFactory.NAMES) {
         if (SinkFactory.configured(name, loaded)) {

@@ -2,7 +2,6 @@ package io.compliancestreams.app.cli;
 
 import io.compliancestreams.app.config.AppConfig;
 import io.compliancestreams.app.config.ConfigException;
-import io.compliancestreams.app.config.ConfigKeys;
 import io.compliancestreams.app.config.Settings;
 import io.compliancestreams.ingest.aws.AwsSettings;
 import io.compliancestreams.ingest.collect.Collectors;
@@ -28,9 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -45,7 +42,9 @@ import picocli.CommandLine.Option;
         "Honours AWS_ENDPOINT_URL (or --set aws.endpoint.url=...) to scan an AWS-compatible emulator."},
     exitCodeListHeading = "Exit codes:%n",
     exitCodeList = {"0:success", "1:a finding matched --fail-on", "2:invalid options or configuration",
-        "3:the scan could not run (no credentials, every scope failed)"})
+        "3:the scan could not run (no credentials, every scope failed, AWS not answering within"
+            + " aws.api.call.timeout) or, with --publish, Kafka not reachable within kafka.command.timeout"
+            + " or a snapshot not published"})
 public final class ScanCommand implements Callable<Integer> {
 
   @Mixin ConfigOptions config = new ConfigOptions();
@@ -76,12 +75,16 @@ public final class ScanCommand implements Callable<Integer> {
     PrintStream err = System.err;
     AppConfig loaded;
     Instant at;
+    AwsSettings aws;
+    OneShotKafka kafka;
     try {
       loaded = config.load();
       at = asOf == null ? Instant.now() : Instant.parse(asOf);
       if (threads < 1) {
         throw new ConfigException("--threads must be at least 1");
       }
+      aws = io.compliancestreams.app.run.IngestNode.aws(loaded);
+      kafka = publish ? OneShotKafka.of(loaded) : null;
     } catch (ConfigException e) {
       err.println("error: " + e.getMessage());
       return ExitCodes.INPUT_ERROR;
@@ -89,29 +92,31 @@ public final class ScanCommand implements Callable<Integer> {
       err.println("error: --as-of: not an ISO-8601 instant: '" + asOf + "'");
       return ExitCodes.INPUT_ERROR;
     }
-    AwsSettings aws = io.compliancestreams.app.run.IngestNode.aws(loaded);
+    if (kafka != null) {
+      // Before scanning: a broker out of reach ends the command now, in one line, not after the scan.
+      try {
+        kafka.requireReachable();
+      } catch (OneShotKafka.Unreachable e) {
+        err.println("error: " + e.getMessage());
+        return ExitCodes.RUNTIME_ERROR;
+      }
+    }
     ScanOptions options = ScanOptions.defaults().withThreads(threads);
     if (!regions.isEmpty()) {
       options = options.withRegions(regions);
     }
     List<ResourceSnapshot> snapshots = new ArrayList<>();
     ScanResult result;
-    try (KafkaPublisher publisher = publish ? publisher(loaded) : null) {
+    try (KafkaPublisher publisher = kafka != null ? publisher(loaded, kafka) : null) {
       ScanTargets targets = Settings.scanTargets(loaded, aws, options.homeRegion());
       // One scan has nothing to compare with: its inventory stays in memory, and it neither reads
       // nor writes the ingest service's inventory topic (that one is the service's alone).
       Scanner scanner = new Scanner(Collectors.all(), options);
-      List<CompletableFuture<Void>> acks = new ArrayList<>();
-      result = targets.scan(accounts -> scanner.scan(accounts,
-          s -> {
-            if (publisher != null) {
-              acks.add(publisher.snapshot(s));
-            } else {
-              snapshots.add(s);
-            }
-          },
-          new ScanProgressDisplay(err, System.console() != null)));
-      CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).join();
+      ScanProgressDisplay display = new ScanProgressDisplay(err, System.console() != null);
+      // Publishing, the scan returns once every send was acknowledged or failed.
+      result = targets.scan(accounts -> publisher != null
+          ? scanner.scanAndPublish(accounts, publisher::snapshot, display)
+          : scanner.scan(accounts, snapshots::add, display));
     } catch (ConfigException e) {
       err.println("error: " + e.getMessage());
       return ExitCodes.INPUT_ERROR;
@@ -120,6 +125,11 @@ public final class ScanCommand implements Callable<Integer> {
     if (result.scopesSucceeded() == 0) {
       err.println("error: every scope failed; first: " + result.failures().stream().findFirst()
           .map(ScopeFailure::reason).orElse("?"));
+      return ExitCodes.RUNTIME_ERROR;
+    }
+    if (publish && result.unpublished() > 0) {
+      err.printf("error: %d of %d snapshots not published (%s)%n", result.unpublished(),
+          result.unpublished() + result.snapshots(), result.mainPublishError().orElse("?"));
       return ExitCodes.RUNTIME_ERROR;
     }
     if (publish) {
@@ -140,11 +150,10 @@ public final class ScanCommand implements Callable<Integer> {
     return evaluations.stream().anyMatch(e -> failOn.contains(e.status())) ? ExitCodes.FINDINGS : ExitCodes.OK;
   }
 
-  private static KafkaPublisher publisher(AppConfig config) {
-    Map<String, Object> producer = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-        config.string(ConfigKeys.KAFKA_BOOTSTRAP_SERVERS));
+  private static KafkaPublisher publisher(AppConfig config, OneShotKafka kafka) {
     var topics = Settings.topics(config);
-    return KafkaPublisher.create(producer, Settings.serdes(config), new TopicNames(topics.snapshots(), topics.cloudTrail()));
+    return KafkaPublisher.create(kafka.producer(), Settings.serdes(config),
+        new TopicNames(topics.snapshots(), topics.cloudTrail()));
   }
 
   private static void summary(ScanResult r, PrintStream to) {

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -142,12 +143,16 @@ public final class SuppressCommand implements Runnable {
   static void write(AppConfig config, String id, Suppression value) {
     SerdeConfig serdes = Settings.serdes(config);
     String topic = Settings.topics(config).suppressions();
-    Map<String, Object> props = Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.string(ConfigKeys.KAFKA_BOOTSTRAP_SERVERS),
-        ProducerConfig.ACKS_CONFIG, "all");
+    // An unreachable cluster ends the command in one line within kafka.command.timeout (exit 3).
+    OneShotKafka kafka = OneShotKafka.of(config).requireReachable();
+    Map<String, Object> props = new HashMap<>(kafka.producer());
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
     try (KafkaProducer<String, Suppression> producer = new KafkaProducer<>(props, new StringSerializer(),
         AvroSerdes.suppression(serdes).serializer())) {
       producer.send(new ProducerRecord<>(topic, id, value)).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while writing to " + topic, e);
     } catch (Exception e) {
       throw new IllegalStateException("cannot write to " + topic + ": " + e.getMessage(), e);
     }
@@ -156,13 +161,13 @@ public final class SuppressCommand implements Runnable {
   static Map<String, Suppression> readAll(AppConfig config) {
     SerdeConfig serdes = Settings.serdes(config);
     String topic = Settings.topics(config).suppressions();
-    Map<String, Object> props = Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.string(ConfigKeys.KAFKA_BOOTSTRAP_SERVERS),
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    OneShotKafka kafka = OneShotKafka.of(config).requireReachable();
+    Map<String, Object> props = new HashMap<>(kafka.consumer());
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     Map<String, Suppression> latest = new TreeMap<>();
     try (KafkaConsumer<String, Suppression> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
         AvroSerdes.suppression(serdes).deserializer())) {
-      List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+      List<TopicPartition> partitions = consumer.partitionsFor(topic, kafka.timeout()).stream()
           .map(p -> new TopicPartition(topic, p.partition())).toList();
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);

@@ -21,12 +21,16 @@ public final class TopicsCommand implements Callable<Integer> {
   public Integer call() {
     try {
       AppConfig loaded = config.load();
+      OneShotKafka.of(loaded).requireReachable();
       List<String> created = new TopicCreator(Settings.streams(loaded, null)).ensureTopics();
       System.out.println(created.isEmpty() ? "all topics exist" : "created " + String.join(", ", created));
       return ExitCodes.OK;
     } catch (ConfigException e) {
       System.err.println("error: " + e.getMessage());
       return ExitCodes.INPUT_ERROR;
+    } catch (OneShotKafka.Unreachable e) {
+      System.err.println("error: " + e.getMessage());
+      return ExitCodes.RUNTIME_ERROR;
     }
   }
 }

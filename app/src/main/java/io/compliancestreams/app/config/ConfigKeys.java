@@ -29,6 +29,16 @@ public final class ConfigKeys {
       "aws.endpoint.url", "AWS_ENDPOINT_URL", null,
       "an AWS-compatible endpoint (moto, LocalStack) instead of AWS; tests start a local moto"
           + " server when unset", false);
+  public static final ConfigKey AWS_API_CALL_TIMEOUT = new ConfigKey(
+      "aws.api.call.timeout", "AWS_API_CALL_TIMEOUT", "PT2M",
+      "longest time one AWS API call may take, retries included, before it fails (ISO-8601)", false);
+  public static final ConfigKey AWS_API_CALL_ATTEMPT_TIMEOUT = new ConfigKey(
+      "aws.api.call.attempt.timeout", "AWS_API_CALL_ATTEMPT_TIMEOUT", "PT30S",
+      "longest time one attempt of an AWS API call may take (also the HTTP socket timeout; ISO-8601)", false);
+  public static final ConfigKey KAFKA_COMMAND_TIMEOUT = new ConfigKey(
+      "kafka.command.timeout", "KAFKA_COMMAND_TIMEOUT", "PT30S",
+      "how long one-shot commands (scan --publish, replay, topics, suppress) wait for Kafka before they"
+          + " fail with exit 3 (ISO-8601)", false);
   public static final ConfigKey LOG_LEVEL = new ConfigKey(
       "log.level", "LOG_LEVEL", "INFO", "root log level; logs go to stderr", false);
 
@@ -247,6 +257,9 @@ public final class ConfigKeys {
       SCHEMA_REGISTRY_TRUSTSTORE,
       SCHEMA_REGISTRY_TRUSTSTORE_PASSWORD,
       AWS_ENDPOINT_URL,
+      AWS_API_CALL_TIMEOUT,
+      AWS_API_CALL_ATTEMPT_TIMEOUT,
+      KAFKA_COMMAND_TIMEOUT,
       LOG_LEVEL);
 
   private ConfigKeys() {}

@@ -1,10 +1,13 @@
 package io.compliancestreams.app.run;
 
 import io.compliancestreams.app.config.AppConfig;
+import io.compliancestreams.app.config.ConfigException;
+import io.compliancestreams.app.config.ConfigKey;
 import io.compliancestreams.app.config.ConfigKeys;
 import io.compliancestreams.app.config.Settings;
 import io.compliancestreams.ingest.aws.AwsClients;
 import io.compliancestreams.ingest.aws.AwsSettings;
+import io.compliancestreams.ingest.aws.AwsTimeouts;
 import io.compliancestreams.ingest.aws.CallCounter;
 import io.compliancestreams.ingest.cloudtrail.EventBridgeQueueSource;
 import io.compliancestreams.ingest.cloudtrail.S3LogQueueSource;
@@ -14,6 +17,8 @@ import io.compliancestreams.ingest.config.ConfigQueueSource;
 import io.compliancestreams.ingest.config.VpcFlowLogsEnricher;
 import io.compliancestreams.ingest.publish.KafkaInventoryJournal;
 import io.compliancestreams.ingest.publish.KafkaPublisher;
+import io.compliancestreams.ingest.publish.Publisher;
+import io.compliancestreams.ingest.publish.RetryingPublisher;
 import io.compliancestreams.ingest.publish.SqsQueuePoller;
 import io.compliancestreams.ingest.publish.TopicNames;
 import io.compliancestreams.ingest.rescan.RescanAccounts;
@@ -27,6 +32,8 @@ import io.compliancestreams.ingest.scan.ScanTargets;
 import io.compliancestreams.ingest.scan.Scanner;
 import io.compliancestreams.schemas.avro.SnapshotSource;
 import io.compliancestreams.streams.topology.TopicCreator;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,9 +64,14 @@ public final class IngestNode implements AutoCloseable {
   private IngestNode() {}
 
   public static IngestNode start(AppConfig config) {
+    return start(config, new SimpleMeterRegistry());
+  }
+
+  /** The service, with its meters ({@link IngestMetrics}) in {@code meters}. */
+  public static IngestNode start(AppConfig config, MeterRegistry meters) {
     IngestNode node = new IngestNode();
     try {
-      node.startParts(config);
+      node.startParts(config, new IngestMetrics(meters));
     } catch (RuntimeException e) {
       node.close();
       throw e;
@@ -71,10 +83,27 @@ public final class IngestNode implements AutoCloseable {
   public static AwsSettings aws(AppConfig config) {
     return config.get(ConfigKeys.AWS_ENDPOINT_URL)
         .map(url -> AwsSettings.at(URI.create(url)))
-        .orElseGet(() -> AwsSettings.fromEnvironment(System.getenv()));
+        .orElseGet(() -> AwsSettings.fromEnvironment(System.getenv()))
+        .withTimeouts(awsTimeouts(config));
   }
 
-  private void startParts(AppConfig config) {
+  /** {@code aws.api.call.timeout} and {@code aws.api.call.attempt.timeout}. */
+  private static AwsTimeouts awsTimeouts(AppConfig config) {
+    Duration call = positive(config, ConfigKeys.AWS_API_CALL_TIMEOUT);
+    Duration attempt = positive(config, ConfigKeys.AWS_API_CALL_ATTEMPT_TIMEOUT);
+    return new AwsTimeouts(call, attempt);
+  }
+
+  private static Duration positive(AppConfig config, ConfigKey key) {
+    Duration value = config.duration(key);
+    if (value.isZero() || value.isNegative()) {
+      throw new ConfigException(key.key() + " must be a positive ISO-8601 duration such as PT30S, got '"
+          + config.string(key) + "'");
+    }
+    return value;
+  }
+
+  private void startParts(AppConfig config, IngestMetrics metrics) {
     String bootstrap = config.string(ConfigKeys.KAFKA_BOOTSTRAP_SERVERS);
     var topics = Settings.topics(config);
     var serdes = Settings.serdes(config);
@@ -103,15 +132,26 @@ public final class IngestNode implements AutoCloseable {
     if (!regions.isEmpty()) {
       options = options.withRegions(regions);
     }
+    Duration resyncInterval = config.duration(ConfigKeys.INGEST_RESYNC);
     Scanner scanner = new Scanner(Collectors.all(), options, Clock.systemUTC(), restored(journal, topics.inventory()));
+    // A full scan's snapshots have no queue behind them: a failed send is tried again here.
+    Publisher scanPublisher = RetryingPublisher.around(publisher);
     Runnable fullScan = () -> {
-      ScanResult result = targets.scan(accounts -> scanner.scan(accounts, publisher::snapshot, ScanProgress.NONE));
-      // Snapshots (deletions included) acknowledged first, then the inventory without what they
-      // delete: a crash in between re-derives those deletions at the next start, which is harmless.
-      publisher.flush();
+      // Returns once every snapshot was acknowledged or failed after its retries; only the
+      // acknowledged ones are counted and recorded in the inventory.
+      ScanResult result = targets.scan(accounts ->
+          scanner.scanAndPublish(accounts, scanPublisher::snapshot, ScanProgress.NONE));
+      // The inventory now holds only what the topology was told, and is written after it.
       int saved = save(journal, topics.inventory());
-      LOG.info("full scan {}: {} snapshots, {} deletions, {} scopes ok, {} failed in {}; {} inventory records written",
-          result.scanId(), result.snapshots(),
+      metrics.record(result);
+      if (result.unpublished() > 0) {
+        LOG.error("full scan {}: {} of {} snapshots not published ({}); those resources stay out of the"
+                + " inventory and the next scan (in {}) sends them again", result.scanId(), result.unpublished(),
+            result.unpublished() + result.snapshots(), result.mainPublishError().orElse("?"), resyncInterval);
+      }
+      LOG.info("full scan {}: {} snapshots, {} not published, {} deletions, {} scopes ok, {} failed in {};"
+              + " {} inventory records written",
+          result.scanId(), result.snapshots(), result.unpublished(),
           result.deletionsByType().values().stream().mapToLong(Long::longValue).sum(),
           result.scopesSucceeded(), result.failures().size(), result.duration(), saved);
     };
@@ -121,7 +161,7 @@ public final class IngestNode implements AutoCloseable {
       publisher.flush();
       save(journal, topics.inventory());
     });
-    ResyncScheduler resync = new ResyncScheduler(fullScan, config.duration(ConfigKeys.INGEST_RESYNC), Duration.ZERO);
+    ResyncScheduler resync = new ResyncScheduler(fullScan, resyncInterval, Duration.ZERO);
     parts.add(resync);
     resync.start();
 

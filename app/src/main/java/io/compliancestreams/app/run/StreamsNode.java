@@ -48,6 +48,11 @@ public final class StreamsNode implements AutoCloseable {
 
   /** Starts the topology and the HTTP server; returns once both are started (not yet RUNNING). */
   public static StreamsNode start(AppConfig config) {
+    return start(config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+  }
+
+  /** The same, serving {@code meters} (which other components of the process may share) at /metrics. */
+  public static StreamsNode start(AppConfig config, PrometheusMeterRegistry meters) {
     String bind = config.string(ConfigKeys.HTTP_BIND);
     int port = config.integer(ConfigKeys.HTTP_PORT);
     if (port == 0) {
@@ -56,7 +61,6 @@ public final class StreamsNode implements AutoCloseable {
     String advertised = config.get(ConfigKeys.HTTP_ADVERTISED).orElse(bind + ":" + port);
     HostInfo self = HostInfo.buildFromEndpoint(advertised);
     StreamsSettings settings = Settings.streams(config, advertised);
-    PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(meters);
     new JvmGcMetrics().bindTo(meters);
     new ProcessorMetrics().bindTo(meters);

@@ -36,7 +36,7 @@ import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * The SDK clients of one account and region, built lazily and shared (they are thread-safe):
- * adaptive retries, one HTTP client, call counting, the per-service call budget of
+ * adaptive retries, call and attempt timeouts ({@link AwsTimeouts}), one HTTP client, call counting, the per-service call budget of
  * {@link AwsSettings#maxCallsPerSecondPerService()}, the failed operation named in error messages,
  * and the endpoint quirks of emulators (path-style S3, no account-id host prefix for S3 Control).
  *
@@ -83,7 +83,13 @@ public final class AwsClients implements AutoCloseable {
 
   /** Clients with their own HTTP client (closed with them). */
   public static AwsClients create(AwsSettings settings, String region, CallCounter counter) {
-    return new AwsClients(settings, region, ApacheHttpClient.builder().build(), true, counter,
+    AwsTimeouts timeouts = settings.timeouts();
+    SdkHttpClient http = ApacheHttpClient.builder()
+        .connectionTimeout(timeouts.connect())
+        .socketTimeout(timeouts.apiCallAttempt())
+        .connectionAcquisitionTimeout(timeouts.apiCallAttempt())
+        .build();
+    return new AwsClients(settings, region, http, true, counter,
         CallBudget.perSecond(settings.maxCallsPerSecondPerService()));
   }
 
@@ -198,6 +204,8 @@ public final class AwsClients implements AutoCloseable {
         .credentialsProvider(settings.credentials())
         .overrideConfiguration(ClientOverrideConfiguration.builder()
             .retryStrategy(retries())
+            .apiCallTimeout(settings.timeouts().apiCall())
+            .apiCallAttemptTimeout(settings.timeouts().apiCallAttempt())
             .addExecutionInterceptor(counter)
             .addExecutionInterceptor(budget)
             .addExecutionInterceptor(new OperationInErrors())

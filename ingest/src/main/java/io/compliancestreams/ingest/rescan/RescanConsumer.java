@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -58,6 +59,7 @@ public final class RescanConsumer implements Runnable, AutoCloseable {
   public static final Duration DEFAULT_WINDOW = Duration.ofSeconds(2);
   private static final Logger LOG = LoggerFactory.getLogger(RescanConsumer.class);
   private static final Duration IDLE_POLL = Duration.ofMillis(500);
+  private static final Duration MAX_RETRY_PAUSE = Duration.ofMinutes(5);
 
   private final Consumer<String, RescanRequest> consumer;
   private final List<Collector> collectors;
@@ -70,6 +72,9 @@ public final class RescanConsumer implements Runnable, AutoCloseable {
   private final Map<String, RescanRequest> pending = new LinkedHashMap<>();
   private final Map<TopicPartition, OffsetAndMetadata> consumed = new HashMap<>();
   private Instant windowEnd;
+  /** After a failed publish: no rescan before this instant. */
+  private Instant retryAfter;
+  private int failures;
 
   /**
    * @param contexts the collect context of an account and region: the app assumes the account's
@@ -160,7 +165,8 @@ public final class RescanConsumer implements Runnable, AutoCloseable {
     }
     pending.putIfAbsent(keyOf(request), request);
     if (windowEnd == null) {
-      windowEnd = clock.instant().plus(window);
+      Instant end = clock.instant().plus(window);
+      windowEnd = retryAfter != null && retryAfter.isAfter(end) ? retryAfter : end;
     }
   }
 
@@ -172,12 +178,46 @@ public final class RescanConsumer implements Runnable, AutoCloseable {
     for (RescanRequest request : pending.values()) {
       acks.addAll(rescan(request));
     }
-    // A publish failure propagates: nothing is committed and the requests are read again.
-    CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).join();
+    try {
+      CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).join();
+    } catch (CompletionException e) {
+      // Nothing is committed: the requests are read again, after a pause that doubles while
+      // publishing keeps failing. Letting the failure out would end the rescan thread for good.
+      failures++;
+      Duration pause = retryPause();
+      LOG.warn("rescan of {} requests not published ({}); read again in {}", pending.size(),
+          e.getCause() == null ? e.getMessage() : e.getCause().getMessage(), pause);
+      rewind();
+      pending.clear();
+      consumed.clear();
+      windowEnd = null;
+      retryAfter = clock.instant().plus(pause);
+      return;
+    }
+    failures = 0;
     consumer.commitSync(consumed);
     pending.clear();
     consumed.clear();
     windowEnd = null;
+  }
+
+  /** The window doubled per consecutive failure, at most {@link #MAX_RETRY_PAUSE}. */
+  private Duration retryPause() {
+    Duration pause = window.multipliedBy(1L << Math.min(failures, 16));
+    return pause.compareTo(MAX_RETRY_PAUSE) > 0 ? MAX_RETRY_PAUSE : pause;
+  }
+
+  /** Back to the last committed offset (the beginning when none) of every partition read since. */
+  private void rewind() {
+    Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(consumed.keySet());
+    for (TopicPartition partition : consumed.keySet()) {
+      OffsetAndMetadata last = committed.get(partition);
+      if (last == null) {
+        consumer.seekToBeginning(List.of(partition));
+      } else {
+        consumer.seek(partition, last.offset());
+      }
+    }
   }
 
   private List<CompletableFuture<Void>> rescan(RescanRequest request) {

@@ -58,10 +58,27 @@ public final class ScanInventory {
    * what changed (a scope never recorded before: everything it reported).
    */
   void replace(Scope scope, Collection<ResourceSnapshot> reported) {
+    replace(scope, reported, Set.of());
+  }
+
+  /**
+   * Records what a succeeded scope reported and had acknowledged ({@code acknowledged}), keeping
+   * the previous entry of each resource in {@code lost} (a snapshot or deletion that was not
+   * acknowledged): the topology was not told about it, so the inventory must still say what it was
+   * told before. A resource in {@code lost} with no previous entry is not recorded.
+   */
+  void replace(Scope scope, Collection<ResourceSnapshot> acknowledged, Set<String> lost) {
+    Map<String, KnownResource> previous = byScope.getOrDefault(scope, Map.of());
     Map<String, KnownResource> now = new LinkedHashMap<>();
-    reported.forEach(s -> {
+    acknowledged.forEach(s -> {
       KnownResource resource = KnownResource.of(s);
       now.put(resource.key(), resource);
+    });
+    lost.forEach(key -> {
+      KnownResource before = previous.get(key);
+      if (before != null) {
+        now.put(key, before);
+      }
     });
     Map<String, KnownResource> before = byScope.put(scope, Map.copyOf(now));
     InventoryChange change = InventoryChange.between(scope, before == null ? Map.of() : before, now);

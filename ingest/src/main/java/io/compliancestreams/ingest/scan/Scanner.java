@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -67,14 +68,27 @@ public final class Scanner {
     return inventory;
   }
 
-  /** Scans every account; returns when every scope has finished. */
+  /** Scans every account into a sink that takes each snapshot at once; returns when every scope has finished. */
   public ScanResult scan(List<AccountTarget> accounts, SnapshotSink sink, ScanProgress progress) {
+    return scanAndPublish(accounts, snapshot -> {
+      sink.accept(snapshot);
+      return CompletableFuture.completedFuture(null);
+    }, progress);
+  }
+
+  /**
+   * Scans every account, publishing each snapshot to {@code sink}; returns when every scope has
+   * finished and every send has completed. Only acknowledged snapshots are counted in
+   * {@link ScanResult#snapshots()} and recorded in the inventory; the others are counted in
+   * {@link ScanResult#unpublished()} with their reasons.
+   */
+  public ScanResult scanAndPublish(List<AccountTarget> accounts, ScanSink sink, ScanProgress progress) {
     Instant startedAt = clock.instant();
     long began = System.nanoTime();
     String scanId = UUID.randomUUID().toString();
     CallCounter calls = new CallCounter();
     ScanTally tally = new ScanTally();
-    SnapshotSink serialSink = serialised(sink, tally);
+    ScanSink serialSink = serialised(sink, tally);
     List<AwsClients> toClose = new ArrayList<>();
     List<Future<?>> running = new ArrayList<>();
     ExecutorService pool = Executors.newFixedThreadPool(options.threads(), workerThreads());
@@ -94,15 +108,15 @@ public final class Scanner {
     }
     ScanResult result = new ScanResult(scanId, startedAt, Duration.ofNanos(System.nanoTime() - began),
         tally.snapshots(), tally.deletions(), calls.byService(), tally.accounts(), tally.succeededCount(),
-        tally.failures());
-    LOG.info("Scan {} finished in {} ms: {} snapshots, {} scopes succeeded, {} failed, {} API calls",
-        scanId, result.duration().toMillis(), result.snapshots(), result.scopesSucceeded(),
+        tally.failures(), tally.unpublished(), tally.publishErrors());
+    LOG.info("Scan {} finished in {} ms: {} snapshots, {} not published, {} scopes succeeded, {} failed, {} API calls",
+        scanId, result.duration().toMillis(), result.snapshots(), result.unpublished(), result.scopesSucceeded(),
         result.failures().size(), calls.total());
     return result;
   }
 
   /** The scopes of one account; failures to learn its id or regions are recorded as failed scopes. */
-  private List<ScopeRun> plan(AccountTarget account, String scanId, CallCounter calls, SnapshotSink sink,
+  private List<ScopeRun> plan(AccountTarget account, String scanId, CallCounter calls, ScanSink sink,
       ScanTally tally, ScanProgress progress, List<AwsClients> toClose) {
     AwsClients home = AwsClients.create(account.settings(), options.homeRegion(), calls);
     toClose.add(home);
@@ -146,7 +160,7 @@ public final class Scanner {
     return runs;
   }
 
-  private ScopeRun run(Scope scope, Collector collector, CollectContext context, SnapshotSink sink,
+  private ScopeRun run(Scope scope, Collector collector, CollectContext context, ScanSink sink,
       ScanTally tally, ScanProgress progress) {
     return new ScopeRun(scope, collector, context, inventory, sink, tally, progress);
   }
@@ -157,14 +171,40 @@ public final class Scanner {
     LOG.warn("Scope {} FAILED: {}", scope, failure.reason());
   }
 
-  private static SnapshotSink serialised(SnapshotSink sink, ScanTally tally) {
+  /**
+   * The sink called one snapshot at a time (it need not be thread-safe); each snapshot is counted
+   * once its send completed: as emitted when acknowledged, as unpublished with its reason if not.
+   */
+  private static ScanSink serialised(ScanSink sink, ScanTally tally) {
     Object lock = new Object();
     return snapshot -> {
+      CompletableFuture<Void> acked;
       synchronized (lock) {
-        sink.accept(snapshot);
+        try {
+          acked = sink.publish(snapshot);
+        } catch (RuntimeException e) {
+          acked = CompletableFuture.failedFuture(e);
+        }
       }
-      tally.emitted(snapshot);
+      return acked.whenComplete((ok, error) -> {
+        if (error == null) {
+          tally.emitted(snapshot);
+        } else {
+          tally.unpublished(snapshot, reason(error));
+        }
+      });
     };
+  }
+
+  /** What went wrong, without the wrappers futures add. */
+  static String reason(Throwable error) {
+    Throwable cause = error;
+    while ((cause instanceof java.util.concurrent.CompletionException
+        || cause instanceof ExecutionException) && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    String message = cause.getMessage();
+    return message == null || message.isBlank() ? cause.getClass().getSimpleName() : message;
   }
 
   private static void awaitAll(List<Future<?>> running) {

@@ -150,6 +150,29 @@ class RescanConsumerTest {
     assertThat(consumer.committed(Set.of(PARTITION))).containsEntry(PARTITION, new OffsetAndMetadata(1));
   }
 
+  @Test
+  void shouldKeepRunningAndReadTheRequestsAgainWhenThePublishFails() {
+    publisher.holdAcks();
+    request("audit-logs", "cloudtrail:s3.amazonaws.com/PutBucketEncryption");
+    rescans.step();
+    clock.advance(Duration.ofSeconds(2));
+    Thread stepper = new Thread(rescans::step);
+    stepper.start();
+    org.awaitility.Awaitility.await().until(() -> publisher.heldAcks() == 1);
+
+    publisher.failAll(new IllegalStateException("schema registry answered 401: Unauthorized"));
+    org.awaitility.Awaitility.await().until(() -> !stepper.isAlive());
+
+    assertThat(consumer.committed(Set.of(PARTITION))).as("nothing committed").isEmpty();
+    assertThat(consumer.position(PARTITION)).as("rewound to read the request again").isZero();
+    // The thread goes on: the request read again is published once the publisher recovers.
+    request("audit-logs", "cloudtrail:s3.amazonaws.com/PutBucketEncryption");
+    rescans.step();
+    clock.advance(Duration.ofSeconds(4));
+    rescans.step();
+    assertThat(consumer.committed(Set.of(PARTITION))).containsKey(PARTITION);
+  }
+
   private void request(String resourceId, String reason) {
     String id = "req-" + offset;
     RescanRequest request = RescanRequest.newBuilder().setRequestId(id).setAccountId(ACCOUNT)

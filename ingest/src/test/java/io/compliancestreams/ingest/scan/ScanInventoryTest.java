@@ -44,6 +44,22 @@ class ScanInventoryTest {
   }
 
   @Test
+  void shouldRecordOnlyAcknowledgedResourcesAndKeepTheOldEntryOfOnesWhoseSnapshotWasLost() {
+    inventory.replace(USERS, List.of(user("AIDAALICE", "alice"), user("AIDABOB", "bob")));
+    journal.clear();
+    String alice = ACCOUNT + "/global/AWS::IAM::User/AIDAALICE";
+    String bob = ACCOUNT + "/global/AWS::IAM::User/AIDABOB";
+    String carol = ACCOUNT + "/global/AWS::IAM::User/AIDACAROL";
+
+    // alice renamed but her update was lost, bob's deletion was lost, carol is new and was lost.
+    inventory.replace(USERS, List.of(), Set.of(alice, bob, carol));
+
+    assertThat(journal).as("nothing the topology was not told").isEmpty();
+    assertThat(inventory.keys(USERS)).containsExactlyInAnyOrder(alice, bob);
+    assertThat(inventory.resources(USERS).get(alice)).isEqualTo(known("AIDAALICE", "alice"));
+  }
+
+  @Test
   void shouldNotTellTheJournalAnythingWhenAScopeIsUnchanged() {
     inventory.replace(USERS, List.of(user("AIDAALICE", "alice")));
     inventory.replace(BUCKETS, List.of());

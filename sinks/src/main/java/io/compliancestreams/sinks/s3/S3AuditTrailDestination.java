@@ -104,7 +104,10 @@ public final class S3AuditTrailDestination implements Destination {
 
   /**
    * An S3 client for the settings. Checksums only WHEN_REQUIRED: S3-compatible servers reject the
-   * SDK's default flexible checksums (a sha256 mismatch on PutObject).
+   * SDK's default flexible checksums (a sha256 mismatch on PutObject). Every call is bounded (2
+   * minutes, 30 s per attempt, as the ingest's AWS clients by default): an endpoint that accepts
+   * connections and never answers fails the attempt, which the sink runner retries, instead of
+   * holding the sink.
    */
   static S3Client client(S3AuditTrailSettings settings, AwsCredentialsProvider credentials) {
     S3ClientBuilder builder = S3Client.builder()
@@ -113,6 +116,8 @@ public final class S3AuditTrailDestination implements Destination {
         .forcePathStyle(settings.pathStyle())
         .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
         .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+        .overrideConfiguration(o -> o.apiCallTimeout(Duration.ofMinutes(2))
+            .apiCallAttemptTimeout(Duration.ofSeconds(30)))
         .httpClientBuilder(ApacheHttpClient.builder()
             .connectionTimeout(Duration.ofSeconds(5))
             .socketTimeout(Duration.ofSeconds(30)));

@@ -1,0 +1,124 @@
+package io.compliancestreams.app.cli;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import io.compliancestreams.app.config.AppConfig;
+import io.compliancestreams.app.config.ConfigException;
+import io.compliancestreams.app.config.ConfigKeys;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Kafka for one-shot commands (scan --publish, replay, topics, suppress): every wait bounded by
+ * {@code kafka.command.timeout}, and the cluster checked first, so a broker out of reach ends the
+ * command within that bound with one line naming it (exit 3), instead of a producer blocking 60 s
+ * per record while its network client logs a WARN per reconnect.
+ */
+final class OneShotKafka {
+
+  private final String bootstrap;
+  private final Duration timeout;
+
+  private OneShotKafka(String bootstrap, Duration timeout) {
+    this.bootstrap = bootstrap;
+    this.timeout = timeout;
+  }
+
+  /** The bootstrap servers and timeout of {@code config}; a ConfigException names a bad key. */
+  static OneShotKafka of(AppConfig config) {
+    Duration timeout = config.duration(ConfigKeys.KAFKA_COMMAND_TIMEOUT);
+    if (timeout.toMillis() < 100) {
+      throw new ConfigException(ConfigKeys.KAFKA_COMMAND_TIMEOUT.key()
+          + " must be at least PT0.1S, got '" + config.string(ConfigKeys.KAFKA_COMMAND_TIMEOUT) + "'");
+    }
+    return new OneShotKafka(config.string(ConfigKeys.KAFKA_BOOTSTRAP_SERVERS), timeout);
+  }
+
+  /**
+   * Producer settings: sending blocks at most the timeout for metadata or buffer space, and a record
+   * not acknowledged within it fails (a request may take half of it, so one retry fits).
+   */
+  Map<String, Object> producer() {
+    Map<String, Object> config = new HashMap<>();
+    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout.toMillis());
+    config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+    config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) (timeout.toMillis() / 2));
+    // delivery.timeout.ms must cover linger.ms + request.timeout.ms
+    config.put(ProducerConfig.LINGER_MS_CONFIG, (int) Math.min(20, timeout.toMillis() / 4));
+    return config;
+  }
+
+  /** Consumer settings: every blocking call gives up after the timeout. */
+  Map<String, Object> consumer() {
+    Map<String, Object> config = new HashMap<>();
+    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+    config.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) (timeout.toMillis() / 2));
+    return config;
+  }
+
+  Duration timeout() {
+    return timeout;
+  }
+
+  /**
+   * Asks the cluster for its nodes, waiting at most the timeout; throws {@link Unreachable} with
+   * the one line to print if it does not answer. Also quiets the Kafka network client's WARN per
+   * failed connection for the rest of this command: the command reports the failure itself.
+   */
+  OneShotKafka requireReachable() {
+    quietConnectionWarnings();
+    Map<String, Object> config = new HashMap<>();
+    config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+    config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+    config.put(CommonClientConfigs.CLIENT_ID_CONFIG, "compliance-streams-reachability");
+    try (Admin admin = Admin.create(config)) {
+      admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis()))
+          .nodes().get(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
+      return this;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new Unreachable(message("interrupted"));
+    } catch (ExecutionException | TimeoutException e) {
+      throw new Unreachable(message(null));
+    } catch (org.apache.kafka.common.KafkaException e) {
+      // e.g. no resolvable bootstrap address
+      throw new Unreachable(message(e.getMessage()));
+    }
+  }
+
+  private String message(String detail) {
+    return "cannot reach Kafka at " + bootstrap + " (" + ConfigKeys.KAFKA_BOOTSTRAP_SERVERS.key() + ") within "
+        + seconds(timeout) + " (" + ConfigKeys.KAFKA_COMMAND_TIMEOUT.key() + ")" + (detail == null ? "" : ": " + detail);
+  }
+
+  private static String seconds(Duration d) {
+    return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
+  }
+
+  private static void quietConnectionWarnings() {
+    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
+      logback.getLogger("org.apache.kafka.clients.NetworkClient").setLevel(Level.ERROR);
+    }
+  }
+
+  /** The cluster did not answer; the message is the one line to print. */
+  static final class Unreachable extends RuntimeException {
+    Unreachable(String message) {
+      super(message);
+    }
+  }
+}
