@@ -13,6 +13,7 @@ import io.javalin.json.JavalinJackson;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -28,7 +29,8 @@ import org.apache.kafka.streams.state.HostInfo;
  *   <li>{@code GET /api/resource?key=<resource key or account id>} — one resource's evaluations,
  *       answered by the instance that owns it;
  *   <li>{@code GET /api/local/...} — the same for this instance only (used between instances);
- *   <li>{@code GET /health} — liveness and readiness from the Streams state (no token needed).
+ *   <li>{@code GET /health} — liveness and readiness from the Streams state and the stream-thread
+ *       replacements (no token needed).
  * </ul>
  */
 public final class ApiServer implements AutoCloseable {
@@ -50,15 +52,17 @@ public final class ApiServer implements AutoCloseable {
    * @param token bearer token, or null for none
    */
   public ApiServer(Supplier<KafkaStreams.State> streams, FindingQueries queries, HostInfo self, String token) {
-    this(streams, queries, self, token, null, null);
+    this(streams, Optional::empty, queries, self, token, null, null);
   }
 
   /**
+   * @param problem why the instance is unhealthy although Kafka Streams may say RUNNING (a stream
+   *     thread that keeps being replaced), or empty
    * @param feed recent deltas for the dashboard, or null
    * @param meters the Prometheus registry served at /metrics, or null
    */
-  public ApiServer(Supplier<KafkaStreams.State> streams, FindingQueries queries, HostInfo self, String token,
-      DeltaFeed feed, io.micrometer.prometheusmetrics.PrometheusMeterRegistry meters) {
+  public ApiServer(Supplier<KafkaStreams.State> streams, Supplier<Optional<String>> problem, FindingQueries queries,
+      HostInfo self, String token, DeltaFeed feed, io.micrometer.prometheusmetrics.PrometheusMeterRegistry meters) {
     ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     QueryRouter router = queries == null ? null : new QueryRouter(queries, self, token, json);
@@ -73,7 +77,7 @@ public final class ApiServer implements AutoCloseable {
       });
     });
     javalin.before(ctx -> authorize(ctx, token));
-    javalin.get("/health", ctx -> health(ctx, streams.get()));
+    javalin.get("/health", ctx -> health(ctx, streams.get(), problem.get()));
     javalin.get("/api/practices", ctx -> ctx.json(PRACTICES));
     if (router != null) {
       javalin.get("/api/findings", ctx -> ctx.json(router.findings(filter(ctx))));
@@ -127,12 +131,20 @@ public final class ApiServer implements AutoCloseable {
     }
   }
 
-  private static void health(Context ctx, KafkaStreams.State state) {
+  /**
+   * 200 only when RUNNING with no problem. A thread that keeps being replaced makes the instance
+   * not ready (503, with the problem) but still live: a restart would meet the same record.
+   */
+  private static void health(Context ctx, KafkaStreams.State state, Optional<String> problem) {
     boolean live = state != KafkaStreams.State.ERROR && state != KafkaStreams.State.NOT_RUNNING
         && state != KafkaStreams.State.PENDING_ERROR;
-    boolean ready = state == KafkaStreams.State.RUNNING;
-    ctx.status(live && ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
-        .json(Map.of("live", live, "ready", ready, "streams", state.name()));
+    boolean ready = state == KafkaStreams.State.RUNNING && problem.isEmpty();
+    Map<String, Object> body = new java.util.LinkedHashMap<>();
+    body.put("live", live);
+    body.put("ready", ready);
+    body.put("streams", state.name());
+    problem.ifPresent(p -> body.put("problem", p));
+    ctx.status(live && ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json(body);
   }
 
   private static FindingFilter filter(Context ctx) {

@@ -78,8 +78,13 @@ public final class StreamsNode implements AutoCloseable {
     FindingQueries queries = new FindingQueries(app.streams(), PracticeCatalogue.all(), Clock.systemUTC());
     DeltaFeed feed = new DeltaFeed(settings.bootstrapServers(), settings.topics().deltas(), settings.serdeConfig(),
         meters).start();
-    ApiServer api = new ApiServer(app::state, queries, self, config.get(ConfigKeys.HTTP_TOKEN).orElse(null),
-        feed, meters).start(bind, port);
+    // Stream threads replaced since start: a rising count is a record the topology keeps failing on.
+    io.micrometer.core.instrument.FunctionCounter.builder("compliance.streams.thread.replacements", app,
+            ComplianceStreamsApp::threadReplacements)
+        .description("stream threads replaced after an uncaught exception (main application and suppression audit)")
+        .register(meters);
+    ApiServer api = new ApiServer(app::state, app::problem, queries, self,
+        config.get(ConfigKeys.HTTP_TOKEN).orElse(null), feed, meters).start(bind, port);
     return new StreamsNode(app, api, self, feed, queries, streamsMetrics);
   }
 

@@ -1,8 +1,10 @@
 package io.compliancestreams.streams.topology;
 
 import io.compliancestreams.streams.practices.Practice;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.CloseOptions;
@@ -25,17 +27,20 @@ public final class ComplianceStreamsApp implements AutoCloseable {
   private final KafkaStreams streams;
   private final KafkaStreams audit;
   private final CountDownLatch running = new CountDownLatch(1);
+  private final ThreadReplacements streamsReplacements = new ThreadReplacements("stream", Clock.systemUTC());
+  private final ThreadReplacements auditReplacements =
+      new ThreadReplacements("suppression audit", Clock.systemUTC());
 
   public ComplianceStreamsApp(StreamsSettings settings, List<Practice> practices) {
     this.settings = settings;
     this.streams = new KafkaStreams(new ComplianceTopology(settings, practices).build(), settings.toProperties());
     SuppressionAudit suppressionAudit = new SuppressionAudit(settings);
     this.audit = new KafkaStreams(suppressionAudit.build(), suppressionAudit.properties());
-    watch(streams, "streams", running::countDown);
-    watch(audit, "suppression audit", () -> { });
+    watch(streams, "streams", running::countDown, streamsReplacements);
+    watch(audit, "suppression audit", () -> { }, auditReplacements);
   }
 
-  private static void watch(KafkaStreams instance, String name, Runnable onRunning) {
+  private static void watch(KafkaStreams instance, String name, Runnable onRunning, ThreadReplacements replacements) {
     instance.setStateListener((next, previous) -> {
       LOG.info("{} state {} -> {}", name, previous, next);
       if (next == KafkaStreams.State.RUNNING) {
@@ -43,8 +48,10 @@ public final class ComplianceStreamsApp implements AutoCloseable {
       }
     });
     // A bug in one record must not take the whole instance down for good: replace the thread, the
-    // record is retried from the last commit (exactly-once keeps outputs consistent).
+    // record is retried from the last commit (exactly-once keeps outputs consistent). A thread
+    // that keeps failing is counted, so that health reports it (ThreadReplacements).
     instance.setUncaughtExceptionHandler(e -> {
+      replacements.record(e);
       LOG.error("{} thread failed; replacing it", name, e);
       return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
     });
@@ -69,6 +76,19 @@ public final class ComplianceStreamsApp implements AutoCloseable {
 
   public KafkaStreams.State state() {
     return streams.state();
+  }
+
+  /**
+   * Why this instance is unhealthy although it may report RUNNING: a stream thread (of the main
+   * application or the suppression audit) that keeps being replaced; empty when all is well.
+   */
+  public Optional<String> problem() {
+    return streamsReplacements.problem().or(auditReplacements::problem);
+  }
+
+  /** Stream threads replaced since start, main application and suppression audit together. */
+  public long threadReplacements() {
+    return streamsReplacements.total() + auditReplacements.total();
   }
 
   public StreamsSettings settings() {

@@ -78,7 +78,8 @@ public final class ComplianceTopology {
         .filter((k, c) -> practices.readByScopePractice(c.item().resourceType()), Named.as("scope-snapshots"))
         .selectKey((k, c) -> c.item().accountId(), Named.as("scope-by-account"));
 
-    JsonSerde<Change> changeSerde = new JsonSerde<>(Change.class);
+    // Outputs are checked against OutputLimit before they are sent (see OversizeRecordHandler).
+    var changeSerde = OutputLimit.of(new JsonSerde<>(Change.class));
     KStream<String, Routed> routed = events(builder, topics, serdes);
     KStream<String, Change> resourceEvents = routed
         .filter((k, r) -> r instanceof Routed.ToResource, Named.as("events-to-resources"))
@@ -90,7 +91,7 @@ public final class ComplianceTopology {
         .mapValues(r -> ((Routed.ToScope) r).change(), Named.as("events-scope-changes"));
     routed.filter((k, r) -> r instanceof Routed.Rescan, Named.as("events-rescans"))
         .mapValues(r -> ((Routed.Rescan) r).request(), Named.as("events-rescan-values"))
-        .to(topics.rescans(), Produced.with(Serdes.String(), AvroSerdes.rescanRequest(serdes)).withName("rescans-sink"));
+        .to(topics.rescans(), Produced.with(Serdes.String(), OutputLimit.of(AvroSerdes.rescanRequest(serdes))).withName("rescans-sink"));
 
     KStream<String, Output> resourceOutputs = resourceChanges.merge(resourceEvents, Named.as("resource-inputs")).process(
         () -> new ResourceProcessor(practices, patches, settings.recheckPoll()),
@@ -128,12 +129,12 @@ public final class ComplianceTopology {
   private static void route(KStream<String, Output> outputs, Topics topics, SerdeConfig serdes) {
     outputs.filter((k, o) -> o instanceof Output.DeltaOut, Named.as("deltas"))
         .mapValues(o -> ((Output.DeltaOut) o).delta(), Named.as("deltas-values"))
-        .to(topics.deltas(), Produced.with(Serdes.String(), AvroSerdes.findingDelta(serdes)).withName("deltas-sink"));
+        .to(topics.deltas(), Produced.with(Serdes.String(), OutputLimit.of(AvroSerdes.findingDelta(serdes))).withName("deltas-sink"));
     outputs.filter((k, o) -> o instanceof Output.StateOut, Named.as("states"))
         .mapValues(o -> ((Output.StateOut) o).finding(), Named.as("states-values"))
-        .to(topics.findingState(), Produced.with(Serdes.String(), AvroSerdes.finding(serdes)).withName("states-sink"));
+        .to(topics.findingState(), Produced.with(Serdes.String(), OutputLimit.of(AvroSerdes.finding(serdes))).withName("states-sink"));
     outputs.filter((k, o) -> o instanceof Output.AliasOut, Named.as("aliases"))
         .mapValues(o -> ((Output.AliasOut) o).resourceKey(), Named.as("aliases-values"))
-        .to(topics.aliases(), Produced.with(Serdes.String(), Serdes.String()).withName("aliases-sink"));
+        .to(topics.aliases(), Produced.with(Serdes.String(), OutputLimit.of(Serdes.String())).withName("aliases-sink"));
   }
 }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
@@ -20,6 +21,15 @@ final class DeadLetters {
   static final String PARTITION = "dlq.source.partition";
   static final String OFFSET = "dlq.source.offset";
   static final String EXCEPTION = "dlq.exception.class";
+  /** "true" when the dead letter is not the whole input record ({@link DeadLetterSize}). */
+  static final String TRUNCATED = "dlq.truncated";
+  /** The size in bytes of a value that was cut. */
+  static final String ORIGINAL_SIZE = "dlq.original.size";
+  /** The length in characters of a key that was cut. */
+  static final String ORIGINAL_KEY_LENGTH = "dlq.original.key.length";
+  /** How many of the input's own headers were dropped because together they were too large. */
+  static final String HEADERS_DROPPED = "dlq.headers.dropped";
+  static final String PREFIX = "dlq.";
 
   private DeadLetters() {}
 
@@ -36,17 +46,28 @@ final class DeadLetters {
   }
 
   /**
+   * The dead letter's value: {@code raw}, cut to a size every DLQ accepts if need be; the key and
+   * the input's own headers are checked too. The headers say what was cut.
+   */
+  static byte[] fit(String key, byte[] raw, Headers headers) {
+    DeadLetterSize.inputHeaders(headers);
+    DeadLetterSize.describeKey(key, headers);
+    return DeadLetterSize.value(raw, headers);
+  }
+
+  /**
    * Sends the failures among {@code decoded} (read from {@code topic}) to {@code topic}'s DLQ with
-   * their original key and bytes; the headers were set by the decoder. {@code name} prefixes the
+   * their original key and bytes (cut by {@link #fit} when too large); the headers were set by the
+   * decoder. {@code name} prefixes the
    * processor names.
    */
   static <T> void route(KStream<String, Decoded<T>> decoded, String topic, String name) {
     decoded.filter((k, v) -> v.failed(), Named.as(name + "-failed"))
-        .mapValues(Decoded::raw, Named.as(name + "-raw"))
+        .map((k, v) -> KeyValue.pair(DeadLetterSize.key(k), v.raw()), Named.as(name + "-raw"))
         .to(Topics.dlq(topic), Produced.with(Serdes.String(), Serdes.ByteArray()).withName(name + "-dlq"));
   }
 
-  private static void put(Headers headers, String name, String value) {
+  static void put(Headers headers, String name, String value) {
     headers.remove(name);
     headers.add(name, value.getBytes(StandardCharsets.UTF_8));
   }

@@ -19,6 +19,11 @@ record Decoded<T>(T value, byte[] raw, String reason, String exceptionClass) {
     return failed(raw, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e);
   }
 
+  /** The same result with other bytes to dead-letter (a cut copy of an oversized record). */
+  Decoded<T> withRaw(byte[] bytes) {
+    return new Decoded<>(value, bytes, reason, exceptionClass);
+  }
+
   boolean failed() {
     return reason != null;
   }

@@ -5,8 +5,9 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 
 /**
  * Decodes raw input records and forwards every result. A failure leaves with its dead-letter
- * headers already set, so the DLQ branch ({@link DeadLetters#route}) only has to copy the bytes:
- * past this processor the source topic, partition and offset are no longer known.
+ * headers already set and its bytes cut to a size the DLQ accepts, so the DLQ branch
+ * ({@link DeadLetters#route}) only has to copy them: past this processor the source topic,
+ * partition and offset are no longer known.
  */
 abstract class RecordDecoder<T> extends ContextualFixedKeyProcessor<String, byte[], Decoded<T>> {
 
@@ -15,6 +16,7 @@ abstract class RecordDecoder<T> extends ContextualFixedKeyProcessor<String, byte
     Decoded<T> decoded = decode(record);
     if (decoded.failed()) {
       DeadLetters.describe(record.headers(), decoded, context().recordMetadata());
+      decoded = decoded.withRaw(DeadLetters.fit(record.key(), decoded.raw(), record.headers()));
     }
     context().forward(record.withValue(decoded));
   }

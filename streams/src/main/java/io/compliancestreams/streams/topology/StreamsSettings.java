@@ -110,9 +110,14 @@ public record StreamsSettings(
     // Low latency matters more than batching for detection; see docs/streams.md.
     p.put(StreamsConfig.producerPrefix("linger.ms"), "5");
     p.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
-    // An oversized input record is copied unchanged to its DLQ (docs/reliability.md).
+    // Headroom for records up to the input topics' size. Dead letters are cut to 512 KiB and
+    // outputs refused over OutputLimit before they are sent, so nothing should come near it.
     p.put(StreamsConfig.producerPrefix("max.request.size"),
         Integer.toString(InputLimits.MAX_INPUT_RECORD_BYTES + 64 * 1024));
+    // An output too large for its topic is dropped and dead-lettered instead of failing the
+    // thread on it forever (docs/reliability.md, "Fault 17.2").
+    p.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, OversizeRecordHandler.class.getName());
+    p.put(OversizeRecordHandler.TOPICS_PREFIX_CONFIG, topics.prefix());
     // Our global processors skip what they cannot read; opt in to the handler now (default in 5.0).
     p.put("processing.exception.handler.global.enabled", "true");
     if (applicationServer != null) {
