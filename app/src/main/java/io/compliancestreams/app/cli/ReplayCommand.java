@@ -4,6 +4,7 @@ import io.compliancestreams.app.config.AppConfig;
 import io.compliancestreams.app.config.ConfigException;
 import io.compliancestreams.app.config.ConfigKeys;
 import io.compliancestreams.app.config.Settings;
+import io.compliancestreams.app.run.PipelineTopics;
 import io.compliancestreams.ingest.cloudtrail.ReplaySource;
 import io.compliancestreams.ingest.publish.KafkaPublisher;
 import io.compliancestreams.ingest.publish.TopicNames;
@@ -33,6 +34,7 @@ public final class ReplayCommand implements Callable<Integer> {
     try {
       AppConfig loaded = config.load();
       var topics = Settings.topics(loaded);
+      PipelineTopics.ensure(loaded);
       try (KafkaPublisher publisher = KafkaPublisher.create(
           Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, loaded.string(ConfigKeys.KAFKA_BOOTSTRAP_SERVERS)),
           Settings.serdes(loaded), new TopicNames(topics.snapshots(), topics.cloudTrail()))) {

@@ -4,6 +4,7 @@ import io.compliancestreams.app.config.AppConfig;
 import io.compliancestreams.app.config.ConfigException;
 import io.compliancestreams.app.config.ConfigKeys;
 import io.compliancestreams.app.config.Settings;
+import io.compliancestreams.app.run.PipelineTopics;
 import io.compliancestreams.ingest.aws.AwsSettings;
 import io.compliancestreams.ingest.collect.Collectors;
 import io.compliancestreams.ingest.publish.KafkaPublisher;
@@ -141,6 +142,7 @@ public final class ScanCommand implements Callable<Integer> {
   }
 
   private static KafkaPublisher publisher(AppConfig config) {
+    PipelineTopics.ensure(config);
     Map<String, Object> producer = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
         config.string(ConfigKeys.KAFKA_BOOTSTRAP_SERVERS));
     var topics = Settings.topics(config);

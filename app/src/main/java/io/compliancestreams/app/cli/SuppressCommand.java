@@ -4,6 +4,7 @@ import io.compliancestreams.app.config.AppConfig;
 import io.compliancestreams.app.config.ConfigException;
 import io.compliancestreams.app.config.ConfigKeys;
 import io.compliancestreams.app.config.Settings;
+import io.compliancestreams.app.run.PipelineTopics;
 import io.compliancestreams.schemas.AvroSerdes;
 import io.compliancestreams.schemas.SerdeConfig;
 import io.compliancestreams.schemas.avro.Suppression;
@@ -142,6 +143,7 @@ public final class SuppressCommand implements Runnable {
   static void write(AppConfig config, String id, Suppression value) {
     SerdeConfig serdes = Settings.serdes(config);
     String topic = Settings.topics(config).suppressions();
+    PipelineTopics.ensure(config);
     Map<String, Object> props = Map.of(
         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.string(ConfigKeys.KAFKA_BOOTSTRAP_SERVERS),
         ProducerConfig.ACKS_CONFIG, "all");
