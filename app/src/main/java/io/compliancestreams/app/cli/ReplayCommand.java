@@ -22,7 +22,10 @@ import picocli.CommandLine.Parameters;
 @Command(name = "replay", mixinStandardHelpOptions = true,
     description = "Publishes CloudTrail records to aws.cloudtrail.event.v1: a CloudTrail log file ({\"Records\":"
         + "[...]}, gzip or not), JSON lines, single records or EventBridge envelopes; '-' reads stdin."
-        + " Malformed records go to the DLQ with their position.")
+        + " Malformed records go to the DLQ with their position.",
+    exitCodeListHeading = "Exit codes:%n",
+    exitCodeList = {"0:success", "2:invalid options, input or configuration (the message names it)",
+        "3:runtime failure (Kafka unreachable, missing topics with topics.create=false)"})
 public final class ReplayCommand implements Callable<Integer> {
 
   @Mixin ConfigOptions config = new ConfigOptions();

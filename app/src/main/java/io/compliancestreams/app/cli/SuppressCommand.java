@@ -44,7 +44,10 @@ public final class SuppressCommand implements Runnable {
 
   /** {@code suppress add}. */
   @Command(name = "add", mixinStandardHelpOptions = true,
-      description = "Adds a suppression: a finding id, or any of practice/account/region/ARN glob.")
+      description = "Adds a suppression: a finding id, or any of practice/account/region/ARN glob.",
+      exitCodeListHeading = "Exit codes:%n",
+      exitCodeList = {"0:success", "2:invalid options or configuration (the message names it)",
+          "3:runtime failure (Kafka unreachable, missing topics with topics.create=false)"})
   static final class Add implements Callable<Integer> {
     @Mixin ConfigOptions config = new ConfigOptions();
     @Option(names = "--finding", description = "A finding id (as in deltas).") String findingId;
@@ -84,7 +87,10 @@ public final class SuppressCommand implements Runnable {
   }
 
   /** {@code suppress list}. */
-  @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the current suppressions.")
+  @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the current suppressions.",
+      exitCodeListHeading = "Exit codes:%n",
+      exitCodeList = {"0:success", "2:invalid options or configuration (the message names it)",
+          "3:runtime failure (Kafka unreachable, missing topics with topics.create=false)"})
   static final class ListAll implements Callable<Integer> {
     @Mixin ConfigOptions config = new ConfigOptions();
 
@@ -107,7 +113,10 @@ public final class SuppressCommand implements Runnable {
   }
 
   /** {@code suppress remove ID}. */
-  @Command(name = "remove", mixinStandardHelpOptions = true, description = "Removes a suppression.")
+  @Command(name = "remove", mixinStandardHelpOptions = true, description = "Removes a suppression.",
+      exitCodeListHeading = "Exit codes:%n",
+      exitCodeList = {"0:success", "2:invalid options or configuration (the message names it)",
+          "3:runtime failure (Kafka unreachable, missing topics with topics.create=false)"})
   static final class Remove implements Callable<Integer> {
     @Mixin ConfigOptions config = new ConfigOptions();
     @Parameters(paramLabel = "ID") String id;
