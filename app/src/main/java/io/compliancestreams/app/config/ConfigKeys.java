@@ -9,7 +9,6 @@ import static io.compliancestreams.app.config.ValueRules.enumName;
 import static io.compliancestreams.app.config.ValueRules.exactlyOneOf;
 import static io.compliancestreams.app.config.ValueRules.host;
 import static io.compliancestreams.app.config.ValueRules.hostPort;
-import static io.compliancestreams.app.config.ValueRules.httpsUrl;
 import static io.compliancestreams.app.config.ValueRules.integer;
 import static io.compliancestreams.app.config.ValueRules.kafkaName;
 import static io.compliancestreams.app.config.ValueRules.listOf;
@@ -222,7 +221,7 @@ public final class ConfigKeys {
       integer(1, 1000));
   public static final ConfigKey SLACK_WEBHOOK_URL = new ConfigKey(
       "sink.slack.webhook.url", "SLACK_WEBHOOK_URL", null, "Slack incoming webhook (webhook mode)", true,
-      httpsUrl());
+      url());
   public static final ConfigKey SLACK_BOT_TOKEN = new ConfigKey(
       "sink.slack.bot.token", "SLACK_BOT_TOKEN", null,
       "Slack bot token for chat.postMessage (bot mode: later deltas thread under a finding's first message)", true,

@@ -149,13 +149,6 @@ public final class ValueRules {
     };
   }
 
-  /** An https:// URL (a webhook that carries its secret in the path). */
-  public static ValueRule httpsUrl() {
-    ValueRule url = url();
-    return v -> url.problem(v).or(() -> v.regionMatches(true, 0, "https://", 0, 8)
-        ? Optional.empty() : Optional.of("must be an https:// URL"));
-  }
-
   /** A host name or IP address (syntax only: nothing is resolved). */
   public static ValueRule host() {
     return v -> HOST.matcher(v).matches() ? Optional.empty() : Optional.of("must be a host name or an IP address");

@@ -94,7 +94,7 @@ class ConfigValidationTest {
     bad.put("sink.change.kinds", "NEW,OPENED");
     bad.put("sink.include.suppressed", "maybe");
     bad.put("sink.max.attempts", "0");
-    bad.put("sink.slack.webhook.url", "http://hooks.slack.com/services/T0/B0/5ecret");
+    bad.put("sink.slack.webhook.url", "hooks.slack.com/services/T0/B0/5ecret");
     bad.put("sink.slack.bot.token", "token-5ecret");
     bad.put("sink.slack.channel", "#Security Alerts");
     bad.put("sink.slack.notify.resolutions", "1");
