@@ -37,7 +37,8 @@ import picocli.CommandLine.Parameters;
     exitCodeList = {
       "0:success (nothing matched --fail-on)",
       "1:a finding matched --fail-on",
-      "2:the input could not be read (the message names the file and position)"
+      "2:the input could not be read (the message names the file and position), or held nothing to"
+          + " evaluate (no items, or only items of types no practice reads): whatever --fail-on says"
     })
 public final class EvaluateCommand implements Callable<Integer> {
 
@@ -84,8 +85,24 @@ public final class EvaluateCommand implements Callable<Integer> {
       return ExitCodes.INPUT_ERROR;
     }
     PracticeEngine engine = PracticeEngine.withDefaults();
-    List<Evaluation> evaluations = engine.evaluate(items, at);
     List<Practice> practices = engine.practices();
+    // Nothing evaluated is not a pass: a CI job running --fail-on FAIL on the wrong file (or an
+    // empty export) must not go green.
+    if (items.isEmpty()) {
+      err.println("error: 0 items evaluated: the input held no configuration items");
+      return ExitCodes.INPUT_ERROR;
+    }
+    Set<String> readTypes = practices.stream().flatMap(p -> p.metadata().resourceTypes().stream())
+        .collect(Collectors.toSet());
+    if (items.stream().noneMatch(i -> readTypes.contains(i.resourceType()))) {
+      Set<String> types = items.stream().map(ConfigurationItem::resourceType)
+          .collect(Collectors.toCollection(java.util.TreeSet::new));
+      err.printf("error: 0 items evaluated: %d item%s read, none of a type any practice reads (%s);"
+          + " 'practices' lists the types each practice reads%n", items.size(), items.size() == 1 ? "" : "s",
+          String.join(", ", types));
+      return ExitCodes.INPUT_ERROR;
+    }
+    List<Evaluation> evaluations = engine.evaluate(items, at);
     if (output == OutputFormat.json) {
       Map<Integer, Practice> byNumber =
           practices.stream().collect(Collectors.toMap(Practice::number, Function.identity()));

@@ -10,7 +10,10 @@ import picocli.CommandLine.Mixin;
 @Command(name = "ingest", mixinStandardHelpOptions = true,
     description = "Runs the ingest service until Ctrl-C: a full scan at start and every"
         + " ingest.resync.interval, targeted rescans requested by the topology, and the configured SQS"
-        + " sources (CloudTrail via EventBridge, CloudTrail log files in S3, AWS Config notifications).")
+        + " sources (CloudTrail via EventBridge, CloudTrail log files in S3, AWS Config notifications).",
+    exitCodeListHeading = "Exit codes:%n",
+    exitCodeList = {"0:stopped cleanly (Ctrl-C or SIGTERM)", "2:invalid configuration (the message names the key)",
+        "3:runtime failure (Kafka unreachable, missing topics with topics.create=false, a component failed)"})
 public final class IngestCommand implements Callable<Integer> {
 
   @Mixin ConfigOptions config = new ConfigOptions();

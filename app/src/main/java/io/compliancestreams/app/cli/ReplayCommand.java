@@ -3,6 +3,7 @@ package io.compliancestreams.app.cli;
 import io.compliancestreams.app.config.AppConfig;
 import io.compliancestreams.app.config.ConfigException;
 import io.compliancestreams.app.config.Settings;
+import io.compliancestreams.app.run.PipelineTopics;
 import io.compliancestreams.ingest.cloudtrail.ReplaySource;
 import io.compliancestreams.ingest.publish.KafkaPublisher;
 import io.compliancestreams.ingest.publish.TopicNames;
@@ -18,7 +19,10 @@ import picocli.CommandLine.Parameters;
 @Command(name = "replay", mixinStandardHelpOptions = true,
     description = "Publishes CloudTrail records to aws.cloudtrail.event.v1: a CloudTrail log file ({\"Records\":"
         + "[...]}, gzip or not), JSON lines, single records or EventBridge envelopes; '-' reads stdin."
-        + " Malformed records go to the DLQ with their position.")
+        + " Malformed records go to the DLQ with their position.",
+    exitCodeListHeading = "Exit codes:%n",
+    exitCodeList = {"0:success", "2:invalid options, input or configuration (the message names it)",
+        "3:runtime failure (Kafka unreachable, missing topics with topics.create=false)"})
 public final class ReplayCommand implements Callable<Integer> {
 
   @Mixin ConfigOptions config = new ConfigOptions();
@@ -33,6 +37,7 @@ public final class ReplayCommand implements Callable<Integer> {
       OneShotKafka kafka = OneShotKafka.of(loaded);
       var serdes = Settings.serdes(loaded);
       kafka.requireReachable();
+      PipelineTopics.ensure(loaded);
       // A record not acknowledged within kafka.command.timeout fails the replay (exit 3).
       try (KafkaPublisher publisher = KafkaPublisher.create(kafka.producer(), serdes,
           new TopicNames(topics.snapshots(), topics.cloudTrail()))) {

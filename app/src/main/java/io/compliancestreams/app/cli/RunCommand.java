@@ -24,7 +24,10 @@ import picocli.CommandLine.Option;
         + " the ingest service (real AWS through the default credential chain, or AWS_ENDPOINT_URL), and"
         + " every sink that is configured (OCSF always).",
         "Without kafka.bootstrap.servers it starts an in-JVM broker whose data lives only as long as the"
-        + " process (fine for a trial, not for production)."})
+        + " process (fine for a trial, not for production)."},
+    exitCodeListHeading = "Exit codes:%n",
+    exitCodeList = {"0:stopped cleanly (Ctrl-C or SIGTERM)", "2:invalid configuration (the message names the key)",
+        "3:runtime failure (Kafka unreachable, missing topics with topics.create=false, a component failed)"})
 public final class RunCommand implements Callable<Integer> {
 
   @Mixin ConfigOptions config = new ConfigOptions();

@@ -3,6 +3,7 @@ package io.compliancestreams.app.cli;
 import io.compliancestreams.app.config.AppConfig;
 import io.compliancestreams.app.config.ConfigException;
 import io.compliancestreams.app.config.Settings;
+import io.compliancestreams.app.run.PipelineTopics;
 import io.compliancestreams.ingest.aws.AwsSettings;
 import io.compliancestreams.ingest.collect.Collectors;
 import io.compliancestreams.ingest.publish.KafkaPublisher;
@@ -151,6 +152,7 @@ public final class ScanCommand implements Callable<Integer> {
   }
 
   private static KafkaPublisher publisher(AppConfig config, OneShotKafka kafka) {
+    PipelineTopics.ensure(config);
     var topics = Settings.topics(config);
     return KafkaPublisher.create(kafka.producer(), Settings.serdes(config),
         new TopicNames(topics.snapshots(), topics.cloudTrail()));

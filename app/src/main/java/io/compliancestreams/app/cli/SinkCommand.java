@@ -12,7 +12,10 @@ import picocli.CommandLine.Parameters;
 /** {@code sink slack|jira|s3|ocsf}: runs one sink (its own consumer group) until stopped. */
 @Command(name = "sink", mixinStandardHelpOptions = true,
     description = "Runs one sink until Ctrl-C: slack, jira, s3 (audit trail) or ocsf (SIEM topic / Splunk HEC)."
-        + " Each is its own consumer group of compliance.finding.delta.v1.")
+        + " Each is its own consumer group of compliance.finding.delta.v1.",
+    exitCodeListHeading = "Exit codes:%n",
+    exitCodeList = {"0:stopped cleanly (Ctrl-C or SIGTERM)", "2:invalid configuration (the message names the key)",
+        "3:runtime failure (the sink stopped by itself, or could not start)"})
 public final class SinkCommand implements Callable<Integer> {
 
   @Mixin ConfigOptions config = new ConfigOptions();
@@ -31,9 +34,14 @@ public final class SinkCommand implements Callable<Integer> {
       System.err.println("error: " + e.getMessage());
       return ExitCodes.INPUT_ERROR;
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(runner::close, "shutdown"));
+    UntilStopped stop = UntilStopped.onStop(runner::close);
     System.out.println("sink " + name + " started");
     runner.run();
-    return ExitCodes.OK;
+    if (stop.requested()) {
+      // Ctrl-C or SIGTERM: the shutdown hook finishes closing and ends the JVM with 0.
+      Thread.currentThread().join();
+    }
+    System.err.println("error: sink " + name + " stopped by itself; the log says why");
+    return ExitCodes.RUNTIME_ERROR;
   }
 }

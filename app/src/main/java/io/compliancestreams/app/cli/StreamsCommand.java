@@ -12,8 +12,8 @@ import picocli.CommandLine.Mixin;
     description = "Runs the streams topology (state, practices, deltas) and the query API until Ctrl-C."
         + " Start more instances with the same streams.application.id to share the work.",
     exitCodeListHeading = "Exit codes:%n",
-    exitCodeList = {"0:stopped cleanly", "2:invalid configuration (the message names the key)",
-        "3:runtime failure"})
+    exitCodeList = {"0:stopped cleanly (Ctrl-C or SIGTERM)", "2:invalid configuration (the message names the key)",
+        "3:runtime failure (Kafka unreachable, missing topics with topics.create=false, a component failed)"})
 public final class StreamsCommand implements Callable<Integer> {
 
   @Mixin ConfigOptions config = new ConfigOptions();

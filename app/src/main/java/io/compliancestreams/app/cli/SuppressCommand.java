@@ -4,6 +4,7 @@ import io.compliancestreams.app.config.AppConfig;
 import io.compliancestreams.app.config.ConfigException;
 import io.compliancestreams.app.config.ConfigKeys;
 import io.compliancestreams.app.config.Settings;
+import io.compliancestreams.app.run.PipelineTopics;
 import io.compliancestreams.schemas.AvroSerdes;
 import io.compliancestreams.schemas.SerdeConfig;
 import io.compliancestreams.schemas.avro.Suppression;
@@ -44,7 +45,10 @@ public final class SuppressCommand implements Runnable {
 
   /** {@code suppress add}. */
   @Command(name = "add", mixinStandardHelpOptions = true,
-      description = "Adds a suppression: a finding id, or any of practice/account/region/ARN glob.")
+      description = "Adds a suppression: a finding id, or any of practice/account/region/ARN glob.",
+      exitCodeListHeading = "Exit codes:%n",
+      exitCodeList = {"0:success", "2:invalid options or configuration (the message names it)",
+          "3:runtime failure (Kafka unreachable, missing topics with topics.create=false)"})
   static final class Add implements Callable<Integer> {
     @Mixin ConfigOptions config = new ConfigOptions();
     @Option(names = "--finding", description = "A finding id (as in deltas).") String findingId;
@@ -84,7 +88,10 @@ public final class SuppressCommand implements Runnable {
   }
 
   /** {@code suppress list}. */
-  @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the current suppressions.")
+  @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the current suppressions.",
+      exitCodeListHeading = "Exit codes:%n",
+      exitCodeList = {"0:success", "2:invalid options or configuration (the message names it)",
+          "3:runtime failure (Kafka unreachable, missing topics with topics.create=false)"})
   static final class ListAll implements Callable<Integer> {
     @Mixin ConfigOptions config = new ConfigOptions();
 
@@ -107,7 +114,10 @@ public final class SuppressCommand implements Runnable {
   }
 
   /** {@code suppress remove ID}. */
-  @Command(name = "remove", mixinStandardHelpOptions = true, description = "Removes a suppression.")
+  @Command(name = "remove", mixinStandardHelpOptions = true, description = "Removes a suppression.",
+      exitCodeListHeading = "Exit codes:%n",
+      exitCodeList = {"0:success", "2:invalid options or configuration (the message names it)",
+          "3:runtime failure (Kafka unreachable, missing topics with topics.create=false)"})
   static final class Remove implements Callable<Integer> {
     @Mixin ConfigOptions config = new ConfigOptions();
     @Parameters(paramLabel = "ID") String id;
@@ -145,6 +155,7 @@ public final class SuppressCommand implements Runnable {
     String topic = Settings.topics(config).suppressions();
     // An unreachable cluster ends the command in one line within kafka.command.timeout (exit 3).
     OneShotKafka kafka = OneShotKafka.of(config).requireReachable();
+    PipelineTopics.ensure(config);
     Map<String, Object> props = new HashMap<>(kafka.producer());
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     try (KafkaProducer<String, Suppression> producer = new KafkaProducer<>(props, new StringSerializer(),

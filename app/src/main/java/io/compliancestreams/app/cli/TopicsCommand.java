@@ -12,7 +12,10 @@ import picocli.CommandLine.Mixin;
 /** {@code topics}: creates missing topics and verifies the existing ones. */
 @Command(name = "topics", mixinStandardHelpOptions = true,
     description = "Creates the pipeline's missing topics (partitions, cleanup policy, retention as"
-        + " documented in schemas/README.md) and verifies the partition count of existing ones.")
+        + " documented in schemas/README.md) and verifies the partition count of existing ones.",
+    exitCodeListHeading = "Exit codes:%n",
+    exitCodeList = {"0:success", "2:invalid options, input or configuration (the message names it)",
+        "3:runtime failure (Kafka unreachable, missing topics with topics.create=false)"})
 public final class TopicsCommand implements Callable<Integer> {
 
   @Mixin ConfigOptions config = new ConfigOptions();

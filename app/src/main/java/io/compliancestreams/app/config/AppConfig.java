@@ -11,13 +11,18 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.regex.Pattern;
 
 /**
  * The one typed configuration of the runnable: defaults, then a properties file, then environment
- * variables, then command-line flags (flags win). Unknown keys and unreadable values fail at start
- * with the key's name; secrets never appear in {@link #toString()}.
+ * variables, then command-line flags (flags win). Unknown keys and every value that breaks its
+ * key's {@link ValueRule} fail here, at load, with the key's name: before any command connects to
+ * Kafka, AWS or a sink. Secrets never appear in {@link #toString()} nor in those messages.
  */
 public final class AppConfig {
+
+  /** scheme://user@ or scheme://user:password@ at the start of a value. */
+  private static final Pattern CREDENTIALS_IN_URL = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://[^/@\\s]*@");
 
   private final Map<String, String> values;
 
@@ -59,9 +64,25 @@ public final class AppConfig {
       if (ConfigKeys.byKey(name).isEmpty()) {
         throw new ConfigException("unknown configuration key '" + name + "' (--set " + name + "=...)");
       }
-      values.put(name, value);
+      values.put(name, value.trim());
     });
+    values.forEach((name, value) -> validate(ConfigKeys.byKey(name).orElseThrow(), value));
     return new AppConfig(values);
+  }
+
+  /**
+   * Applies the key's rule to a present value. The message shows the value unless it is a secret or
+   * a URL carrying credentials.
+   */
+  private static void validate(ConfigKey key, String value) {
+    if (value == null || value.isEmpty()) {
+      return; // unset: required keys say so when they are read
+    }
+    key.rule().problem(value).ifPresent(problem -> {
+      boolean hidden = key.secret() || CREDENTIALS_IN_URL.matcher(value).find();
+      throw new ConfigException(key.key() + " (" + key.env() + ") " + problem
+          + (hidden ? " (value not shown: it may hold a secret)" : ", got '" + value + "'"));
+    });
   }
 
   /** Defaults and environment only. */
@@ -105,6 +126,7 @@ public final class AppConfig {
 
   /** A copy with one more value (e.g. the embedded broker's address). */
   public AppConfig with(ConfigKey key, String value) {
+    validate(key, value);
     Map<String, String> copy = new LinkedHashMap<>(values);
     copy.put(key.key(), value);
     return new AppConfig(copy);

@@ -31,7 +31,6 @@ import io.compliancestreams.ingest.scan.ScanResult;
 import io.compliancestreams.ingest.scan.ScanTargets;
 import io.compliancestreams.ingest.scan.Scanner;
 import io.compliancestreams.schemas.avro.SnapshotSource;
-import io.compliancestreams.streams.topology.TopicCreator;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
@@ -109,9 +108,9 @@ public final class IngestNode implements AutoCloseable {
     var serdes = Settings.serdes(config);
     String home = config.string(ConfigKeys.INGEST_HOME_REGION);
     AwsSettings aws = aws(config);
-    // As the streams app does: the ingest service may be first, and its inventory topic must be
-    // compacted, which an auto-created topic is not.
-    new TopicCreator(Settings.streams(config, null)).ensureTopics();
+    // The ingest service may be first, and its inventory topic must be compacted, which an
+    // auto-created topic is not.
+    PipelineTopics.ensure(config);
     KafkaPublisher publisher = KafkaPublisher.create(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
         serdes, new TopicNames(topics.snapshots(), topics.cloudTrail()));
     parts.add(publisher);

@@ -24,9 +24,12 @@ import io.compliancestreams.sinks.s3.S3AuditTrailDestination;
 import io.compliancestreams.sinks.s3.S3AuditTrailSettings;
 import io.compliancestreams.sinks.slack.SlackDestination;
 import io.compliancestreams.sinks.slack.SlackSettings;
+import io.compliancestreams.streams.topology.Topics.TopicSpec;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
+import java.time.Duration;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -59,8 +62,28 @@ public final class SinkFactory {
         .withFilter(filter(config))
         .withRetry(new RetrySettings(config.integer(ConfigKeys.SINK_MAX_ATTEMPTS),
             RetrySettings.DEFAULT.initialBackoff(), RetrySettings.DEFAULT.maxBackoff(), RetrySettings.DEFAULT.multiplier()));
-    return new SinkRunner(settings, destination(name, config, bootstrap, topics.prefix(), topics.findingState(),
-        settings.serdeConfig(), meters), meters);
+    // Built first: a missing or contradictory key stops the command before topics are touched.
+    Destination destination = destination(name, config, bootstrap, topics.prefix(), topics.findingState(),
+        settings.serdeConfig(), meters);
+    try {
+      // The delta topic it reads, its dead-letter topic and the OCSF topic it writes, as streams
+      // creates topics: a sink started first must not let the broker auto-create them.
+      List<TopicSpec> own = new ArrayList<>(List.of(
+          TopicSpec.delete(settings.deadLetterTopic(name), Duration.ofDays(30).toMillis())));
+      if (name.equals("ocsf")) {
+        own.add(TopicSpec.delete(topics.prefix() + config.string(ConfigKeys.OCSF_TOPIC),
+            Duration.ofDays(7).toMillis()));
+      }
+      PipelineTopics.ensure(config, own.toArray(TopicSpec[]::new));
+      return new SinkRunner(settings, destination, meters);
+    } catch (RuntimeException e) {
+      try {
+        destination.close();
+      } catch (Exception suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
   }
 
   private static Destination destination(String name, AppConfig config, String bootstrap, String prefix,

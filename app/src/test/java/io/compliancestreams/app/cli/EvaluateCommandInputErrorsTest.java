@@ -87,10 +87,39 @@ class EvaluateCommandInputErrorsTest {
   void shouldReadGzipCompressedSnapshotFiles() throws IOException {
     Path file = dir.resolve("snapshot.json.gz");
     try (var gz = new java.util.zip.GZIPOutputStream(Files.newOutputStream(file))) {
-      gz.write("{\"configurationItems\":[]}".getBytes(StandardCharsets.UTF_8));
+      gz.write(("{\"configurationItems\":[{\"accountId\":\"111122223333\",\"awsRegion\":\"us-east-1\","
+          + "\"resourceType\":\"AWS::S3::Bucket\",\"resourceId\":\"a\"}]}").getBytes(StandardCharsets.UTF_8));
     }
     int code = run("", file.toString());
     assertThat(code).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("Evaluated 0 configuration items");
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("Evaluated 1 configuration items");
+  }
+
+  @Test
+  void shouldExit2Saying0ItemsEvaluatedForAnEmptyFileEvenWithFailOn() throws IOException {
+    Path file = Files.writeString(dir.resolve("empty.json"), "");
+    int code = run("", file.toString(), "--fail-on", "FAIL");
+    assertThat(code).isEqualTo(2);
+    assertThat(errText().trim()).isEqualTo("error: 0 items evaluated: the input held no configuration items");
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+  }
+
+  @Test
+  void shouldExit2Saying0ItemsEvaluatedForAnEmptyArray() {
+    int code = run("[]", "-");
+    assertThat(code).isEqualTo(2);
+    assertThat(errText().trim()).isEqualTo("error: 0 items evaluated: the input held no configuration items");
+  }
+
+  @Test
+  void shouldExit2NamingTheTypesWhenNoItemIsOfATypeAnyPracticeReads() throws IOException {
+    Path file = dir.resolve("zones.jsonl");
+    Files.writeString(file,
+        "{\"accountId\":\"111122223333\",\"awsRegion\":\"us-east-1\",\"resourceType\":\"AWS::Route53::HostedZone\",\"resourceId\":\"z1\"}\n"
+            + "{\"accountId\":\"111122223333\",\"awsRegion\":\"us-east-1\",\"resourceType\":\"AWS::Route53::HostedZone\",\"resourceId\":\"z2\"}\n");
+    int code = run("", file.toString(), "--fail-on", "FAIL");
+    assertThat(code).isEqualTo(2);
+    assertThat(errText().trim()).isEqualTo("error: 0 items evaluated: 2 items read, none of a type any practice"
+        + " reads (AWS::Route53::HostedZone); 'practices' lists the types each practice reads");
   }
 }

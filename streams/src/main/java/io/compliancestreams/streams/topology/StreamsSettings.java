@@ -47,6 +47,20 @@ public record StreamsSettings(
       throw new IllegalArgumentException("processing.guarantee must be exactly_once_v2 or at_least_once, got "
           + processingGuarantee);
     }
+    requireSchedulable("recheckPoll", recheckPoll);
+    requireSchedulable("scopeDebounce", scopeDebounce);
+    requireSchedulable("eventDedupeWindow", eventDedupeWindow);
+  }
+
+  /**
+   * The topology schedules punctuations at these intervals; Kafka Streams refuses intervals under
+   * 1 ms only once a task starts, replacing the thread again and again (docs/reliability.md).
+   */
+  private static void requireSchedulable(String name, Duration interval) {
+    Objects.requireNonNull(interval, name);
+    if (interval.compareTo(Duration.ofMillis(1)) < 0) {
+      throw new IllegalArgumentException(name + " must be at least 1 ms, got " + interval);
+    }
   }
 
   /** Defaults for a given cluster: exactly-once, 6 partitions, 1 h punctuation ceilings. */

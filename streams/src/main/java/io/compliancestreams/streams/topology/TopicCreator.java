@@ -27,19 +27,43 @@ public final class TopicCreator {
   private static final Logger LOG = LoggerFactory.getLogger(TopicCreator.class);
 
   private final StreamsSettings settings;
+  private final List<Topics.TopicSpec> specs;
 
   public TopicCreator(StreamsSettings settings) {
-    this.settings = settings;
+    this(settings, List.of());
   }
 
-  /** Creates what is missing; returns the names created. */
+  /**
+   * Also creates {@code more} (a sink's dead-letter or output topic), with the same partitions and
+   * replication as the pipeline's own.
+   */
+  public TopicCreator(StreamsSettings settings, List<Topics.TopicSpec> more) {
+    this.settings = settings;
+    List<Topics.TopicSpec> all = new ArrayList<>(settings.topics().specs());
+    all.addAll(more);
+    this.specs = List.copyOf(all);
+  }
+
+  /** Creates what is missing and verifies the input topics' partitions; returns the names created. */
   public List<String> ensureTopics() {
+    return create(true);
+  }
+
+  /**
+   * Creates what is missing, leaving existing topics as they are: for a command that only writes,
+   * whose {@code topic.partitions} need not match the cluster's (streams verifies that).
+   */
+  public List<String> createMissing() {
+    return create(false);
+  }
+
+  private List<String> create(boolean verify) {
     Properties props = new Properties();
     props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
     try (Admin admin = Admin.create(props)) {
       Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
       List<NewTopic> missing = new ArrayList<>();
-      for (Topics.TopicSpec spec : settings.topics().specs()) {
+      for (Topics.TopicSpec spec : specs) {
         if (!existing.contains(spec.name())) {
           missing.add(new NewTopic(spec.name(), settings.partitions(), settings.replicationFactor())
               .configs(spec.configs()));
@@ -64,7 +88,9 @@ public final class TopicCreator {
         }
         LOG.info("created topics {}", created);
       }
-      verifyPartitions(admin);
+      if (verify) {
+        verifyPartitions(admin);
+      }
       return created;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

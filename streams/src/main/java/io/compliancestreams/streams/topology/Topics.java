@@ -100,11 +100,11 @@ public record Topics(String prefix) {
 
   /** A topic with its configs. */
   public record TopicSpec(String name, Map<String, String> configs) {
-    static TopicSpec delete(String name, long retentionMs) {
+    public static TopicSpec delete(String name, long retentionMs) {
       return new TopicSpec(name, Map.of("cleanup.policy", "delete", "retention.ms", Long.toString(retentionMs)));
     }
 
-    static TopicSpec compact(String name) {
+    public static TopicSpec compact(String name) {
       return new TopicSpec(name, Map.of("cleanup.policy", "compact"));
     }
 
