@@ -2,6 +2,7 @@ package io.compliancestreams.schemas;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.compliancestreams.schemas.redact.Redactor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -225,7 +226,7 @@ final class SchemaRegistryClient {
         private final int errorCode;
 
         RegistryException(int httpStatus, int errorCode, String message) {
-            super(message);
+            super(Redactor.redact(message));
             this.httpStatus = httpStatus;
             this.errorCode = errorCode;
         }

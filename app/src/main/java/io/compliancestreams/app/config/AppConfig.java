@@ -15,7 +15,8 @@ import java.util.Properties;
 /**
  * The one typed configuration of the runnable: defaults, then a properties file, then environment
  * variables, then command-line flags (flags win). Unknown keys and unreadable values fail at start
- * with the key's name; secrets never appear in {@link #toString()}.
+ * with the key's name; secrets never appear in {@link #toString()}, and once loaded they are
+ * registered for redaction from every log line, error and dead letter ({@link ConfigSecrets}).
  */
 public final class AppConfig {
 
@@ -61,7 +62,9 @@ public final class AppConfig {
       }
       values.put(name, value);
     });
-    return new AppConfig(values);
+    AppConfig config = new AppConfig(values);
+    ConfigSecrets.register(config, env);
+    return config;
   }
 
   /** Defaults and environment only. */

@@ -7,11 +7,13 @@ import java.util.List;
 
 /**
  * Reads Jira's error body {@code {"errorMessages":[…],"errors":{"field":"message"}}} into one line.
- * Jira echoes request values, never our credentials, so the text is safe to put in an exception.
+ * Jira echoes request values; a proxy in front of it may echo our headers too, which {@link
+ * io.compliancestreams.sinks.runner.DeliveryException} redacts.
  */
 final class JiraErrors {
 
-  private static final int MAX_LENGTH = 1000;
+  /** Enough for Jira's field errors; a proxy's page or an echo of our request is cut short. */
+  private static final int MAX_LENGTH = 300;
 
   private JiraErrors() {}
 
