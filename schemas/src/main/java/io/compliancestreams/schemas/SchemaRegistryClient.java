@@ -173,8 +173,9 @@ final class SchemaRegistryClient {
             return body;
         }
         int errorCode = body != null && body.has("error_code") ? body.get("error_code").asInt() : status;
+        // Redacted before it is cut short: a cut through a secret would leave a piece no redactor recognises.
         String message = body != null && body.hasNonNull("message") ? body.get("message").asText()
-                : abbreviate(response.body());
+                : abbreviate(Redactor.redact(response.body()));
         throw new RegistryException(status, errorCode, where + " returned HTTP " + status
                 + " (error_code " + errorCode + "): " + message);
     }

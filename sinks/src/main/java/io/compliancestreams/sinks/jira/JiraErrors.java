@@ -2,6 +2,7 @@ package io.compliancestreams.sinks.jira;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.compliancestreams.schemas.redact.Redactor;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,7 +34,8 @@ final class JiraErrors {
     if (parts.isEmpty()) {
       return "(no error messages)";
     }
-    String joined = String.join("; ", parts);
+    // Redacted before the cut: a cut through a secret would leave a piece no redactor recognises.
+    String joined = Redactor.redact(String.join("; ", parts));
     return joined.length() > MAX_LENGTH ? joined.substring(0, MAX_LENGTH) + "…" : joined;
   }
 }

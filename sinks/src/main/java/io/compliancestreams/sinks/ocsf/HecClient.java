@@ -3,6 +3,7 @@ package io.compliancestreams.sinks.ocsf;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.compliancestreams.schemas.redact.Redactor;
 import io.compliancestreams.sinks.runner.DeliveryException;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -97,7 +98,8 @@ final class HecClient {
     try {
       JsonNode node = JSON.readTree(body);
       if (node != null && node.has("text")) {
-        String text = node.get("text").asText();
+        // Redacted before the cut: a cut through a secret would leave a piece no redactor recognises.
+        String text = Redactor.redact(node.get("text").asText());
         // HEC's texts are short; anything longer is not HEC's (a proxy's page, an echo of our request).
         text = text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) + "…" : text;
         return ": " + text + " (code " + node.path("code").asText() + ")";
