@@ -10,6 +10,8 @@ import io.compliancestreams.app.cli.SinkCommand;
 import io.compliancestreams.app.cli.StreamsCommand;
 import io.compliancestreams.app.cli.SuppressCommand;
 import io.compliancestreams.app.cli.TopicsCommand;
+import io.compliancestreams.app.logging.RedactingOutputStream;
+import io.compliancestreams.schemas.redact.Redactor;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -36,19 +38,23 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
 
   public static void main(String[] args) {
+    // Whatever gets printed — by a command, a library, an uncaught exception — is redacted of the
+    // secrets the configuration registers when it is loaded.
+    RedactingOutputStream.install();
     System.exit(commandLine().execute(args));
   }
 
   /**
    * The configured command line. An unexpected exception prints one line (the class and message)
    * and exits with 3; user mistakes are handled by the commands themselves (exit 2), so no user
-   * ever sees a stack trace. Set LOG_LEVEL=DEBUG to get the trace in the log.
+   * ever sees a stack trace. Set LOG_LEVEL=DEBUG to get the trace in the log. The line is redacted:
+   * the message may quote a remote server that echoed our credentials.
    */
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Main());
     cli.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
-          commandLine.getErr().println("error: " + describe(ex));
+          commandLine.getErr().println("error: " + Redactor.redact(describe(ex)));
           org.slf4j.LoggerFactory.getLogger(Main.class).debug("command failed", ex);
           return 3;
         });

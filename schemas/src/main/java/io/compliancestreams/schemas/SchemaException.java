@@ -1,12 +1,14 @@
 package io.compliancestreams.schemas;
 
+import io.compliancestreams.schemas.redact.Redactor;
 import java.util.Objects;
 import org.apache.kafka.common.errors.SerializationException;
 
 /**
  * The one exception the serdes in this package raise: bytes that cannot be decoded, a record that cannot be
  * encoded, or a schema registry that refuses or cannot be reached. The message always starts with
- * {@code topic <name>: } followed by the problem, so it can go to a dead-letter header as it is.
+ * {@code topic <name>: } followed by the problem, so it can go to a dead-letter header as it is; it is
+ * redacted of registered secrets ({@link Redactor}).
  */
 public final class SchemaException extends SerializationException {
 
@@ -44,7 +46,8 @@ public final class SchemaException extends SerializationException {
     }
 
     SchemaException(String topic, Problem problem, String detail, Throwable cause) {
-        super("topic " + topic + ": " + detail, cause);
+        // A registry may echo the request (Basic-auth header included) in its error body.
+        super(Redactor.redact("topic " + topic + ": " + detail), cause);
         this.topic = topic;
         this.problem = Objects.requireNonNull(problem, "problem");
     }

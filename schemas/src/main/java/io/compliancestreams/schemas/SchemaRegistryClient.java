@@ -2,6 +2,7 @@ package io.compliancestreams.schemas;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.compliancestreams.schemas.redact.Redactor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -172,8 +173,9 @@ final class SchemaRegistryClient {
             return body;
         }
         int errorCode = body != null && body.has("error_code") ? body.get("error_code").asInt() : status;
+        // Redacted before it is cut short: a cut through a secret would leave a piece no redactor recognises.
         String message = body != null && body.hasNonNull("message") ? body.get("message").asText()
-                : abbreviate(response.body());
+                : abbreviate(Redactor.redact(response.body()));
         throw new RegistryException(status, errorCode, where + " returned HTTP " + status
                 + " (error_code " + errorCode + "): " + message);
     }
@@ -225,7 +227,7 @@ final class SchemaRegistryClient {
         private final int errorCode;
 
         RegistryException(int httpStatus, int errorCode, String message) {
-            super(message);
+            super(Redactor.redact(message));
             this.httpStatus = httpStatus;
             this.errorCode = errorCode;
         }

@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
  * The one typed configuration of the runnable: defaults, then a properties file, then environment
  * variables, then command-line flags (flags win). Unknown keys and every value that breaks its
  * key's {@link ValueRule} fail here, at load, with the key's name: before any command connects to
- * Kafka, AWS or a sink. Secrets never appear in {@link #toString()} nor in those messages.
+ * Kafka, AWS or a sink. Secrets never appear in {@link #toString()} nor in those messages, and once
+ * loaded they are registered for redaction from every log line, error and dead letter
+ * ({@link ConfigSecrets}).
  */
 public final class AppConfig {
 
@@ -66,8 +68,11 @@ public final class AppConfig {
       }
       values.put(name, value.trim());
     });
+    AppConfig config = new AppConfig(values);
+    // Registered before validation, so whatever a bad value makes anyone print is redacted too.
+    ConfigSecrets.register(config, env);
     values.forEach((name, value) -> validate(ConfigKeys.byKey(name).orElseThrow(), value));
-    return new AppConfig(values);
+    return config;
   }
 
   /**

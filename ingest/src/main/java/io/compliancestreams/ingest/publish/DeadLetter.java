@@ -1,5 +1,6 @@
 package io.compliancestreams.ingest.publish;
 
+import io.compliancestreams.schemas.redact.Redactor;
 import java.util.Objects;
 
 /**
@@ -9,7 +10,8 @@ import java.util.Objects;
  * @param stream which topic's dead-letter queue it belongs to
  * @param key the Kafka key to use, or null when none could be derived
  * @param value the original bytes (an SQS body, one record's JSON, an S3 object)
- * @param reason the mapper's or parser's message, naming the field when one is at fault
+ * @param reason the mapper's or parser's message, naming the field when one is at fault (redacted of
+ *     secrets here, so no writer of the header can forget it)
  * @param source where it came from: a queue URL and message id, {@code s3://bucket/key}, {@code file:line}
  * @param exceptionClass the failure's class name, or null
  */
@@ -26,6 +28,7 @@ public record DeadLetter(
     Objects.requireNonNull(value, "value");
     Objects.requireNonNull(reason, "reason");
     Objects.requireNonNull(source, "source");
+    reason = Redactor.redact(reason);
   }
 
   /** A dead letter for a failure, keyless. */

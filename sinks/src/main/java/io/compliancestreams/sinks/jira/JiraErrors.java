@@ -2,16 +2,19 @@ package io.compliancestreams.sinks.jira;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.compliancestreams.schemas.redact.Redactor;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Reads Jira's error body {@code {"errorMessages":[…],"errors":{"field":"message"}}} into one line.
- * Jira echoes request values, never our credentials, so the text is safe to put in an exception.
+ * Jira echoes request values; a proxy in front of it may echo our headers too, which {@link
+ * io.compliancestreams.sinks.runner.DeliveryException} redacts.
  */
 final class JiraErrors {
 
-  private static final int MAX_LENGTH = 1000;
+  /** Enough for Jira's field errors; a proxy's page or an echo of our request is cut short. */
+  private static final int MAX_LENGTH = 300;
 
   private JiraErrors() {}
 
@@ -31,7 +34,8 @@ final class JiraErrors {
     if (parts.isEmpty()) {
       return "(no error messages)";
     }
-    String joined = String.join("; ", parts);
+    // Redacted before the cut: a cut through a secret would leave a piece no redactor recognises.
+    String joined = Redactor.redact(String.join("; ", parts));
     return joined.length() > MAX_LENGTH ? joined.substring(0, MAX_LENGTH) + "…" : joined;
   }
 }

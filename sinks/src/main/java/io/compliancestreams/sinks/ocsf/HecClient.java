@@ -3,6 +3,7 @@ package io.compliancestreams.sinks.ocsf;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.compliancestreams.schemas.redact.Redactor;
 import io.compliancestreams.sinks.runner.DeliveryException;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -26,6 +27,7 @@ final class HecClient {
 
   static final String SOURCETYPE = "ocsf:compliance_finding";
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int MAX_TEXT = 300;
 
   private final HecSettings settings;
   private final HttpClient http;
@@ -96,7 +98,11 @@ final class HecClient {
     try {
       JsonNode node = JSON.readTree(body);
       if (node != null && node.has("text")) {
-        return ": " + node.get("text").asText() + " (code " + node.path("code").asText() + ")";
+        // Redacted before the cut: a cut through a secret would leave a piece no redactor recognises.
+        String text = Redactor.redact(node.get("text").asText());
+        // HEC's texts are short; anything longer is not HEC's (a proxy's page, an echo of our request).
+        text = text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) + "…" : text;
+        return ": " + text + " (code " + node.path("code").asText() + ")";
       }
     } catch (IOException | RuntimeException e) {
       // not JSON: say nothing more

@@ -1,5 +1,6 @@
 package io.compliancestreams.sinks.runner;
 
+import io.compliancestreams.schemas.redact.Redactor;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -17,7 +18,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  * Writes records the sink gave up on to {@code <delta topic>.<sink>.dlq}: the original key and
  * value bytes, unchanged, with the headers the whole project uses ({@code dlq.reason},
  * {@code dlq.source.topic}, {@code dlq.source.partition}, {@code dlq.source.offset},
- * {@code dlq.exception.class}) plus {@code dlq.attempts}. The send is acknowledged before the
+ * {@code dlq.exception.class}) plus {@code dlq.attempts}; the reason is redacted of secrets. The send is acknowledged before the
  * runner moves on, so a committed offset never hides a record that is in neither place.
  */
 final class DeadLetters implements AutoCloseable {
@@ -43,7 +44,7 @@ final class DeadLetters implements AutoCloseable {
 
   void send(ConsumerRecord<byte[], byte[]> source, String reason, int attempts, String exceptionClass) {
     RecordHeaders headers = new RecordHeaders();
-    headers.add(REASON, utf8(reason == null ? "(no message)" : reason));
+    headers.add(REASON, utf8(reason == null ? "(no message)" : Redactor.redact(reason)));
     headers.add(TOPIC, utf8(source.topic()));
     headers.add(PARTITION, utf8(Integer.toString(source.partition())));
     headers.add(OFFSET, utf8(Long.toString(source.offset())));

@@ -1,5 +1,6 @@
 package io.compliancestreams.sinks.runner;
 
+import io.compliancestreams.schemas.redact.Redactor;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -7,7 +8,8 @@ import java.util.Optional;
  * A delivery failed. {@code retryable} failures (5xx, 429, timeouts, connection resets) are
  * retried with backoff, honouring {@code retryAfter} when the destination said so; the others
  * (4xx other than 429, a record the destination rejects) go to the sink's dead-letter topic at once.
- * Messages must never contain secrets (webhook URLs, tokens).
+ * Messages must never contain secrets (webhook URLs, tokens); as a remote body quoted in one may echo
+ * our request, every message is passed through {@link Redactor} here.
  */
 public final class DeliveryException extends Exception {
   private static final long serialVersionUID = 1L;
@@ -16,7 +18,7 @@ public final class DeliveryException extends Exception {
   private final transient Duration retryAfter;
 
   private DeliveryException(String message, Throwable cause, boolean retryable, Duration retryAfter) {
-    super(message, cause);
+    super(Redactor.redact(message), cause);
     this.retryable = retryable;
     this.retryAfter = retryAfter;
   }

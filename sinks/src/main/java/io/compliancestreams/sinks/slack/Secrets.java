@@ -1,11 +1,14 @@
 package io.compliancestreams.sinks.slack;
 
+import io.compliancestreams.schemas.redact.Redactor;
 import java.util.List;
 import java.util.stream.Stream;
 
 /**
  * The secret strings of one configuration, to scrub from any text that leaves this package
- * (exception messages, log lines): a JDK or server message could echo a URL or header.
+ * (exception messages, log lines): a JDK or server message could echo a URL or header. Then the
+ * process-wide {@link Redactor} (every configured secret in all its encodings), before any caller
+ * cuts the text short: a cut through a secret would leave a piece no redactor recognises.
  */
 record Secrets(List<String> values) {
 
@@ -25,6 +28,6 @@ record Secrets(List<String> values) {
     for (String secret : values) {
       out = out.replace(secret, "(redacted)");
     }
-    return out;
+    return Redactor.redact(out);
   }
 }

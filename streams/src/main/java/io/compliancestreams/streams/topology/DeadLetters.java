@@ -1,5 +1,6 @@
 package io.compliancestreams.streams.topology;
 
+import io.compliancestreams.schemas.redact.Redactor;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.apache.kafka.common.header.Headers;
@@ -34,7 +35,7 @@ final class DeadLetters {
   private DeadLetters() {}
 
   static void describe(Headers headers, Decoded<?> failure, Optional<RecordMetadata> source) {
-    put(headers, REASON, failure.reason());
+    put(headers, REASON, Redactor.redact(failure.reason()));
     source.ifPresent(m -> {
       put(headers, TOPIC, m.topic());
       put(headers, PARTITION, Integer.toString(m.partition()));
