@@ -13,6 +13,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.config.SslConfigs;
+import org.apache.kafka.common.security.JaasConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -160,6 +161,13 @@ final class KafkaPassThrough {
     String instead = RESERVED.get(key.property());
     if (instead != null) {
       return Optional.of("is set by the product itself" + (instead.isEmpty() ? "" : "; use " + instead));
+    }
+    if (key.property().equals(SaslConfigs.SASL_JAAS_CONFIG)) {
+      try {
+        new JaasConfig("KafkaClient", value); // Kafka's own parser of this property
+      } catch (IllegalArgumentException e) {
+        return Optional.of("must be a JAAS line such as '<LoginModule> required <option>=\"...\";'");
+      }
     }
     if (key.property().endsWith("store.location")) {
       Optional<String> file = ValueRules.readableFile().problem(value);
