@@ -13,7 +13,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.config.SslConfigs;
-import org.apache.kafka.common.security.JaasConfig;
+import org.apache.kafka.common.config.types.Password;
+import org.apache.kafka.common.security.JaasContext;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -164,7 +165,8 @@ final class KafkaPassThrough {
     }
     if (key.property().equals(SaslConfigs.SASL_JAAS_CONFIG)) {
       try {
-        new JaasConfig("KafkaClient", value); // Kafka's own parser of this property
+        // Kafka's own parser of this property, as a client runs it.
+        JaasContext.loadClientContext(Map.of(SaslConfigs.SASL_JAAS_CONFIG, new Password(value)));
       } catch (IllegalArgumentException e) {
         return Optional.of("must be a JAAS line such as '<LoginModule> required <option>=\"...\";'");
       }
