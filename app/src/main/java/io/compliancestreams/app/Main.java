@@ -12,6 +12,7 @@ import io.compliancestreams.app.cli.SuppressCommand;
 import io.compliancestreams.app.cli.TopicsCommand;
 import io.compliancestreams.app.logging.RedactingOutputStream;
 import io.compliancestreams.schemas.redact.Redactor;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -45,13 +46,23 @@ public final class Main implements Runnable {
   }
 
   /**
-   * The configured command line. An unexpected exception prints one line (the class and message)
+   * The configured command line. An unknown command is one line naming it (exit 2, like an
+   * unknown option). An unexpected exception prints one line (the class and message)
    * and exits with 3; user mistakes are handled by the commands themselves (exit 2), so no user
    * ever sees a stack trace. Set LOG_LEVEL=DEBUG to get the trace in the log. The line is redacted:
    * the message may quote a remote server that echoed our credentials.
    */
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Main());
+    CommandLine.IParameterExceptionHandler standard = cli.getParameterExceptionHandler();
+    cli.setParameterExceptionHandler((ex, args) -> {
+      String command = unknownCommand(ex);
+      if (command == null) {
+        return standard.handleParseException(ex, args);
+      }
+      ex.getCommandLine().getErr().println("error: unknown command '" + command + "' (see --help)");
+      return 2;
+    });
     cli.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
           commandLine.getErr().println("error: " + Redactor.redact(describe(ex)));
@@ -59,6 +70,19 @@ public final class Main implements Runnable {
           return 3;
         });
     return cli;
+  }
+
+  /**
+   * The word given where a command was expected (compliance-streams posture), or null for any other
+   * mistake, which picocli reports with the usage as before.
+   */
+  private static String unknownCommand(CommandLine.ParameterException ex) {
+    if (!(ex instanceof CommandLine.UnmatchedArgumentException unmatched)
+        || ex.getCommandLine().getParent() != null || ex.getCommandLine().getParseResult().hasSubcommand()) {
+      return null;
+    }
+    List<String> words = unmatched.getUnmatched();
+    return words.isEmpty() || words.get(0).startsWith("-") ? null : words.get(0);
   }
 
   private static String describe(Throwable ex) {

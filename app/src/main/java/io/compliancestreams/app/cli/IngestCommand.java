@@ -2,6 +2,8 @@ package io.compliancestreams.app.cli;
 
 import io.compliancestreams.app.config.ConfigException;
 import io.compliancestreams.app.run.IngestNode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,17 +20,20 @@ public final class IngestCommand implements Callable<Integer> {
 
   @Mixin ConfigOptions config = new ConfigOptions();
 
+  @Mixin EmbeddedBrokerOption embedded = new EmbeddedBrokerOption();
+
   @Override
   public Integer call() throws Exception {
-    IngestNode node;
+    List<AutoCloseable> running = new ArrayList<>();
     try {
-      node = IngestNode.start(config.load());
+      running.add(IngestNode.start(embedded.apply(config.load(), running)));
     } catch (ConfigException e) {
+      Running.closeAll(running);
       System.err.println("error: " + e.getMessage());
       return ExitCodes.INPUT_ERROR;
     }
     System.out.println("ingest started");
-    UntilStopped.await(node::close);
+    UntilStopped.await(() -> Running.closeAll(running));
     return ExitCodes.OK;
   }
 }

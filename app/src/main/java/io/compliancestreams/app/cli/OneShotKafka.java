@@ -5,8 +5,9 @@ import ch.qos.logback.classic.LoggerContext;
 import io.compliancestreams.app.config.AppConfig;
 import io.compliancestreams.app.config.ConfigException;
 import io.compliancestreams.app.config.ConfigKeys;
+import io.compliancestreams.app.config.Settings;
+import io.compliancestreams.schemas.clients.KafkaClientConfig;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -27,22 +28,25 @@ import org.slf4j.LoggerFactory;
  */
 final class OneShotKafka {
 
-  private final String bootstrap;
+  private final KafkaClientConfig clients;
   private final Duration timeout;
 
-  private OneShotKafka(String bootstrap, Duration timeout) {
-    this.bootstrap = bootstrap;
+  private OneShotKafka(KafkaClientConfig clients, Duration timeout) {
+    this.clients = clients;
     this.timeout = timeout;
   }
 
-  /** The bootstrap servers and timeout of {@code config}; a ConfigException names a bad key. */
+  /**
+   * The Kafka client settings ({@code kafka.bootstrap.servers}, {@code kafka.*}) and timeout of
+   * {@code config}; a ConfigException names a bad key.
+   */
   static OneShotKafka of(AppConfig config) {
     Duration timeout = config.duration(ConfigKeys.KAFKA_COMMAND_TIMEOUT);
     if (timeout.toMillis() < 100) {
       throw new ConfigException(ConfigKeys.KAFKA_COMMAND_TIMEOUT.key()
           + " must be at least PT0.1S, got '" + config.string(ConfigKeys.KAFKA_COMMAND_TIMEOUT) + "'");
     }
-    return new OneShotKafka(config.string(ConfigKeys.KAFKA_BOOTSTRAP_SERVERS), timeout);
+    return new OneShotKafka(Settings.kafka(config), timeout);
   }
 
   /**
@@ -50,8 +54,7 @@ final class OneShotKafka {
    * not acknowledged within it fails (a request may take half of it, so one retry fits).
    */
   Map<String, Object> producer() {
-    Map<String, Object> config = new HashMap<>();
-    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    Map<String, Object> config = clients.producer(Map.of());
     config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout.toMillis());
     config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
     config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) (timeout.toMillis() / 2));
@@ -62,8 +65,7 @@ final class OneShotKafka {
 
   /** Consumer settings: every blocking call gives up after the timeout. */
   Map<String, Object> consumer() {
-    Map<String, Object> config = new HashMap<>();
-    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    Map<String, Object> config = clients.consumer(Map.of());
     config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
     config.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) (timeout.toMillis() / 2));
     return config;
@@ -80,8 +82,7 @@ final class OneShotKafka {
    */
   OneShotKafka requireReachable() {
     quietConnectionWarnings();
-    Map<String, Object> config = new HashMap<>();
-    config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    Map<String, Object> config = clients.admin(Map.of());
     config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
     config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
     config.put(CommonClientConfigs.CLIENT_ID_CONFIG, "compliance-streams-reachability");
@@ -92,7 +93,13 @@ final class OneShotKafka {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new Unreachable(message("interrupted"));
-    } catch (ExecutionException | TimeoutException e) {
+    } catch (ExecutionException e) {
+      // A refused login or TLS handshake says so, rather than "cannot reach".
+      Throwable cause = e.getCause();
+      boolean security = cause instanceof org.apache.kafka.common.errors.AuthenticationException
+          || cause instanceof org.apache.kafka.common.errors.AuthorizationException;
+      throw new Unreachable(message(security ? cause.getMessage() : null));
+    } catch (TimeoutException e) {
       throw new Unreachable(message(null));
     } catch (org.apache.kafka.common.KafkaException e) {
       // e.g. no resolvable bootstrap address
@@ -101,7 +108,7 @@ final class OneShotKafka {
   }
 
   private String message(String detail) {
-    return "cannot reach Kafka at " + bootstrap + " (" + ConfigKeys.KAFKA_BOOTSTRAP_SERVERS.key() + ") within "
+    return "cannot reach Kafka at " + clients.bootstrapServers() + " (" + ConfigKeys.KAFKA_BOOTSTRAP_SERVERS.key() + ") within "
         + seconds(timeout) + " (" + ConfigKeys.KAFKA_COMMAND_TIMEOUT.key() + ")" + (detail == null ? "" : ": " + detail);
   }
 

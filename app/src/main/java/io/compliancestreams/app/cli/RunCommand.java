@@ -2,11 +2,9 @@ package io.compliancestreams.app.cli;
 
 import io.compliancestreams.app.config.AppConfig;
 import io.compliancestreams.app.config.ConfigException;
-import io.compliancestreams.app.config.ConfigKeys;
 import io.compliancestreams.app.run.IngestNode;
 import io.compliancestreams.app.run.SinkFactory;
 import io.compliancestreams.app.run.StreamsNode;
-import io.compliancestreams.devkit.KafkaBroker;
 import io.compliancestreams.sinks.runner.SinkRunner;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -23,14 +21,16 @@ import picocli.CommandLine.Option;
     description = {"Runs every component in one process until Ctrl-C: the streams topology and query API,"
         + " the ingest service (real AWS through the default credential chain, or AWS_ENDPOINT_URL), and"
         + " every sink that is configured (OCSF always).",
-        "Without kafka.bootstrap.servers it starts an in-JVM broker whose data lives only as long as the"
-        + " process (fine for a trial, not for production)."},
+        "Needs kafka.bootstrap.servers, or --embedded-broker for an in-JVM broker whose data lives only as"
+        + " long as the process (fine for a trial, not for production)."},
     exitCodeListHeading = "Exit codes:%n",
     exitCodeList = {"0:stopped cleanly (Ctrl-C or SIGTERM)", "2:invalid configuration (the message names the key)",
         "3:runtime failure (Kafka unreachable, missing topics with topics.create=false, a component failed)"})
 public final class RunCommand implements Callable<Integer> {
 
   @Mixin ConfigOptions config = new ConfigOptions();
+
+  @Mixin EmbeddedBrokerOption embedded = new EmbeddedBrokerOption();
 
   @Option(names = "--no-ingest", description = "Do not start the ingest service (feed snapshots another way).")
   boolean noIngest;
@@ -39,13 +39,7 @@ public final class RunCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     List<AutoCloseable> running = new ArrayList<>();
     try {
-      AppConfig loaded = config.load();
-      if (loaded.get(ConfigKeys.KAFKA_BOOTSTRAP_SERVERS).isEmpty()) {
-        KafkaBroker broker = KafkaBroker.start();
-        running.add(broker);
-        loaded = loaded.with(ConfigKeys.KAFKA_BOOTSTRAP_SERVERS, broker.bootstrapServers());
-        System.err.println("no kafka.bootstrap.servers: started an in-JVM broker at " + broker.bootstrapServers());
-      }
+      AppConfig loaded = embedded.apply(config.load(), running);
       // One registry, served by the streams node's /metrics, so the ingest service's meters show there too.
       PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       StreamsNode streams = StreamsNode.start(loaded, meters);
@@ -62,21 +56,12 @@ public final class RunCommand implements Callable<Integer> {
       }
       System.out.printf("running: dashboard and API on http://%s:%d/%n", streams.self().host(), streams.httpPort());
     } catch (ConfigException e) {
-      closeAll(running);
+      Running.closeAll(running);
       System.err.println("error: " + e.getMessage());
       return ExitCodes.INPUT_ERROR;
     }
-    UntilStopped.await(() -> closeAll(running));
+    UntilStopped.await(() -> Running.closeAll(running));
     return ExitCodes.OK;
   }
 
-  private static void closeAll(List<AutoCloseable> running) {
-    for (int i = running.size() - 1; i >= 0; i--) {
-      try {
-        running.get(i).close();
-      } catch (Exception e) {
-        System.err.println("warning: closing " + running.get(i).getClass().getSimpleName() + ": " + e.getMessage());
-      }
-    }
-  }
 }

@@ -4,6 +4,8 @@ import io.compliancestreams.app.config.ConfigException;
 import io.compliancestreams.app.run.SinkFactory;
 import io.compliancestreams.sinks.runner.SinkRunner;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,21 +22,26 @@ public final class SinkCommand implements Callable<Integer> {
 
   @Mixin ConfigOptions config = new ConfigOptions();
 
+  @Mixin EmbeddedBrokerOption embedded = new EmbeddedBrokerOption();
+
   @Parameters(paramLabel = "NAME", description = "slack, jira, s3 or ocsf") String name;
 
   @Override
   public Integer call() throws Exception {
     SinkRunner runner;
+    List<AutoCloseable> running = new ArrayList<>();
     try {
       if (!SinkFactory.NAMES.contains(name)) {
         throw new ConfigException("unknown sink '" + name + "', expected one of " + SinkFactory.NAMES);
       }
-      runner = SinkFactory.runner(name, config.load(), new SimpleMeterRegistry());
+      runner = SinkFactory.runner(name, embedded.apply(config.load(), running), new SimpleMeterRegistry());
+      running.add(runner);
     } catch (ConfigException e) {
+      Running.closeAll(running);
       System.err.println("error: " + e.getMessage());
       return ExitCodes.INPUT_ERROR;
     }
-    UntilStopped stop = UntilStopped.onStop(runner::close);
+    UntilStopped stop = UntilStopped.onStop(() -> Running.closeAll(running));
     System.out.println("sink " + name + " started");
     runner.run();
     if (stop.requested()) {

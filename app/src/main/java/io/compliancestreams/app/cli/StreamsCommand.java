@@ -3,6 +3,8 @@ package io.compliancestreams.app.cli;
 import io.compliancestreams.app.config.AppConfig;
 import io.compliancestreams.app.config.ConfigException;
 import io.compliancestreams.app.run.StreamsNode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,20 +20,24 @@ public final class StreamsCommand implements Callable<Integer> {
 
   @Mixin ConfigOptions config = new ConfigOptions();
 
+  @Mixin EmbeddedBrokerOption embedded = new EmbeddedBrokerOption();
+
   @Override
   public Integer call() throws Exception {
-    AppConfig loaded;
+    List<AutoCloseable> running = new ArrayList<>();
     StreamsNode node;
     try {
-      loaded = config.load();
+      AppConfig loaded = embedded.apply(config.load(), running);
       node = StreamsNode.start(loaded);
+      running.add(node);
     } catch (ConfigException e) {
+      Running.closeAll(running);
       System.err.println("error: " + e.getMessage());
       return ExitCodes.INPUT_ERROR;
     }
     System.out.printf("streams started: query API on http://%s:%d/api/posture%n",
         node.self().host(), node.httpPort());
-    UntilStopped.await(node::close);
+    UntilStopped.await(() -> Running.closeAll(running));
     return ExitCodes.OK;
   }
 }

@@ -4,6 +4,7 @@ import io.compliancestreams.app.config.AppConfig;
 import io.compliancestreams.app.config.ConfigException;
 import io.compliancestreams.app.config.Settings;
 import io.compliancestreams.streams.topology.TopicCreator;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -20,10 +21,13 @@ public final class TopicsCommand implements Callable<Integer> {
 
   @Mixin ConfigOptions config = new ConfigOptions();
 
+  @Mixin EmbeddedBrokerOption embedded = new EmbeddedBrokerOption();
+
   @Override
   public Integer call() {
+    List<AutoCloseable> running = new ArrayList<>();
     try {
-      AppConfig loaded = config.load();
+      AppConfig loaded = embedded.apply(config.load(), running);
       OneShotKafka.of(loaded).requireReachable();
       List<String> created = new TopicCreator(Settings.streams(loaded, null)).ensureTopics();
       System.out.println(created.isEmpty() ? "all topics exist" : "created " + String.join(", ", created));
@@ -34,6 +38,8 @@ public final class TopicsCommand implements Callable<Integer> {
     } catch (OneShotKafka.Unreachable e) {
       System.err.println("error: " + e.getMessage());
       return ExitCodes.RUNTIME_ERROR;
+    } finally {
+      Running.closeAll(running);
     }
   }
 }

@@ -50,12 +50,14 @@ public final class AppConfig {
         throw new ConfigException(file + ": cannot read (" + e.getMessage() + ")");
       }
       for (String name : props.stringPropertyNames()) {
-        if (ConfigKeys.byKey(name).isEmpty()) {
-          throw new ConfigException(file + ": unknown configuration key '" + name + "'");
+        if (!known(name)) {
+          throw new ConfigException(file + ": " + unknown(name));
         }
         values.put(name, props.getProperty(name).trim());
       }
     }
+    // Kafka client properties first: a first-class key (KAFKA_BOOTSTRAP_SERVERS) is never one of them.
+    values.putAll(KafkaPassThrough.fromEnvironment(env));
     for (ConfigKey key : ConfigKeys.all()) {
       String fromEnv = env.get(key.env());
       if (fromEnv != null && !fromEnv.isBlank()) {
@@ -63,16 +65,43 @@ public final class AppConfig {
       }
     }
     flags.forEach((name, value) -> {
-      if (ConfigKeys.byKey(name).isEmpty()) {
-        throw new ConfigException("unknown configuration key '" + name + "' (--set " + name + "=...)");
+      if (!known(name)) {
+        throw new ConfigException(unknown(name) + " (--set " + name + "=...)");
       }
       values.put(name, value.trim());
     });
     AppConfig config = new AppConfig(values);
     // Registered before validation, so whatever a bad value makes anyone print is redacted too.
     ConfigSecrets.register(config, env);
-    values.forEach((name, value) -> validate(ConfigKeys.byKey(name).orElseThrow(), value));
+    values.forEach(AppConfig::validate);
     return config;
+  }
+
+  /** A key of {@link ConfigKeys}, or a Kafka client property under {@code kafka.}. */
+  private static boolean known(String name) {
+    return ConfigKeys.byKey(name).isPresent() || KafkaPassThrough.parse(name).isPresent();
+  }
+
+  private static String unknown(String name) {
+    return name.startsWith(KafkaPassThrough.PREFIX) ? KafkaPassThrough.unknown(name)
+        : "unknown configuration key '" + name + "'";
+  }
+
+  private static void validate(String name, String value) {
+    Optional<ConfigKey> key = ConfigKeys.byKey(name);
+    if (key.isPresent()) {
+      validate(key.get(), value);
+      return;
+    }
+    KafkaPassThrough.Key passThrough = KafkaPassThrough.parse(name).orElseThrow();
+    if (value == null || value.isEmpty()) {
+      return;
+    }
+    KafkaPassThrough.problem(passThrough, value).ifPresent(problem -> {
+      boolean hidden = passThrough.secret() || CREDENTIALS_IN_URL.matcher(value).find();
+      throw new ConfigException(name + " (" + KafkaPassThrough.env(name) + ") " + problem
+          + (hidden ? " (value not shown: it may hold a secret)" : ", got '" + value + "'"));
+    });
   }
 
   /**
@@ -129,6 +158,20 @@ public final class AppConfig {
     }
   }
 
+  /**
+   * The Kafka client properties set under {@code kafka.} (not the first-class keys such as
+   * {@code kafka.bootstrap.servers}), by key; {@link KafkaClientSettings} sorts them by client.
+   */
+  Map<KafkaPassThrough.Key, String> kafkaPassThrough() {
+    Map<KafkaPassThrough.Key, String> found = new LinkedHashMap<>();
+    new java.util.TreeMap<>(values).forEach((name, value) -> {
+      if (ConfigKeys.byKey(name).isEmpty() && !value.isEmpty()) {
+        KafkaPassThrough.parse(name).ifPresent(key -> found.put(key, value));
+      }
+    });
+    return found;
+  }
+
   /** A copy with one more value (e.g. the embedded broker's address). */
   public AppConfig with(ConfigKey key, String value) {
     validate(key, value);
@@ -143,6 +186,8 @@ public final class AppConfig {
     for (ConfigKey key : ConfigKeys.all()) {
       get(key).ifPresent(v -> out.append(key.key()).append('=').append(key.secret() ? "****" : v).append('\n'));
     }
+    kafkaPassThrough().forEach((key, v) ->
+        out.append(key.key()).append('=').append(key.secret() ? "****" : v).append('\n'));
     return out.toString();
   }
 }

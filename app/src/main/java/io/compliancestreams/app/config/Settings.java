@@ -4,6 +4,7 @@ import io.compliancestreams.ingest.aws.AwsSettings;
 import io.compliancestreams.ingest.scan.OrganizationAccounts;
 import io.compliancestreams.ingest.scan.ScanTargets;
 import io.compliancestreams.schemas.SerdeConfig;
+import io.compliancestreams.schemas.clients.KafkaClientConfig;
 import io.compliancestreams.streams.topology.StreamsSettings;
 import io.compliancestreams.streams.topology.Topics;
 import java.util.Arrays;
@@ -31,6 +32,14 @@ public final class Settings {
     }
   }
 
+  /**
+   * The base properties of every Kafka client the process creates ({@link KafkaClientSettings}):
+   * the one place connection and security settings come from.
+   */
+  public static KafkaClientConfig kafka(AppConfig config) {
+    return KafkaClientSettings.of(config).clients();
+  }
+
   public static Topics topics(AppConfig config) {
     return new Topics(config.get(ConfigKeys.TOPIC_PREFIX).orElse(""));
   }
@@ -38,10 +47,11 @@ public final class Settings {
   /** @param advertised this instance's query API as host:port, or null */
   public static StreamsSettings streams(AppConfig config, String advertised) {
     int replication = config.integer(ConfigKeys.TOPIC_REPLICATION);
+    KafkaClientConfig clients = kafka(config);
     try {
       return new StreamsSettings(
           config.string(ConfigKeys.STREAMS_APPLICATION_ID),
-          config.string(ConfigKeys.KAFKA_BOOTSTRAP_SERVERS),
+          clients.bootstrapServers(),
           topics(config),
           config.integer(ConfigKeys.TOPIC_PARTITIONS),
           (short) replication,
@@ -54,7 +64,8 @@ public final class Settings {
           serdes(config),
           config.bool(ConfigKeys.TOPICS_CREATE),
           advertised,
-          config.get(ConfigKeys.STREAMS_INSTANCE_ID).orElse(null));
+          config.get(ConfigKeys.STREAMS_INSTANCE_ID).orElse(null),
+          clients);
     } catch (IllegalArgumentException e) {
       throw new ConfigException(e.getMessage());
     }

@@ -38,7 +38,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -176,9 +175,7 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
     out.printf("Kafka (%s) at %s, topology running, dashboard on http://127.0.0.1:%d/ - %.1f s%n",
         s.broker.source(), s.broker.bootstrapServers(), port, seconds(began));
 
-    s.publisher = KafkaPublisher.create(
-        Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, s.broker.bootstrapServers()),
-        Settings.serdes(config), new TopicNames(topics.snapshots(), topics.cloudTrail()));
+    s.publisher = KafkaPublisher.create(Settings.kafka(config).producer(), Settings.serdes(config), new TopicNames(topics.snapshots(), topics.cloudTrail()));
     DemoOrganization org = DemoOrganization.generate(Instant.now());
     List<ResourceSnapshot> snapshots = org.snapshots();
     out.printf("%nloading the organisation: %d resources in accounts %s (prod) and %s (dev), regions %s%n",

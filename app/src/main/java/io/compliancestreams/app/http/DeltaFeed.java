@@ -2,6 +2,7 @@ package io.compliancestreams.app.http;
 
 import io.compliancestreams.schemas.AvroSerdes;
 import io.compliancestreams.schemas.SerdeConfig;
+import io.compliancestreams.schemas.clients.KafkaClientConfig;
 import io.compliancestreams.schemas.avro.FindingDelta;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -50,16 +51,16 @@ public final class DeltaFeed implements AutoCloseable {
   private long seq;
   private volatile boolean running = true;
 
-  public DeltaFeed(String bootstrapServers, String topic, SerdeConfig serdes, MeterRegistry meters) {
+  /** @param clients the process's Kafka client settings; the feed's consumer starts from them */
+  public DeltaFeed(KafkaClientConfig clients, String topic, SerdeConfig serdes, MeterRegistry meters) {
     this.topic = topic;
     this.meters = meters;
     this.deserializer = AvroSerdes.findingDelta(serdes).deserializer();
-    this.consumer = new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+    this.consumer = new KafkaConsumer<>(clients.consumer(Map.of(
         ConsumerConfig.GROUP_ID_CONFIG, "compliance-dashboard-" + UUID.randomUUID(),
         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")),
         new StringDeserializer(), new ByteArrayDeserializer());
     this.thread = new Thread(this::run, "delta-feed");
     thread.setDaemon(true);

@@ -31,6 +31,7 @@ import io.compliancestreams.ingest.scan.ScanResult;
 import io.compliancestreams.ingest.scan.ScanTargets;
 import io.compliancestreams.ingest.scan.Scanner;
 import io.compliancestreams.schemas.avro.SnapshotSource;
+import io.compliancestreams.schemas.clients.KafkaClientConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
@@ -42,7 +43,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -103,7 +103,7 @@ public final class IngestNode implements AutoCloseable {
   }
 
   private void startParts(AppConfig config, IngestMetrics metrics) {
-    String bootstrap = config.string(ConfigKeys.KAFKA_BOOTSTRAP_SERVERS);
+    KafkaClientConfig kafka = Settings.kafka(config);
     var topics = Settings.topics(config);
     var serdes = Settings.serdes(config);
     String home = config.string(ConfigKeys.INGEST_HOME_REGION);
@@ -111,11 +111,10 @@ public final class IngestNode implements AutoCloseable {
     // The ingest service may be first, and its inventory topic must be compacted, which an
     // auto-created topic is not.
     PipelineTopics.ensure(config);
-    KafkaPublisher publisher = KafkaPublisher.create(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
-        serdes, new TopicNames(topics.snapshots(), topics.cloudTrail()));
+    KafkaPublisher publisher = KafkaPublisher.create(kafka.producer(), serdes, new TopicNames(topics.snapshots(), topics.cloudTrail()));
     parts.add(publisher);
-    KafkaInventoryJournal journal = KafkaInventoryJournal.create(
-        Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), topics.inventory());
+    KafkaInventoryJournal journal = KafkaInventoryJournal.create(kafka.producer(), kafka.consumer(),
+        topics.inventory());
     parts.add(journal);
     CallCounter calls = new CallCounter();
     Map<String, AwsClients> clients = new ConcurrentHashMap<>();
@@ -169,9 +168,8 @@ public final class IngestNode implements AutoCloseable {
     RescanAccounts accounts = new RescanAccounts(aws, home, targets::roleArns,
         config.get(ConfigKeys.INGEST_EXTERNAL_ID).orElse(null), calls);
     parts.add(accounts);
-    RescanConsumer rescans = RescanConsumer.create(Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-            ConsumerConfig.GROUP_ID_CONFIG, topics.prefix() + "compliance-ingest-rescan"),
+    RescanConsumer rescans = RescanConsumer.create(kafka.consumer(Map.of(
+            ConsumerConfig.GROUP_ID_CONFIG, topics.prefix() + "compliance-ingest-rescan")),
         serdes, topics.rescans(), Collectors.all(),
         (account, region) -> {
           String in = "global".equals(region) ? home : region;

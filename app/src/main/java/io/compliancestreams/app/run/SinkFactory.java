@@ -8,6 +8,7 @@ import io.compliancestreams.app.config.Settings;
 import io.compliancestreams.schemas.SerdeConfig;
 import io.compliancestreams.schemas.avro.ChangeKind;
 import io.compliancestreams.schemas.avro.Severity;
+import io.compliancestreams.schemas.clients.KafkaClientConfig;
 import io.compliancestreams.sinks.jira.JiraDestination;
 import io.compliancestreams.sinks.jira.JiraSettings;
 import io.compliancestreams.sinks.ocsf.HecSettings;
@@ -55,15 +56,15 @@ public final class SinkFactory {
   }
 
   public static SinkRunner runner(String name, AppConfig config, MeterRegistry meters) {
-    String bootstrap = config.string(ConfigKeys.KAFKA_BOOTSTRAP_SERVERS);
+    KafkaClientConfig kafka = Settings.kafka(config);
     var topics = Settings.topics(config);
-    SinkSettings settings = SinkSettings.of(bootstrap, topics.deltas(),
+    SinkSettings settings = SinkSettings.of(kafka, topics.deltas(),
             SinkSettings.groupId(topics.prefix(), name), Settings.serdes(config))
         .withFilter(filter(config))
         .withRetry(new RetrySettings(config.integer(ConfigKeys.SINK_MAX_ATTEMPTS),
             RetrySettings.DEFAULT.initialBackoff(), RetrySettings.DEFAULT.maxBackoff(), RetrySettings.DEFAULT.multiplier()));
     // Built first: a missing or contradictory key stops the command before topics are touched.
-    Destination destination = destination(name, config, bootstrap, topics.prefix(), topics.findingState(),
+    Destination destination = destination(name, config, kafka, topics.prefix(), topics.findingState(),
         settings.serdeConfig(), meters);
     try {
       // The delta topic it reads, its dead-letter topic and the OCSF topic it writes, as streams
@@ -86,7 +87,7 @@ public final class SinkFactory {
     }
   }
 
-  private static Destination destination(String name, AppConfig config, String bootstrap, String prefix,
+  private static Destination destination(String name, AppConfig config, KafkaClientConfig kafka, String prefix,
       String stateTopic, SerdeConfig serdes, MeterRegistry meters) {
     short replication = (short) config.integer(ConfigKeys.TOPIC_REPLICATION);
     URI dashboard = URI.create(config.string(ConfigKeys.DASHBOARD_URL));
@@ -97,7 +98,7 @@ public final class SinkFactory {
               .map(token -> SlackSettings.bot(token, config.string(ConfigKeys.SLACK_CHANNEL), dashboard))
               .orElseGet(() -> SlackSettings.webhook(URI.create(config.string(ConfigKeys.SLACK_WEBHOOK_URL)), dashboard))
               .withNotifyResolutions(config.bool(ConfigKeys.SLACK_RESOLUTIONS));
-          CompactedTopicMap posted = CompactedTopicMap.open(bootstrap, prefix + "compliance.sink.slack.posted.v1", replication);
+          CompactedTopicMap posted = CompactedTopicMap.open(kafka, prefix + "compliance.sink.slack.posted.v1", replication);
           return SlackDestination.create(slack, posted);
         }
         case "jira": {
@@ -111,7 +112,7 @@ public final class SinkFactory {
               .withApiVersion("2".equals(config.string(ConfigKeys.JIRA_API_VERSION))
                   ? JiraSettings.ApiVersion.SERVER_V2 : JiraSettings.ApiVersion.CLOUD_V3)
               .withIssueMapTopic(prefix + "compliance.sink.jira.issues.v1");
-          return JiraDestination.open(jira, bootstrap, replication);
+          return JiraDestination.open(jira, kafka, replication);
         }
         case "s3": {
           S3AuditTrailSettings s3 = S3AuditTrailSettings.of(config.string(ConfigKeys.S3_AUDIT_BUCKET),
@@ -124,12 +125,12 @@ public final class SinkFactory {
             return S3AuditTrailDestination.create(s3);
           }
           // Parsed before the S3 client exists, so a bad time fails fast without leaking it.
-          PostureSnapshotSettings posture = PostureSnapshotSettings.of(bootstrap, stateTopic, serdes)
+          PostureSnapshotSettings posture = PostureSnapshotSettings.of(kafka, stateTopic, serdes)
               .withTime(parse(ConfigKeys.S3_POSTURE_TIME, config.string(ConfigKeys.S3_POSTURE_TIME), LocalTime::parse));
           return S3AuditTrailDestination.create(s3).withPostureSnapshots(posture, meters);
         }
         case "ocsf": {
-          OcsfSettings ocsf = OcsfSettings.of(bootstrap, prefix + config.string(ConfigKeys.OCSF_TOPIC), "0.1.0");
+          OcsfSettings ocsf = OcsfSettings.of(kafka, prefix + config.string(ConfigKeys.OCSF_TOPIC), "0.1.0");
           if (config.get(ConfigKeys.HEC_URL).isPresent()) {
             ocsf = ocsf.withHec(HecSettings.of(URI.create(config.string(ConfigKeys.HEC_URL)),
                 config.string(ConfigKeys.HEC_TOKEN)));

@@ -76,7 +76,7 @@ public final class StreamsNode implements AutoCloseable {
         }), java.time.Duration.ofSeconds(5));
     streamsMetrics.bindTo(meters);
     FindingQueries queries = new FindingQueries(app.streams(), PracticeCatalogue.all(), Clock.systemUTC());
-    DeltaFeed feed = new DeltaFeed(settings.bootstrapServers(), settings.topics().deltas(), settings.serdeConfig(),
+    DeltaFeed feed = new DeltaFeed(settings.clients(), settings.topics().deltas(), settings.serdeConfig(),
         meters).start();
     // Stream threads replaced since start: a rising count is a record the topology keeps failing on.
     io.micrometer.core.instrument.FunctionCounter.builder("compliance.streams.thread.replacements", app,

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,7 +53,7 @@ class DockerComposeTest {
       }
       assertThat(service.getValue().get("command")).as(service.getKey() + " command").isNotNull();
       service.getValue().get("environment").fieldNames().forEachRemaining(env -> {
-        if (ConfigKeys.byEnv(env).isEmpty()) {
+        if (ConfigKeys.byEnv(env).isEmpty() && KafkaPassThrough.fromEnvironment(Map.of(env, "x")).isEmpty()) {
           unknown.add(service.getKey() + ": " + env);
         }
       });
@@ -72,5 +73,17 @@ class DockerComposeTest {
       }
     }
     assertThat(missing).isEmpty();
+  }
+
+  @Test
+  void shouldDocumentTheKafkaPassThroughAndTheEmbeddedBrokerInTheReadme() throws IOException {
+    String readme = Files.readString(ROOT.resolve("README.md"));
+
+    for (String prefix : List.of("kafka.", "kafka.producer.", "kafka.consumer.", "kafka.admin.", "kafka.streams.")) {
+      assertThat(readme).contains("`" + prefix + "<property>`");
+      String property = prefix.equals("kafka.streams.") ? "num.standby.replicas" : "request.timeout.ms";
+      assertThat(KafkaPassThrough.parse(prefix + property)).as(prefix).isPresent();
+    }
+    assertThat(readme).contains("`KAFKA_<PROPERTY>`", "--embedded-broker");
   }
 }

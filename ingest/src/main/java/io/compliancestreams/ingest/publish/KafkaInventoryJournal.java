@@ -64,13 +64,22 @@ public final class KafkaInventoryJournal implements InventoryJournal, AutoClosea
    * {@code bootstrap.servers} (and any security settings); acks and idempotence are fixed here.
    */
   public static KafkaInventoryJournal create(Map<String, Object> clientConfig, String topic) {
-    Map<String, Object> config = new HashMap<>(clientConfig);
+    return create(clientConfig, clientConfig, topic);
+  }
+
+  /**
+   * The same with separate base properties for the producer and for the consumer that loads the
+   * topic (each gets only the client properties it knows).
+   */
+  public static KafkaInventoryJournal create(Map<String, Object> producerConfig, Map<String, Object> consumerConfig,
+      String topic) {
+    Map<String, Object> config = new HashMap<>(producerConfig);
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "compliance-streams-ingest-inventory");
     config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 20);
     return new KafkaInventoryJournal(new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer()),
-        new CompactedTopicReader(clientConfig, "compliance-streams-ingest-inventory", LOAD_TIMEOUT), topic);
+        new CompactedTopicReader(consumerConfig, "compliance-streams-ingest-inventory", LOAD_TIMEOUT), topic);
   }
 
   /**

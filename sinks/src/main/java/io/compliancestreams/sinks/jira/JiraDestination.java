@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.compliancestreams.schemas.avro.ChangeKind;
 import io.compliancestreams.schemas.avro.FindingDelta;
 import io.compliancestreams.schemas.avro.FindingStatus;
+import io.compliancestreams.schemas.clients.KafkaClientConfig;
 import io.compliancestreams.sinks.runner.CompactedTopicMap;
 import io.compliancestreams.sinks.runner.DeliveryException;
 import io.compliancestreams.sinks.runner.Destination;
@@ -55,7 +56,12 @@ public final class JiraDestination implements Destination {
    *     transitions) or with the map topic
    */
   public static JiraDestination open(JiraSettings settings, String bootstrapServers, short replication) {
-    CompactedTopicMap map = CompactedTopicMap.open(bootstrapServers, settings.issueMapTopic(), replication);
+    return open(settings, KafkaClientConfig.plaintext(bootstrapServers), replication);
+  }
+
+  /** The same over the deployment's Kafka client properties. */
+  public static JiraDestination open(JiraSettings settings, KafkaClientConfig kafka, short replication) {
+    CompactedTopicMap map = CompactedTopicMap.open(kafka, settings.issueMapTopic(), replication);
     try {
       return new JiraDestination(settings, map, true);
     } catch (RuntimeException e) {

@@ -46,8 +46,7 @@ public final class OcsfDestination implements Destination {
   }
 
   public static OcsfDestination create(OcsfSettings settings) {
-    Map<String, Object> props = new HashMap<>(settings.producerOverrides());
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+    Map<String, Object> props = settings.kafka().producer(settings.producerOverrides());
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "compliance-sink-ocsf");

@@ -1,12 +1,13 @@
 package io.compliancestreams.sinks.ocsf;
 
+import io.compliancestreams.schemas.clients.KafkaClientConfig;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * The OCSF sink.
  *
- * @param bootstrapServers Kafka, for the OCSF topic
+ * @param kafka the deployment's Kafka client properties, for the OCSF topic's producer
  * @param topic the (prefixed) OCSF topic, by default {@value #DEFAULT_TOPIC}; key = finding id
  * @param vendorName {@code metadata.product.vendor_name}
  * @param productVersion {@code metadata.product.version}
@@ -14,13 +15,13 @@ import java.util.Objects;
  * @param producerOverrides extra producer properties (security), applied before the ones the
  *     guarantees rest on (acks=all, idempotence)
  */
-public record OcsfSettings(String bootstrapServers, String topic, String vendorName, String productVersion,
+public record OcsfSettings(KafkaClientConfig kafka, String topic, String vendorName, String productVersion,
     HecSettings hec, Map<String, Object> producerOverrides) {
 
   public static final String DEFAULT_TOPIC = "compliance.finding.ocsf.v1";
 
   public OcsfSettings {
-    Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+    Objects.requireNonNull(kafka, "kafka");
     Objects.requireNonNull(topic, "topic");
     Objects.requireNonNull(vendorName, "vendorName");
     Objects.requireNonNull(productVersion, "productVersion");
@@ -28,10 +29,18 @@ public record OcsfSettings(String bootstrapServers, String topic, String vendorN
   }
 
   public static OcsfSettings of(String bootstrapServers, String topic, String productVersion) {
-    return new OcsfSettings(bootstrapServers, topic, "Compliance Streams", productVersion, null, Map.of());
+    return of(KafkaClientConfig.plaintext(bootstrapServers), topic, productVersion);
+  }
+
+  public static OcsfSettings of(KafkaClientConfig kafka, String topic, String productVersion) {
+    return new OcsfSettings(kafka, topic, "Compliance Streams", productVersion, null, Map.of());
+  }
+
+  public String bootstrapServers() {
+    return kafka.bootstrapServers();
   }
 
   public OcsfSettings withHec(HecSettings value) {
-    return new OcsfSettings(bootstrapServers, topic, vendorName, productVersion, value, producerOverrides);
+    return new OcsfSettings(kafka, topic, vendorName, productVersion, value, producerOverrides);
   }
 }

@@ -1,5 +1,6 @@
 package io.compliancestreams.sinks.runner;
 
+import io.compliancestreams.schemas.clients.KafkaClientConfig;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +10,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -40,14 +40,18 @@ public final class CompactedTopicMap implements AutoCloseable {
 
   /** Creates the topic if missing (compacted, 1 partition), then loads it. */
   public static CompactedTopicMap open(String bootstrapServers, String topic, short replication) {
-    ensureTopic(bootstrapServers, topic, replication);
-    KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+    return open(KafkaClientConfig.plaintext(bootstrapServers), topic, replication);
+  }
+
+  /** The same over the deployment's Kafka client properties. */
+  public static CompactedTopicMap open(KafkaClientConfig kafka, String topic, short replication) {
+    ensureTopic(kafka, topic, replication);
+    KafkaProducer<String, String> producer = new KafkaProducer<>(kafka.producer(Map.of(
         ProducerConfig.ACKS_CONFIG, "all",
-        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true)),
         new StringSerializer(), new StringSerializer());
     CompactedTopicMap map = new CompactedTopicMap(topic, producer);
-    map.load(bootstrapServers);
+    map.load(kafka);
     return map;
   }
 
@@ -72,10 +76,9 @@ public final class CompactedTopicMap implements AutoCloseable {
     return values.size();
   }
 
-  private void load(String bootstrapServers) {
-    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+  private void load(KafkaClientConfig kafka) {
+    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(kafka.consumer(Map.of(
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")),
         new StringDeserializer(), new StringDeserializer())) {
       List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
           .map(p -> new TopicPartition(topic, p.partition())).toList();
@@ -94,8 +97,8 @@ public final class CompactedTopicMap implements AutoCloseable {
     }
   }
 
-  private static void ensureTopic(String bootstrapServers, String topic, short replication) {
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+  private static void ensureTopic(KafkaClientConfig kafka, String topic, short replication) {
+    try (Admin admin = Admin.create(kafka.admin())) {
       if (!admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(topic)) {
         admin.createTopics(List.of(new NewTopic(topic, 1, replication)
             .configs(Map.of("cleanup.policy", "compact")))).all().get(30, TimeUnit.SECONDS);

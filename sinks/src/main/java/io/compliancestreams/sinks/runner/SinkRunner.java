@@ -16,7 +16,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -88,10 +87,10 @@ public final class SinkRunner implements Runnable, AutoCloseable {
     this.metrics = new SinkMetrics(registry, destination.name());
     this.deltas = AvroSerdes.findingDelta(settings.serdeConfig()).deserializer();
     String dlqTopic = settings.deadLetterTopic(destination.name());
-    try (Admin admin = Admin.create(clientProps(Map.of()))) {
+    try (Admin admin = Admin.create(clientProps(settings.kafka().admin(), Map.of()))) {
       DeadLetters.ensureTopic(admin, dlqTopic);
     }
-    this.deadLetters = new DeadLetters(dlqTopic, new KafkaProducer<>(clientProps(Map.of(
+    this.deadLetters = new DeadLetters(dlqTopic, new KafkaProducer<>(clientProps(settings.kafka().producer(), Map.of(
         ProducerConfig.ACKS_CONFIG, "all",
         ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
         ProducerConfig.CLIENT_ID_CONFIG, settings.groupId() + "-dlq")),
@@ -379,7 +378,7 @@ public final class SinkRunner implements Runnable, AutoCloseable {
   }
 
   private Map<String, Object> consumerProps() {
-    Map<String, Object> props = clientProps(Map.of());
+    Map<String, Object> props = clientProps(settings.kafka().consumer(), Map.of());
     props.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     props.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
     props.put(ConsumerConfig.CLIENT_ID_CONFIG, settings.groupId());
@@ -389,10 +388,11 @@ public final class SinkRunner implements Runnable, AutoCloseable {
     return props;
   }
 
-  private Map<String, Object> clientProps(Map<String, Object> base) {
-    Map<String, Object> props = new HashMap<>(base);
+  /** The deployment's properties for this kind of client, the runner's overrides, then {@code fixed}. */
+  private Map<String, Object> clientProps(Map<String, Object> kind, Map<String, Object> fixed) {
+    Map<String, Object> props = new HashMap<>(kind);
     props.putAll(settings.clientOverrides());
-    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+    props.putAll(fixed);
     return props;
   }
 

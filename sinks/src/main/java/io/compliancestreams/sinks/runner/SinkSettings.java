@@ -1,6 +1,7 @@
 package io.compliancestreams.sinks.runner;
 
 import io.compliancestreams.schemas.SerdeConfig;
+import io.compliancestreams.schemas.clients.KafkaClientConfig;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -8,7 +9,7 @@ import java.util.Objects;
 /**
  * Everything a {@link SinkRunner} needs, built once by {@code app}.
  *
- * @param bootstrapServers Kafka bootstrap servers
+ * @param kafka the deployment's Kafka client properties (bootstrap servers, security)
  * @param deltaTopic the (prefixed) delta topic, {@code compliance.finding.delta.v1}
  * @param groupId the sink's own consumer group, by default {@link #groupId(String, String)}
  * @param serdeConfig how the delta values are encoded (single-object or registry)
@@ -20,7 +21,7 @@ import java.util.Objects;
  *     except for the ones the runner's guarantees rest on (isolation, auto-commit, (de)serializers)
  */
 public record SinkSettings(
-    String bootstrapServers,
+    KafkaClientConfig kafka,
     String deltaTopic,
     String groupId,
     SerdeConfig serdeConfig,
@@ -34,7 +35,7 @@ public record SinkSettings(
   public static final Duration DEFAULT_POLL_TIMEOUT = Duration.ofMillis(500);
 
   public SinkSettings {
-    requireText(bootstrapServers, "bootstrapServers");
+    Objects.requireNonNull(kafka, "kafka");
     requireText(deltaTopic, "deltaTopic");
     requireText(groupId, "groupId");
     Objects.requireNonNull(serdeConfig, "serdeConfig");
@@ -47,8 +48,17 @@ public record SinkSettings(
 
   /** Defaults: every delta but suppressed ones, {@link RetrySettings#DEFAULT}, 5 s flush, 0.5 s poll. */
   public static SinkSettings of(String bootstrapServers, String deltaTopic, String groupId, SerdeConfig serdeConfig) {
-    return new SinkSettings(bootstrapServers, deltaTopic, groupId, serdeConfig, DeltaFilter.ALL,
+    return of(KafkaClientConfig.plaintext(bootstrapServers), deltaTopic, groupId, serdeConfig);
+  }
+
+  /** The same over the deployment's Kafka client properties. */
+  public static SinkSettings of(KafkaClientConfig kafka, String deltaTopic, String groupId, SerdeConfig serdeConfig) {
+    return new SinkSettings(kafka, deltaTopic, groupId, serdeConfig, DeltaFilter.ALL,
         RetrySettings.DEFAULT, DEFAULT_FLUSH_INTERVAL, DEFAULT_POLL_TIMEOUT, Map.of());
+  }
+
+  public String bootstrapServers() {
+    return kafka.bootstrapServers();
   }
 
   /** The default group of a sink: {@code <prefix>compliance-sink-<name>}. */
@@ -62,27 +72,27 @@ public record SinkSettings(
   }
 
   public SinkSettings withFilter(DeltaFilter value) {
-    return new SinkSettings(bootstrapServers, deltaTopic, groupId, serdeConfig, value, retry, flushInterval,
+    return new SinkSettings(kafka, deltaTopic, groupId, serdeConfig, value, retry, flushInterval,
         pollTimeout, clientOverrides);
   }
 
   public SinkSettings withRetry(RetrySettings value) {
-    return new SinkSettings(bootstrapServers, deltaTopic, groupId, serdeConfig, filter, value, flushInterval,
+    return new SinkSettings(kafka, deltaTopic, groupId, serdeConfig, filter, value, flushInterval,
         pollTimeout, clientOverrides);
   }
 
   public SinkSettings withFlushInterval(Duration value) {
-    return new SinkSettings(bootstrapServers, deltaTopic, groupId, serdeConfig, filter, retry, value,
+    return new SinkSettings(kafka, deltaTopic, groupId, serdeConfig, filter, retry, value,
         pollTimeout, clientOverrides);
   }
 
   public SinkSettings withPollTimeout(Duration value) {
-    return new SinkSettings(bootstrapServers, deltaTopic, groupId, serdeConfig, filter, retry, flushInterval,
+    return new SinkSettings(kafka, deltaTopic, groupId, serdeConfig, filter, retry, flushInterval,
         value, clientOverrides);
   }
 
   public SinkSettings withClientOverrides(Map<String, Object> value) {
-    return new SinkSettings(bootstrapServers, deltaTopic, groupId, serdeConfig, filter, retry, flushInterval,
+    return new SinkSettings(kafka, deltaTopic, groupId, serdeConfig, filter, retry, flushInterval,
         pollTimeout, value);
   }
 

@@ -4,10 +4,8 @@ import io.compliancestreams.schemas.AvroSerdes;
 import io.compliancestreams.schemas.avro.Finding;
 import io.compliancestreams.schemas.topics.CompactedTopicReader;
 import io.compliancestreams.sinks.runner.DeliveryException;
-import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -37,7 +35,7 @@ final class FindingStateReader {
     Deserializer<Finding> values = AvroSerdes.finding(settings.serdeConfig()).deserializer();
     SortedMap<String, Finding> live = new TreeMap<>();
     try {
-      new CompactedTopicReader(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers()),
+      new CompactedTopicReader(settings.kafka().consumer(),
           "posture-snapshot", settings.readTimeout()).readToEnd(topic, r -> apply(live, r, values));
       return live;
     } catch (IllegalStateException | KafkaException e) {

@@ -1,6 +1,7 @@
 package io.compliancestreams.sinks.s3;
 
 import io.compliancestreams.schemas.SerdeConfig;
+import io.compliancestreams.schemas.clients.KafkaClientConfig;
 import io.compliancestreams.sinks.runner.RetrySettings;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -10,7 +11,7 @@ import java.util.Objects;
  * The daily full-posture snapshot of the S3 sink: where the finding state is read from and when the
  * snapshot is taken.
  *
- * @param bootstrapServers Kafka bootstrap servers
+ * @param kafka the deployment's Kafka client properties
  * @param stateTopic the (prefixed) compacted state topic, {@code compliance.finding.state.v1}
  * @param serdeConfig how the Finding values are encoded (single-object or registry)
  * @param time the UTC time of day of the daily snapshot
@@ -19,7 +20,7 @@ import java.util.Objects;
  * @param readTimeout the longest a snapshot may take to read the state topic to its end offsets
  */
 public record PostureSnapshotSettings(
-    String bootstrapServers,
+    KafkaClientConfig kafka,
     String stateTopic,
     SerdeConfig serdeConfig,
     LocalTime time,
@@ -36,9 +37,7 @@ public record PostureSnapshotSettings(
   public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofMinutes(10);
 
   public PostureSnapshotSettings {
-    if (bootstrapServers == null || bootstrapServers.isBlank()) {
-      throw new IllegalArgumentException("bootstrapServers must not be blank");
-    }
+    Objects.requireNonNull(kafka, "kafka");
     if (stateTopic == null || stateTopic.isBlank()) {
       throw new IllegalArgumentException("stateTopic must not be blank");
     }
@@ -52,15 +51,24 @@ public record PostureSnapshotSettings(
 
   /** The default time (00:05 UTC), retries and read timeout. */
   public static PostureSnapshotSettings of(String bootstrapServers, String stateTopic, SerdeConfig serdeConfig) {
-    return new PostureSnapshotSettings(bootstrapServers, stateTopic, serdeConfig, DEFAULT_TIME, DEFAULT_RETRY,
+    return of(KafkaClientConfig.plaintext(bootstrapServers), stateTopic, serdeConfig);
+  }
+
+  /** The same over the deployment's Kafka client properties. */
+  public static PostureSnapshotSettings of(KafkaClientConfig kafka, String stateTopic, SerdeConfig serdeConfig) {
+    return new PostureSnapshotSettings(kafka, stateTopic, serdeConfig, DEFAULT_TIME, DEFAULT_RETRY,
         DEFAULT_READ_TIMEOUT);
   }
 
+  public String bootstrapServers() {
+    return kafka.bootstrapServers();
+  }
+
   public PostureSnapshotSettings withTime(LocalTime value) {
-    return new PostureSnapshotSettings(bootstrapServers, stateTopic, serdeConfig, value, retry, readTimeout);
+    return new PostureSnapshotSettings(kafka, stateTopic, serdeConfig, value, retry, readTimeout);
   }
 
   public PostureSnapshotSettings withRetry(RetrySettings value) {
-    return new PostureSnapshotSettings(bootstrapServers, stateTopic, serdeConfig, time, value, readTimeout);
+    return new PostureSnapshotSettings(kafka, stateTopic, serdeConfig, time, value, readTimeout);
   }
 }

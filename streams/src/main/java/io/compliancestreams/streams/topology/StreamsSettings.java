@@ -1,6 +1,7 @@
 package io.compliancestreams.streams.topology;
 
 import io.compliancestreams.schemas.SerdeConfig;
+import io.compliancestreams.schemas.clients.KafkaClientConfig;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Properties;
@@ -16,6 +17,7 @@ import org.apache.kafka.streams.StreamsConfig;
  *     contribution before they are evaluated (CloudTrail changes are evaluated at once)
  * @param eventDedupeWindow how long CloudTrail event ids are remembered to drop duplicates
  * @param applicationServer {@code host:port} of this instance's query API, or null
+ * @param clients the deployment's Kafka client properties, {@code bootstrapServers} among them
  */
 public record StreamsSettings(
     String applicationId,
@@ -32,11 +34,17 @@ public record StreamsSettings(
     SerdeConfig serdeConfig,
     boolean createTopics,
     String applicationServer,
-    String instanceId) {
+    String instanceId,
+    KafkaClientConfig clients) {
 
   public StreamsSettings {
     Objects.requireNonNull(applicationId, "applicationId");
     Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+    Objects.requireNonNull(clients, "clients");
+    if (!clients.bootstrapServers().equals(bootstrapServers)) {
+      throw new IllegalArgumentException("bootstrapServers " + bootstrapServers + " differ from the clients' "
+          + clients.bootstrapServers());
+    }
     Objects.requireNonNull(topics, "topics");
     Objects.requireNonNull(serdeConfig, "serdeConfig");
     if (partitions < 1) {
@@ -50,6 +58,16 @@ public record StreamsSettings(
     requireSchedulable("recheckPoll", recheckPoll);
     requireSchedulable("scopeDebounce", scopeDebounce);
     requireSchedulable("eventDedupeWindow", eventDedupeWindow);
+  }
+
+  /** Plain connections to {@code bootstrapServers} (tests, benchmarks). */
+  public StreamsSettings(String applicationId, String bootstrapServers, Topics topics, int partitions,
+      short replicationFactor, String processingGuarantee, String stateDir, Duration commitInterval,
+      Duration recheckPoll, Duration scopeDebounce, Duration eventDedupeWindow, SerdeConfig serdeConfig,
+      boolean createTopics, String applicationServer, String instanceId) {
+    this(applicationId, bootstrapServers, topics, partitions, replicationFactor, processingGuarantee, stateDir,
+        commitInterval, recheckPoll, scopeDebounce, eventDedupeWindow, serdeConfig, createTopics,
+        applicationServer, instanceId, KafkaClientConfig.plaintext(bootstrapServers));
   }
 
   /**
@@ -74,31 +92,31 @@ public record StreamsSettings(
   public StreamsSettings withApplicationId(String id) {
     return new StreamsSettings(id, bootstrapServers, topics, partitions, replicationFactor,
         processingGuarantee, stateDir, commitInterval, recheckPoll, scopeDebounce,
-        eventDedupeWindow, serdeConfig, createTopics, applicationServer, instanceId);
+        eventDedupeWindow, serdeConfig, createTopics, applicationServer, instanceId, clients);
   }
 
   public StreamsSettings withProcessingGuarantee(String guarantee) {
     return new StreamsSettings(applicationId, bootstrapServers, topics, partitions, replicationFactor,
         guarantee, stateDir, commitInterval, recheckPoll, scopeDebounce, eventDedupeWindow,
-        serdeConfig, createTopics, applicationServer, instanceId);
+        serdeConfig, createTopics, applicationServer, instanceId, clients);
   }
 
   public StreamsSettings withStateDir(String dir) {
     return new StreamsSettings(applicationId, bootstrapServers, topics, partitions, replicationFactor,
         processingGuarantee, dir, commitInterval, recheckPoll, scopeDebounce, eventDedupeWindow,
-        serdeConfig, createTopics, applicationServer, instanceId);
+        serdeConfig, createTopics, applicationServer, instanceId, clients);
   }
 
   public StreamsSettings withApplicationServer(String hostPort) {
     return new StreamsSettings(applicationId, bootstrapServers, topics, partitions, replicationFactor,
         processingGuarantee, stateDir, commitInterval, recheckPoll, scopeDebounce, eventDedupeWindow,
-        serdeConfig, createTopics, hostPort, instanceId);
+        serdeConfig, createTopics, hostPort, instanceId, clients);
   }
 
   public StreamsSettings withPartitions(int count) {
     return new StreamsSettings(applicationId, bootstrapServers, topics, count, replicationFactor,
         processingGuarantee, stateDir, commitInterval, recheckPoll, scopeDebounce, eventDedupeWindow,
-        serdeConfig, createTopics, applicationServer, instanceId);
+        serdeConfig, createTopics, applicationServer, instanceId, clients);
   }
 
   /**
@@ -108,12 +126,23 @@ public record StreamsSettings(
   public StreamsSettings withInstanceId(String id) {
     return new StreamsSettings(applicationId, bootstrapServers, topics, partitions, replicationFactor,
         processingGuarantee, stateDir, commitInterval, recheckPoll, scopeDebounce, eventDedupeWindow,
-        serdeConfig, createTopics, applicationServer, id);
+        serdeConfig, createTopics, applicationServer, id, clients);
   }
 
-  /** The Kafka Streams properties these settings stand for. */
+  /** The same with the deployment's Kafka client properties (security, timeouts). */
+  public StreamsSettings withClients(KafkaClientConfig value) {
+    return new StreamsSettings(applicationId, value.bootstrapServers(), topics, partitions, replicationFactor,
+        processingGuarantee, stateDir, commitInterval, recheckPoll, scopeDebounce, eventDedupeWindow,
+        serdeConfig, createTopics, applicationServer, instanceId, value);
+  }
+
+  /**
+   * The Kafka Streams properties these settings stand for: the deployment's client properties
+   * ({@link KafkaClientConfig#streams()}), then the ones the topology's guarantees rest on.
+   */
   public Properties toProperties() {
     Properties p = new Properties();
+    p.putAll(clients.streams());
     p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
     p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, processingGuarantee);
@@ -122,8 +151,8 @@ public record StreamsSettings(
     p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, Short.toString(replicationFactor));
     p.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.NO_OPTIMIZATION);
     // Low latency matters more than batching for detection; see docs/streams.md.
-    p.put(StreamsConfig.producerPrefix("linger.ms"), "5");
-    p.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
+    p.putIfAbsent(StreamsConfig.producerPrefix("linger.ms"), "5");
+    p.putIfAbsent(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
     // Headroom for records up to the input topics' size. Dead letters are cut to 512 KiB and
     // outputs refused over OutputLimit before they are sent, so nothing should come near it.
     p.put(StreamsConfig.producerPrefix("max.request.size"),
