@@ -3,6 +3,7 @@ package io.compliancestreams.app.cli;
 import io.compliancestreams.app.config.AppConfig;
 import io.compliancestreams.app.config.ConfigException;
 import io.compliancestreams.app.config.ConfigKeys;
+import io.compliancestreams.app.logging.EmbeddedBrokerLog;
 import io.compliancestreams.app.run.IngestNode;
 import io.compliancestreams.app.run.SinkFactory;
 import io.compliancestreams.app.run.StreamsNode;
@@ -11,8 +12,10 @@ import io.compliancestreams.sinks.runner.SinkRunner;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,10 +44,12 @@ public final class RunCommand implements Callable<Integer> {
     try {
       AppConfig loaded = config.load();
       if (loaded.get(ConfigKeys.KAFKA_BOOTSTRAP_SERVERS).isEmpty()) {
+        Optional<Path> brokerLog = EmbeddedBrokerLog.routeToFile();
         KafkaBroker broker = KafkaBroker.start();
         running.add(broker);
         loaded = loaded.with(ConfigKeys.KAFKA_BOOTSTRAP_SERVERS, broker.bootstrapServers());
-        System.err.println("no kafka.bootstrap.servers: started an in-JVM broker at " + broker.bootstrapServers());
+        System.err.println("no kafka.bootstrap.servers: started an in-JVM broker at " + broker.bootstrapServers()
+            + brokerLog.map(file -> "; its log: " + file).orElse(""));
       }
       // One registry, served by the streams node's /metrics, so the ingest service's meters show there too.
       PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);

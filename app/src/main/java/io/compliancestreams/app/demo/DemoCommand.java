@@ -3,6 +3,7 @@ package io.compliancestreams.app.demo;
 import io.compliancestreams.app.config.AppConfig;
 import io.compliancestreams.app.config.ConfigKeys;
 import io.compliancestreams.app.config.Settings;
+import io.compliancestreams.app.logging.EmbeddedBrokerLog;
 import io.compliancestreams.app.run.SinkFactory;
 import io.compliancestreams.sinks.runner.SinkRunner;
 import io.compliancestreams.sinks.runner.SinkSettings;
@@ -149,7 +150,8 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
     out.println(style.paint("Compliance Streams demo", DeltaLine.BOLD)
         + " - a simulated organisation, the real pipeline, no AWS account needed.");
     s.dir = Files.createTempDirectory("compliance-streams-demo-");
-    out.println("starting Kafka...");
+    out.println("starting Kafka..." + EmbeddedBrokerLog.routeToFile()
+        .map(file -> " (an in-JVM broker logs to " + file + ")").orElse(""));
     s.broker = KafkaBroker.start();
     String runId = UUID.randomUUID().toString().substring(0, 8);
     int port = choosePort();
@@ -236,17 +238,16 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
   }
 
   /**
-   * The demo's output is its delta lines: the broker's and the clients' INFO logs (stderr) would
-   * drown them on a terminal. LOG_LEVEL set keeps the configured logging.
+   * The demo's output is its delta lines: our own INFO logs (stderr) would drown them on a
+   * terminal, and so would the Kafka clients' warnings about requests they retry by themselves
+   * (CONCURRENT_TRANSACTIONS while a commit completes, metadata of a topic just created). The
+   * broker's logs go to their own file ({@link EmbeddedBrokerLog}, routed after this, at INFO).
+   * LOG_LEVEL set keeps the configured logging.
    */
   private static void quietLogs() {
     if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext logs) {
       logs.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.WARN);
-      for (String noisy : List.of("kafka", "org.apache.kafka", "state.change.logger")) {
-        logs.getLogger(noisy).setLevel(ch.qos.logback.classic.Level.ERROR);
-      }
-      // Looking for Docker (to prefer a container broker) logs an ERROR when there is none.
-      logs.getLogger("org.testcontainers").setLevel(ch.qos.logback.classic.Level.OFF);
+      logs.getLogger("org.apache.kafka").setLevel(ch.qos.logback.classic.Level.ERROR);
     }
   }
 
