@@ -4,7 +4,9 @@ import io.compliancestreams.app.config.AppConfig;
 import io.compliancestreams.app.config.ConfigKeys;
 import io.compliancestreams.app.config.Settings;
 import io.compliancestreams.app.logging.EmbeddedBrokerLog;
+import io.compliancestreams.app.run.PipelineTopics;
 import io.compliancestreams.app.run.SinkFactory;
+import io.compliancestreams.app.run.SinkTopics;
 import io.compliancestreams.sinks.runner.SinkRunner;
 import io.compliancestreams.sinks.runner.SinkSettings;
 import io.compliancestreams.sinks.s3.S3AuditTrailDestination;
@@ -259,6 +261,8 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
     Topics topics = Settings.topics(config);
     SinkSettings audit = SinkSettings.of(config.string(ConfigKeys.KAFKA_BOOTSTRAP_SERVERS), topics.deltas(),
         SinkSettings.groupId(topics.prefix(), "s3"), Settings.serdes(config));
+    // Its dead-letter topic with topic.partitions, as SinkFactory's sinks have theirs.
+    PipelineTopics.ensure(config, SinkTopics.of("s3", config).toArray(Topics.TopicSpec[]::new));
     S3AuditTrailSettings layout = S3AuditTrailSettings.of("local", "audit", "us-east-1")
         .withLimits(1_000, 8L * 1024 * 1024, Duration.ofHours(1), Duration.ofSeconds(5));
     SinkRunner trail = new SinkRunner(audit,
