@@ -27,12 +27,19 @@ final class InJvmKafkaServer {
   private final int brokerPort;
   private final int controllerPort;
   private final Path logDir;
+  private final Map<String, String> overrides;
   private KafkaRaftServer server;
 
   InJvmKafkaServer(int brokerPort, int controllerPort, Path logDir) {
+    this(brokerPort, controllerPort, logDir, Map.of());
+  }
+
+  /** {@code overrides} are broker properties set last, e.g. {@code auto.create.topics.enable=false}. */
+  InJvmKafkaServer(int brokerPort, int controllerPort, Path logDir, Map<String, String> overrides) {
     this.brokerPort = brokerPort;
     this.controllerPort = controllerPort;
     this.logDir = logDir.toAbsolutePath();
+    this.overrides = Map.copyOf(overrides);
   }
 
   String bootstrapServers() {
@@ -105,6 +112,7 @@ final class InJvmKafkaServer {
     p.put("group.initial.rebalance.delay.ms", "0");
     // The log cleaner reserves 128 MiB of heap by default; 4 MiB lets everything run in -Xmx160m.
     p.put("log.cleaner.dedupe.buffer.size", "4194304");
+    p.putAll(overrides);
     return p;
   }
 

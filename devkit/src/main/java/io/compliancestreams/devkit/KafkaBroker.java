@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.stream.Stream;
@@ -71,13 +72,22 @@ public final class KafkaBroker implements AutoCloseable {
 
   /** Starts a broker in this JVM on free loopback ports with a temporary log directory. */
   public static KafkaBroker startInJvm() {
+    return startInJvm(Map.of());
+  }
+
+  /**
+   * Starts a broker in this JVM as {@link #startInJvm()} does, with broker properties set over the
+   * devkit's, e.g. {@code auto.create.topics.enable=false} to prove that a writer creates its topics.
+   */
+  public static KafkaBroker startInJvm(Map<String, String> brokerOverrides) {
     Path logDir;
     try {
       logDir = Files.createTempDirectory("devkit-kafka-");
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot create a temporary Kafka log directory", e);
     }
-    return startInJvm(new InJvmKafkaServer(LoopbackPorts.free(), LoopbackPorts.free(), logDir), true);
+    return startInJvm(
+        new InJvmKafkaServer(LoopbackPorts.free(), LoopbackPorts.free(), logDir, brokerOverrides), true);
   }
 
   /**

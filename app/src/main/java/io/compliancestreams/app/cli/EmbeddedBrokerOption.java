@@ -3,8 +3,11 @@ package io.compliancestreams.app.cli;
 import io.compliancestreams.app.config.AppConfig;
 import io.compliancestreams.app.config.ConfigException;
 import io.compliancestreams.app.config.ConfigKeys;
+import io.compliancestreams.app.logging.EmbeddedBrokerLog;
 import io.compliancestreams.devkit.KafkaBroker;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
@@ -35,10 +38,12 @@ final class EmbeddedBrokerOption {
           + ConfigKeys.KAFKA_BOOTSTRAP_SERVERS.env() + ") is required: the Kafka cluster to use"
           + " (or --embedded-broker for a throw-away in-JVM broker)");
     }
+    // The broker's own loggers (INFO chatter, retriable ERRORs) go to a file, not the user's console.
+    Optional<Path> brokerLog = EmbeddedBrokerLog.routeToFile();
     KafkaBroker broker = KafkaBroker.start();
     running.add(broker);
     System.err.println("--embedded-broker: started an in-JVM broker at " + broker.bootstrapServers()
-        + "; its data is lost when the process ends");
+        + "; its data is lost when the process ends" + brokerLog.map(file -> "; its log: " + file).orElse(""));
     return config.with(ConfigKeys.KAFKA_BOOTSTRAP_SERVERS, broker.bootstrapServers());
   }
 }

@@ -3,6 +3,7 @@ package io.compliancestreams.app.cli;
 import io.compliancestreams.app.config.AppConfig;
 import io.compliancestreams.app.config.ConfigException;
 import io.compliancestreams.app.config.Settings;
+import io.compliancestreams.app.run.SinkTopics;
 import io.compliancestreams.streams.topology.TopicCreator;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,11 +13,12 @@ import picocli.CommandLine.Mixin;
 
 /** {@code topics}: creates missing topics and verifies the existing ones. */
 @Command(name = "topics", mixinStandardHelpOptions = true,
-    description = "Creates the pipeline's missing topics (partitions, cleanup policy, retention as"
-        + " documented in schemas/README.md) and verifies the partition count of existing ones.",
+    description = "Creates every missing topic the pipeline and its sinks write (partitions, cleanup policy,"
+        + " retention as documented in schemas/README.md) and verifies existing ones: partition count"
+        + " (a warning, an error for the co-partitioned inputs) and cleanup policy (compacted ones must be).",
     exitCodeListHeading = "Exit codes:%n",
     exitCodeList = {"0:success", "2:invalid options, input or configuration (the message names it)",
-        "3:runtime failure (Kafka unreachable, missing topics with topics.create=false)"})
+        "3:runtime failure (Kafka unreachable, missing topics with topics.create=false, a topic that must be compacted is not)"})
 public final class TopicsCommand implements Callable<Integer> {
 
   @Mixin ConfigOptions config = new ConfigOptions();
@@ -29,9 +31,14 @@ public final class TopicsCommand implements Callable<Integer> {
     try {
       AppConfig loaded = embedded.apply(config.load(), running);
       OneShotKafka.of(loaded).requireReachable();
-      List<String> created = new TopicCreator(Settings.streams(loaded, null)).ensureTopics();
+      TopicCreator creator = new TopicCreator(Settings.streams(loaded, null), SinkTopics.all(loaded));
+      List<String> created = creator.ensureTopics();
       System.out.println(created.isEmpty() ? "all topics exist" : "created " + String.join(", ", created));
-      return ExitCodes.OK;
+      TopicCreator.Check check = creator.check();
+      check.warnings().forEach(w -> System.err.println("warning: " + w));
+      check.errors().forEach(e -> System.err.println("error: " + e));
+      System.out.println("verified " + check.topics() + " topics");
+      return check.errors().isEmpty() ? ExitCodes.OK : ExitCodes.RUNTIME_ERROR;
     } catch (ConfigException e) {
       System.err.println("error: " + e.getMessage());
       return ExitCodes.INPUT_ERROR;

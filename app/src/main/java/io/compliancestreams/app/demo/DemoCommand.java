@@ -3,7 +3,10 @@ package io.compliancestreams.app.demo;
 import io.compliancestreams.app.config.AppConfig;
 import io.compliancestreams.app.config.ConfigKeys;
 import io.compliancestreams.app.config.Settings;
+import io.compliancestreams.app.logging.EmbeddedBrokerLog;
+import io.compliancestreams.app.run.PipelineTopics;
 import io.compliancestreams.app.run.SinkFactory;
+import io.compliancestreams.app.run.SinkTopics;
 import io.compliancestreams.sinks.runner.SinkRunner;
 import io.compliancestreams.sinks.runner.SinkSettings;
 import io.compliancestreams.sinks.s3.S3AuditTrailDestination;
@@ -148,7 +151,8 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
     out.println(style.paint("Compliance Streams demo", DeltaLine.BOLD)
         + " - a simulated organisation, the real pipeline, no AWS account needed.");
     s.dir = Files.createTempDirectory("compliance-streams-demo-");
-    out.println("starting Kafka...");
+    out.println("starting Kafka..." + EmbeddedBrokerLog.routeToFile()
+        .map(file -> " (an in-JVM broker logs to " + file + ")").orElse(""));
     s.broker = KafkaBroker.start();
     String runId = UUID.randomUUID().toString().substring(0, 8);
     int port = choosePort();
@@ -233,17 +237,16 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
   }
 
   /**
-   * The demo's output is its delta lines: the broker's and the clients' INFO logs (stderr) would
-   * drown them on a terminal. LOG_LEVEL set keeps the configured logging.
+   * The demo's output is its delta lines: our own INFO logs (stderr) would drown them on a
+   * terminal, and so would the Kafka clients' warnings about requests they retry by themselves
+   * (CONCURRENT_TRANSACTIONS while a commit completes, metadata of a topic just created). The
+   * broker's logs go to their own file ({@link EmbeddedBrokerLog}, routed after this, at INFO).
+   * LOG_LEVEL set keeps the configured logging.
    */
   private static void quietLogs() {
     if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext logs) {
       logs.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.WARN);
-      for (String noisy : List.of("kafka", "org.apache.kafka", "state.change.logger")) {
-        logs.getLogger(noisy).setLevel(ch.qos.logback.classic.Level.ERROR);
-      }
-      // Looking for Docker (to prefer a container broker) logs an ERROR when there is none.
-      logs.getLogger("org.testcontainers").setLevel(ch.qos.logback.classic.Level.OFF);
+      logs.getLogger("org.apache.kafka").setLevel(ch.qos.logback.classic.Level.ERROR);
     }
   }
 
@@ -255,6 +258,8 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
     Topics topics = Settings.topics(config);
     SinkSettings audit = SinkSettings.of(config.string(ConfigKeys.KAFKA_BOOTSTRAP_SERVERS), topics.deltas(),
         SinkSettings.groupId(topics.prefix(), "s3"), Settings.serdes(config));
+    // Its dead-letter topic with topic.partitions, as SinkFactory's sinks have theirs.
+    PipelineTopics.ensure(config, SinkTopics.of("s3", config).toArray(Topics.TopicSpec[]::new));
     S3AuditTrailSettings layout = S3AuditTrailSettings.of("local", "audit", "us-east-1")
         .withLimits(1_000, 8L * 1024 * 1024, Duration.ofHours(1), Duration.ofSeconds(5));
     SinkRunner trail = new SinkRunner(audit,

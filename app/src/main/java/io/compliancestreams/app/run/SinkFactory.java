@@ -28,7 +28,6 @@ import io.compliancestreams.sinks.slack.SlackSettings;
 import io.compliancestreams.streams.topology.Topics.TopicSpec;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
-import java.time.Duration;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -56,6 +55,9 @@ public final class SinkFactory {
   }
 
   public static SinkRunner runner(String name, AppConfig config, MeterRegistry meters) {
+    if (!NAMES.contains(name)) {
+      throw new ConfigException("unknown sink '" + name + "', expected one of " + NAMES);
+    }
     KafkaClientConfig kafka = Settings.kafka(config);
     var topics = Settings.topics(config);
     SinkSettings settings = SinkSettings.of(kafka, topics.deltas(),
@@ -63,19 +65,14 @@ public final class SinkFactory {
         .withFilter(filter(config))
         .withRetry(new RetrySettings(config.integer(ConfigKeys.SINK_MAX_ATTEMPTS),
             RetrySettings.DEFAULT.initialBackoff(), RetrySettings.DEFAULT.maxBackoff(), RetrySettings.DEFAULT.multiplier()));
-    // Built first: a missing or contradictory key stops the command before topics are touched.
+    // The topics it writes (its dead-letter topic, the OCSF topic, the Slack/Jira map) and the
+    // delta topic it reads, created before the destination opens its map, as streams creates
+    // topics: a sink started first must not leave them to the broker (1 partition, or none at all
+    // with auto.create.topics.enable=false). Load-time validation has already checked every key.
+    PipelineTopics.ensure(config, SinkTopics.of(name, config).toArray(TopicSpec[]::new));
     Destination destination = destination(name, config, kafka, topics.prefix(), topics.findingState(),
         settings.serdeConfig(), meters);
     try {
-      // The delta topic it reads, its dead-letter topic and the OCSF topic it writes, as streams
-      // creates topics: a sink started first must not let the broker auto-create them.
-      List<TopicSpec> own = new ArrayList<>(List.of(
-          TopicSpec.delete(settings.deadLetterTopic(name), Duration.ofDays(30).toMillis())));
-      if (name.equals("ocsf")) {
-        own.add(TopicSpec.delete(topics.prefix() + config.string(ConfigKeys.OCSF_TOPIC),
-            Duration.ofDays(7).toMillis()));
-      }
-      PipelineTopics.ensure(config, own.toArray(TopicSpec[]::new));
       return new SinkRunner(settings, destination, meters);
     } catch (RuntimeException e) {
       try {
@@ -98,7 +95,7 @@ public final class SinkFactory {
               .map(token -> SlackSettings.bot(token, config.string(ConfigKeys.SLACK_CHANNEL), dashboard))
               .orElseGet(() -> SlackSettings.webhook(URI.create(config.string(ConfigKeys.SLACK_WEBHOOK_URL)), dashboard))
               .withNotifyResolutions(config.bool(ConfigKeys.SLACK_RESOLUTIONS));
-          CompactedTopicMap posted = CompactedTopicMap.open(kafka, prefix + "compliance.sink.slack.posted.v1", replication);
+          CompactedTopicMap posted = CompactedTopicMap.open(kafka, prefix + SinkTopics.SLACK_POSTED, replication);
           return SlackDestination.create(slack, posted);
         }
         case "jira": {
@@ -111,7 +108,7 @@ public final class SinkFactory {
               .withDoneTransition(config.string(ConfigKeys.JIRA_DONE_TRANSITION))
               .withApiVersion("2".equals(config.string(ConfigKeys.JIRA_API_VERSION))
                   ? JiraSettings.ApiVersion.SERVER_V2 : JiraSettings.ApiVersion.CLOUD_V3)
-              .withIssueMapTopic(prefix + "compliance.sink.jira.issues.v1");
+              .withIssueMapTopic(prefix + SinkTopics.JIRA_ISSUES);
           return JiraDestination.open(jira, kafka, replication);
         }
         case "s3": {
@@ -130,7 +127,7 @@ public final class SinkFactory {
           return S3AuditTrailDestination.create(s3).withPostureSnapshots(posture, meters);
         }
         case "ocsf": {
-          OcsfSettings ocsf = OcsfSettings.of(kafka, prefix + config.string(ConfigKeys.OCSF_TOPIC), "0.1.0");
+          OcsfSettings ocsf = OcsfSettings.of(kafka, SinkTopics.ocsfTopic(config), "0.1.0");
           if (config.get(ConfigKeys.HEC_URL).isPresent()) {
             ocsf = ocsf.withHec(HecSettings.of(URI.create(config.string(ConfigKeys.HEC_URL)),
                 config.string(ConfigKeys.HEC_TOKEN)));

@@ -8,8 +8,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,6 +97,60 @@ public final class TopicCreator {
     } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException("cannot create topics on " + settings.bootstrapServers()
           + ": " + (e.getCause() == null ? e : e.getCause()).getMessage(), e);
+    }
+  }
+
+  /**
+   * Checks every topic this creator manages as the cluster has it now: a partition count other than
+   * {@code topic.partitions} is a warning (an error for the co-partitioned inputs), a topic that must
+   * be compacted and is not is an error (its keys' latest values would be deleted with age).
+   */
+  public Check check() {
+    List<String> names = specs.stream().map(Topics.TopicSpec::name).toList();
+    Set<String> inputs = Set.of(settings.topics().snapshots(), settings.topics().cloudTrail());
+    try (Admin admin = Admin.create(settings.clients().admin())) {
+      Map<String, TopicDescription> described = admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS);
+      List<ConfigResource> resources = names.stream()
+          .map(name -> new ConfigResource(ConfigResource.Type.TOPIC, name)).toList();
+      Map<ConfigResource, Config> configs = admin.describeConfigs(resources).all().get(30, TimeUnit.SECONDS);
+      List<String> warnings = new ArrayList<>();
+      List<String> errors = new ArrayList<>();
+      for (Topics.TopicSpec spec : specs) {
+        int actual = described.get(spec.name()).partitions().size();
+        if (actual != settings.partitions()) {
+          String line = "topic " + spec.name() + " has " + actual + " partition(s), topic.partitions is "
+              + settings.partitions();
+          if (inputs.contains(spec.name())) {
+            errors.add(line + ": they must be equal (co-partitioned with the topology's state)");
+          } else {
+            warnings.add(line + " (it works; kafka-topics.sh --alter --partitions " + settings.partitions()
+                + " makes it match)");
+          }
+        }
+        String wanted = spec.configs().get("cleanup.policy");
+        ConfigEntry policy = configs.get(new ConfigResource(ConfigResource.Type.TOPIC, spec.name())).get("cleanup.policy");
+        String have = policy == null ? "delete" : policy.value();
+        if ("compact".equals(wanted) && !have.contains("compact")) {
+          errors.add("topic " + spec.name() + " has cleanup.policy=" + have + " but must be compacted:"
+              + " kafka-configs.sh --alter --entity-type topics --entity-name " + spec.name()
+              + " --add-config cleanup.policy=compact");
+        }
+      }
+      return new Check(specs.size(), warnings, errors);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while checking topics", e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("cannot check topics on " + settings.bootstrapServers()
+          + ": " + (e.getCause() == null ? e : e.getCause()).getMessage(), e);
+    }
+  }
+
+  /** What {@link #check()} found: how many topics it looked at, and what is not as configured. */
+  public record Check(int topics, List<String> warnings, List<String> errors) {
+    public Check {
+      warnings = List.copyOf(warnings);
+      errors = List.copyOf(errors);
     }
   }
 
