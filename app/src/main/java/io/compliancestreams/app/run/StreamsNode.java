@@ -109,6 +109,10 @@ public final class StreamsNode implements AutoCloseable {
     return api.port();
   }
 
+  public ApiServer api() {
+    return api;
+  }
+
   public HostInfo self() {
     return self;
   }
