@@ -141,6 +141,17 @@ class HttpAuthorizationTest {
   }
 
   @Test
+  void shouldForbidCachingOfData() throws Exception {
+    for (String path : List.of("/api/practices", "/api/posture", "/metrics", "/health")) {
+      HttpResponse<String> response = send(node.httpPort(), "GET", path, "Bearer " + TOKEN);
+      assertThat(response.statusCode()).as(path).isEqualTo(200);
+      assertThat(response.headers().allValues("Cache-Control")).as(path).containsExactly("no-store");
+    }
+    System.out.println("static file Cache-Control: "
+        + send(node.httpPort(), "GET", "/dashboard.js", null).headers().allValues("Cache-Control"));
+  }
+
+  @Test
   void shouldSendTheSecurityHeadersOnA503() throws Exception {
     sinkRunning.set(false);
     try {
