@@ -74,7 +74,7 @@ class CleanStopTest {
   @Test
   void shouldExit0WhenASinkIsStoppedWithSigterm() throws Exception {
     Path log = dir.resolve("sink.log");
-    Process sink = start(log, "sink", "ocsf", "--set", "topic.prefix=clean-stop-sink.");
+    Process sink = start(log, "sink", "ocsf", "--set", "topic.prefix=clean-stop-sink.", "--set", "http.port=0");
     try {
       await("the sink started").atMost(Duration.ofSeconds(120))
           .until(() -> Files.readString(log).contains("sink ocsf started"));

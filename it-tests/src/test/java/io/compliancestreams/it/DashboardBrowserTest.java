@@ -9,6 +9,11 @@ import io.compliancestreams.devkit.KafkaBroker;
 import io.compliancestreams.schemas.avro.ResourceSnapshot;
 import io.compliancestreams.streams.practices.PracticeFixtures;
 import io.compliancestreams.streams.topology.SnapshotRecords;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +27,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The dashboard in a real headless browser against a running pipeline: the 26 practices with
- * counts, a regression injected through Kafka showing up live, and hostile names shown as text.
+ * counts, a regression injected through Kafka showing up live, and hostile names shown as text,
+ * under a Content-Security-Policy that allows no inline script or style (the browser reports no
+ * violation) and with the security headers on every response.
  */
 class DashboardBrowserTest {
 
@@ -70,7 +77,9 @@ class DashboardBrowserTest {
           node.feed().after(0).stream().anyMatch(d -> d.changeKind().equals("REGRESSED")));
 
       String url = "http://127.0.0.1:" + node.httpPort() + "/";
-      String dom = chromium.dumpDom(url, 6000);
+      HeadlessChromium.Page page = chromium.load(url, 6000);
+      assertThat(page.cspViolations()).as("what the Content-Security-Policy blocked on the dashboard").isEmpty();
+      String dom = page.dom();
       Matcher rows = Pattern.compile("<tr class=\"practice\"").matcher(dom);
       int count = 0;
       while (rows.find()) {
@@ -87,9 +96,31 @@ class DashboardBrowserTest {
           .contains("<title>Compliance Streams</title>")
           .doesNotContainPattern("<body[^>]*data-pwned");
 
+      assertSecurityHeaders(url, 200);
+      assertSecurityHeaders(url + "dashboard.js", 200);
+      assertSecurityHeaders(url + "dashboard.css", 200);
+      assertSecurityHeaders(url + "api/posture", 200);
+      assertSecurityHeaders(url + "api/posture/", 404);
+      assertSecurityHeaders(url + "no-such-page", 404);
+
       Path png = Path.of("target", "dashboard.png");
       chromium.screenshot(url, 6000, png);
       assertThat(Files.size(png)).as("screenshot written to %s", png).isGreaterThan(10_000);
     }
+  }
+
+  /** The headers a browser needs to keep the page's CSP and refuse framing and sniffing. */
+  private static void assertSecurityHeaders(String url, int status) throws Exception {
+    HttpResponse<Void> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+        HttpResponse.BodyHandlers.discarding());
+    assertThat(response.statusCode()).as(url).isEqualTo(status);
+    HttpHeaders headers = response.headers();
+    assertThat(headers.firstValue("Content-Security-Policy")).as(url).hasValueSatisfying(csp -> assertThat(csp)
+        .contains("default-src 'self'", "script-src 'self'", "style-src 'self'", "object-src 'none'",
+            "frame-ancestors 'none'", "base-uri 'none'")
+        .doesNotContain("unsafe-inline", "unsafe-eval"));
+    assertThat(headers.firstValue("X-Content-Type-Options")).as(url).contains("nosniff");
+    assertThat(headers.firstValue("X-Frame-Options")).as(url).contains("DENY");
+    assertThat(headers.firstValue("Referrer-Policy")).as(url).contains("no-referrer");
   }
 }

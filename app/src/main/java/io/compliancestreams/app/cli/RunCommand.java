@@ -3,11 +3,10 @@ package io.compliancestreams.app.cli;
 import io.compliancestreams.app.config.AppConfig;
 import io.compliancestreams.app.config.ConfigException;
 import io.compliancestreams.app.run.IngestNode;
+import io.compliancestreams.app.run.ProcessMeters;
 import io.compliancestreams.app.run.SinkFactory;
 import io.compliancestreams.app.run.StreamsNode;
 import io.compliancestreams.sinks.runner.SinkRunner;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,8 +41,9 @@ public final class RunCommand implements Callable<Integer> {
     List<AutoCloseable> running = new ArrayList<>();
     try {
       AppConfig loaded = embedded.apply(config.load(), running);
-      // One registry, served by the streams node's /metrics, so the ingest service's meters show there too.
-      PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      // One registry, served by the streams node's /metrics, so the ingest service's and the sinks'
+      // meters (compliance_sink_*) show there too.
+      PrometheusMeterRegistry meters = ProcessMeters.create();
       StreamsNode streams = StreamsNode.start(loaded, meters);
       running.add(streams);
       if (!noIngest) {
@@ -51,7 +51,7 @@ public final class RunCommand implements Callable<Integer> {
       }
       for (String name : SinkFactory.NAMES) {
         if (SinkFactory.configured(name, loaded)) {
-          SinkRunner runner = SinkFactory.runner(name, loaded, new SimpleMeterRegistry());
+          SinkRunner runner = SinkFactory.runner(name, loaded, meters);
           runner.start();
           running.add(runner);
         }

@@ -1,9 +1,14 @@
 package io.compliancestreams.app.cli;
 
+import io.compliancestreams.app.config.AppConfig;
 import io.compliancestreams.app.config.ConfigException;
+import io.compliancestreams.app.config.ConfigKeys;
+import io.compliancestreams.app.http.OpsServer;
+import io.compliancestreams.app.run.ProcessMeters;
 import io.compliancestreams.app.run.SinkFactory;
 import io.compliancestreams.sinks.runner.SinkRunner;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.javalin.util.JavalinBindException;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -13,11 +18,13 @@ import picocli.CommandLine.Parameters;
 
 /** {@code sink slack|jira|s3|ocsf}: runs one sink (its own consumer group) until stopped. */
 @Command(name = "sink", mixinStandardHelpOptions = true,
-    description = "Runs one sink until Ctrl-C: slack, jira, s3 (audit trail) or ocsf (SIEM topic / Splunk HEC)."
+    description = {"Runs one sink until Ctrl-C: slack, jira, s3 (audit trail) or ocsf (SIEM topic / Splunk HEC)."
         + " Each is its own consumer group of compliance.finding.delta.v1.",
+        "Serves /health (200 while the sink consumes, 503 once it stopped) and /metrics (Prometheus, the"
+        + " compliance_sink_* meters) on http.bind:http.port, with http.token as for the query API."},
     exitCodeListHeading = "Exit codes:%n",
     exitCodeList = {"0:stopped cleanly (Ctrl-C or SIGTERM)", "2:invalid configuration (the message names the key)",
-        "3:runtime failure (the sink stopped by itself, or could not start)"})
+        "3:runtime failure (the sink stopped by itself, or could not start, e.g. http.port in use)"})
 public final class SinkCommand implements Callable<Integer> {
 
   @Mixin ConfigOptions config = new ConfigOptions();
@@ -30,24 +37,42 @@ public final class SinkCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     SinkRunner runner;
     List<AutoCloseable> running = new ArrayList<>();
+    AppConfig loaded;
+    PrometheusMeterRegistry meters = ProcessMeters.create();
     try {
       if (!SinkFactory.NAMES.contains(name)) {
         throw new ConfigException("unknown sink '" + name + "', expected one of " + SinkFactory.NAMES);
       }
-      runner = SinkFactory.runner(name, embedded.apply(config.load(), running), new SimpleMeterRegistry());
+      loaded = embedded.apply(config.load(), running);
+      runner = SinkFactory.runner(name, loaded, meters);
       running.add(runner);
     } catch (ConfigException e) {
       Running.closeAll(running);
       System.err.println("error: " + e.getMessage());
       return ExitCodes.INPUT_ERROR;
     }
-    UntilStopped stop = UntilStopped.onStop(() -> Running.closeAll(running));
-    System.out.println("sink " + name + " started");
+    String bind = loaded.string(ConfigKeys.HTTP_BIND);
+    OpsServer http;
+    try {
+      http = new OpsServer("sink " + name, runner::running, meters, loaded.get(ConfigKeys.HTTP_TOKEN).orElse(null))
+          .start(bind, loaded.integer(ConfigKeys.HTTP_PORT));
+    } catch (JavalinBindException e) {
+      Running.closeAll(running);
+      System.err.println("error: cannot listen on " + bind + ":" + loaded.integer(ConfigKeys.HTTP_PORT)
+          + " (in use?): set http.port (HTTP_PORT) to a free port, or 0 for any");
+      return ExitCodes.RUNTIME_ERROR;
+    }
+    UntilStopped stop = UntilStopped.onStop(() -> {
+      http.close();
+      Running.closeAll(running);
+    });
+    System.out.printf("sink %s started: /health and /metrics on http://%s:%d/%n", name, bind, http.port());
     runner.run();
     if (stop.requested()) {
       // Ctrl-C or SIGTERM: the shutdown hook finishes closing and ends the JVM with 0.
       Thread.currentThread().join();
     }
+    http.close();
     System.err.println("error: sink " + name + " stopped by itself; the log says why");
     return ExitCodes.RUNTIME_ERROR;
   }

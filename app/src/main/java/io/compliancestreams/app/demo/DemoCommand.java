@@ -5,13 +5,15 @@ import io.compliancestreams.app.config.ConfigKeys;
 import io.compliancestreams.app.config.Settings;
 import io.compliancestreams.app.logging.EmbeddedBrokerLog;
 import io.compliancestreams.app.run.PipelineTopics;
+import io.compliancestreams.app.run.ProcessMeters;
 import io.compliancestreams.app.run.SinkFactory;
 import io.compliancestreams.app.run.SinkTopics;
 import io.compliancestreams.sinks.runner.SinkRunner;
 import io.compliancestreams.sinks.runner.SinkSettings;
 import io.compliancestreams.sinks.s3.S3AuditTrailDestination;
 import io.compliancestreams.sinks.s3.S3AuditTrailSettings;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.compliancestreams.app.run.StreamsNode;
 import io.compliancestreams.devkit.KafkaBroker;
 import io.compliancestreams.ingest.cloudtrail.ReplaySource;
@@ -157,8 +159,10 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
     String runId = UUID.randomUUID().toString().substring(0, 8);
     int port = choosePort();
     AppConfig config = config(s.broker.bootstrapServers(), runId, s.dir.resolve("state"), port);
-    s.node = StreamsNode.start(config);
-    startSinks(s, config);
+    // One registry for the process: the demo's /metrics shows the sinks' meters beside the streams'.
+    PrometheusMeterRegistry meters = ProcessMeters.create();
+    s.node = StreamsNode.start(config, meters);
+    startSinks(s, config, meters);
     Topics topics = Settings.topics(config);
     DeltaWatch watch = new DeltaWatch();
     Counts quietKinds = new Counts();
@@ -254,7 +258,7 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
    * The sinks: the S3 audit trail into a local folder (always), Slack and Jira when their
    * environment variables are set. The console is the delta feed's printer.
    */
-  private static void startSinks(Session s, AppConfig config) {
+  private static void startSinks(Session s, AppConfig config, MeterRegistry meters) {
     Topics topics = Settings.topics(config);
     SinkSettings audit = SinkSettings.of(config.string(ConfigKeys.KAFKA_BOOTSTRAP_SERVERS), topics.deltas(),
         SinkSettings.groupId(topics.prefix(), "s3"), Settings.serdes(config));
@@ -263,13 +267,13 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
     S3AuditTrailSettings layout = S3AuditTrailSettings.of("local", "audit", "us-east-1")
         .withLimits(1_000, 8L * 1024 * 1024, Duration.ofHours(1), Duration.ofSeconds(5));
     SinkRunner trail = new SinkRunner(audit,
-        S3AuditTrailDestination.local(layout, s.dir.resolve("audit-trail")), new SimpleMeterRegistry());
+        S3AuditTrailDestination.local(layout, s.dir.resolve("audit-trail")), meters);
     trail.start();
     s.sinks.add(trail);
     s.sinkNames.add("s3 (local)");
     for (String name : List.of("slack", "jira")) {
       if (SinkFactory.configured(name, config)) {
-        SinkRunner runner = SinkFactory.runner(name, config, new SimpleMeterRegistry());
+        SinkRunner runner = SinkFactory.runner(name, config, meters);
         runner.start();
         s.sinks.add(runner);
         s.sinkNames.add(name);

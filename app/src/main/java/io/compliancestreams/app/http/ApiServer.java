@@ -10,9 +10,9 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
@@ -32,8 +32,19 @@ import org.apache.kafka.streams.state.HostInfo;
  *   <li>{@code GET /health} — liveness and readiness from the Streams state and the stream-thread
  *       replacements (no token needed).
  * </ul>
+ *
+ * <p>Every request passes {@link HttpGuard} first: the token on everything but {@link #PUBLIC_PATHS},
+ * canonical paths only, security headers on every response.
  */
 public final class ApiServer implements AutoCloseable {
+
+  /**
+   * What a GET or HEAD reaches without the token: health, and the dashboard's page shell and its
+   * script and style, which hold no data (the page asks for the token and sends it to /api).
+   */
+  static final Set<String> PUBLIC_PATHS = Set.of("/health", "/", "/index.html", "/dashboard.js", "/dashboard.css");
+
+  static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
   private final Javalin javalin;
 
@@ -66,8 +77,7 @@ public final class ApiServer implements AutoCloseable {
     ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     QueryRouter router = queries == null ? null : new QueryRouter(queries, self, token, json);
-    javalin = Javalin.create(config -> {
-      config.showJavalinBanner = false;
+    javalin = new HttpGuard(token, PUBLIC_PATHS).create(config -> {
       config.jsonMapper(new JavalinJackson(json, false));
       // The page shell holds no data; everything it shows comes from the token-guarded API.
       config.staticFiles.add(files -> {
@@ -76,7 +86,6 @@ public final class ApiServer implements AutoCloseable {
         files.location = io.javalin.http.staticfiles.Location.CLASSPATH;
       });
     });
-    javalin.before(ctx -> authorize(ctx, token));
     javalin.get("/health", ctx -> health(ctx, streams.get(), problem.get()));
     javalin.get("/api/practices", ctx -> ctx.json(PRACTICES));
     if (router != null) {
@@ -92,7 +101,7 @@ public final class ApiServer implements AutoCloseable {
       javalin.get("/api/deltas", ctx -> ctx.json(feed.after(afterParam(ctx))));
     }
     if (meters != null) {
-      javalin.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+      javalin.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT)
           .result(meters.scrape()));
     }
     javalin.exception(InvalidStateStoreException.class, (e, ctx) -> ctx.status(HttpStatus.SERVICE_UNAVAILABLE)
@@ -113,22 +122,9 @@ public final class ApiServer implements AutoCloseable {
     return javalin.port();
   }
 
-  public Javalin javalin() {
-    return javalin;
-  }
-
-  private static void authorize(Context ctx, String token) {
-    boolean guarded = ctx.path().startsWith("/api/") || ctx.path().equals("/metrics");
-    if (token == null || !guarded) {
-      return;
-    }
-    String header = ctx.header("Authorization");
-    byte[] given = (header == null ? "" : header).getBytes(StandardCharsets.UTF_8);
-    byte[] expected = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
-    if (!MessageDigest.isEqual(given, expected)) {
-      ctx.header("WWW-Authenticate", "Bearer");
-      throw new io.javalin.http.UnauthorizedResponse("a valid bearer token is required");
-    }
+  /** Every route as "METHOD /path", read from the router (static files not included). */
+  public List<String> routes() {
+    return HttpGuard.routes(javalin);
   }
 
   /**

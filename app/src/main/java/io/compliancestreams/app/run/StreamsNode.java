@@ -5,11 +5,7 @@ import io.compliancestreams.app.config.ConfigKeys;
 import io.compliancestreams.app.config.Settings;
 import io.compliancestreams.app.http.ApiServer;
 import io.compliancestreams.app.http.DeltaFeed;
-import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
-import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.compliancestreams.streams.practices.PracticeCatalogue;
 import io.compliancestreams.streams.query.FindingQueries;
@@ -48,10 +44,13 @@ public final class StreamsNode implements AutoCloseable {
 
   /** Starts the topology and the HTTP server; returns once both are started (not yet RUNNING). */
   public static StreamsNode start(AppConfig config) {
-    return start(config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    return start(config, ProcessMeters.create());
   }
 
-  /** The same, serving {@code meters} (which other components of the process may share) at /metrics. */
+  /**
+   * The same, serving {@code meters} at /metrics: the process's registry ({@link ProcessMeters}),
+   * which other components of the process share.
+   */
   public static StreamsNode start(AppConfig config, PrometheusMeterRegistry meters) {
     String bind = config.string(ConfigKeys.HTTP_BIND);
     int port = config.integer(ConfigKeys.HTTP_PORT);
@@ -61,9 +60,6 @@ public final class StreamsNode implements AutoCloseable {
     String advertised = config.get(ConfigKeys.HTTP_ADVERTISED).orElse(bind + ":" + port);
     HostInfo self = HostInfo.buildFromEndpoint(advertised);
     StreamsSettings settings = Settings.streams(config, advertised);
-    new JvmMemoryMetrics().bindTo(meters);
-    new JvmGcMetrics().bindTo(meters);
-    new ProcessorMetrics().bindTo(meters);
     ComplianceStreamsApp app = new ComplianceStreamsApp(settings, PracticeCatalogue.all()).start();
     // Kafka Streams' own metrics (process rates, commit latency, lag per partition, state stores).
     // Re-read every 5 s (Micrometer's default is 60 s): metrics Kafka Streams creates once tasks are
@@ -107,6 +103,10 @@ public final class StreamsNode implements AutoCloseable {
 
   public int httpPort() {
     return api.port();
+  }
+
+  public ApiServer api() {
+    return api;
   }
 
   public HostInfo self() {

@@ -332,6 +332,11 @@ public final class SinkRunner implements Runnable, AutoCloseable {
     }
   }
 
+  /** True while the consume loop runs: started, not stopped or failed, not asked to stop (for /health). */
+  public boolean running() {
+    return started && !closing && !halted && finished.getCount() > 0;
+  }
+
   /** Finishes the record in flight, flushes, commits, closes. Safe to call from any thread, twice. */
   @Override
   public void close() {
