@@ -15,7 +15,8 @@ import picocli.CommandLine.Mixin;
         + " Start more instances with the same streams.application.id to share the work.",
     exitCodeListHeading = "Exit codes:%n",
     exitCodeList = {"0:stopped cleanly (Ctrl-C or SIGTERM)", "2:invalid configuration (the message names the key)",
-        "3:runtime failure (Kafka unreachable, missing topics with topics.create=false, a component failed)"})
+        "3:runtime failure (Kafka unreachable or refusing the login or a missing ACL, missing topics with"
+            + " topics.create=false, a component failed)"})
 public final class StreamsCommand implements Callable<Integer> {
 
   @Mixin ConfigOptions config = new ConfigOptions();
@@ -28,12 +29,26 @@ public final class StreamsCommand implements Callable<Integer> {
     StreamsNode node;
     try {
       AppConfig loaded = embedded.apply(config.load(), running);
-      node = StreamsNode.start(loaded);
+      // A wrong password or a missing ACL would otherwise leave Kafka Streams replacing its
+      // threads for ever: check the login first, bounded by kafka.command.timeout.
+      OneShotKafka kafka = OneShotKafka.of(loaded).requireLogin();
+      try {
+        node = StreamsNode.start(loaded);
+      } catch (RuntimeException e) {
+        Running.closeAll(running);
+        String line = kafka.refusal(e, "DESCRIBE or CREATE").orElseThrow(() -> e);
+        System.err.println("error: " + line);
+        return ExitCodes.RUNTIME_ERROR;
+      }
       running.add(node);
     } catch (ConfigException e) {
       Running.closeAll(running);
       System.err.println("error: " + e.getMessage());
       return ExitCodes.INPUT_ERROR;
+    } catch (OneShotKafka.Unreachable e) {
+      Running.closeAll(running);
+      System.err.println("error: " + e.getMessage());
+      return ExitCodes.RUNTIME_ERROR;
     }
     System.out.printf("streams started: query API on http://%s:%d/api/posture%n",
         node.self().host(), node.httpPort());
