@@ -72,6 +72,11 @@ public record BrokerSecurity(Map<String, String> users, boolean aclsEnforced) {
     return p;
   }
 
+  /** The listener a broker started with this security has. */
+  ListenerSecurity listener() {
+    return new ListenerSecurity("SASL_PLAINTEXT", brokerProperties(), scramArguments());
+  }
+
   /** {@code --add-scram} arguments for the formatter, one per user. */
   List<String> scramArguments() {
     return users.entrySet().stream()

@@ -28,7 +28,7 @@ final class InJvmKafkaServer {
   private final int controllerPort;
   private final Path logDir;
   private final Map<String, String> overrides;
-  private final BrokerSecurity security;
+  private final ListenerSecurity security;
   private KafkaRaftServer server;
 
   InJvmKafkaServer(int brokerPort, int controllerPort, Path logDir) {
@@ -41,11 +41,11 @@ final class InJvmKafkaServer {
   }
 
   /**
-   * {@code security}, if not null, makes the client listener SASL_PLAINTEXT with SCRAM users
-   * written at format time (and ACLs if it says so); null keeps it PLAINTEXT.
+   * {@code security}, if not null, secures the client listener (SASL with SCRAM users written at
+   * format time, or TLS); null keeps it PLAINTEXT. The controller listener stays PLAINTEXT.
    */
   InJvmKafkaServer(int brokerPort, int controllerPort, Path logDir, Map<String, String> overrides,
-      BrokerSecurity security) {
+      ListenerSecurity security) {
     this.brokerPort = brokerPort;
     this.controllerPort = controllerPort;
     this.logDir = logDir.toAbsolutePath();
@@ -124,11 +124,11 @@ final class InJvmKafkaServer {
     // The log cleaner reserves 128 MiB of heap by default; 4 MiB lets everything run in -Xmx160m.
     p.put("log.cleaner.dedupe.buffer.size", "4194304");
     if (security != null) {
-      String listener = "SASL_PLAINTEXT";
+      String listener = security.protocol();
       p.put("listeners",
           listener + "://127.0.0.1:" + brokerPort + "," + CONTROLLER_LISTENER + "://127.0.0.1:" + controllerPort);
       p.put("advertised.listeners", listener + "://127.0.0.1:" + brokerPort);
-      p.put("listener.security.protocol.map", listener + ":SASL_PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+      p.put("listener.security.protocol.map", listener + ":" + listener + "," + CONTROLLER_LISTENER + ":PLAINTEXT");
       p.put("inter.broker.listener.name", listener);
       p.putAll(security.brokerProperties());
     }
@@ -143,7 +143,7 @@ final class InJvmKafkaServer {
     try {
       Files.createDirectories(logDir);
       Formatter formatter = new Formatter();
-      if (security != null) {
+      if (security != null && !security.scramArguments().isEmpty()) {
         // KRaft keeps SCRAM credentials in the metadata log: the users exist from the first start.
         formatter.setScramArguments(security.scramArguments());
       }

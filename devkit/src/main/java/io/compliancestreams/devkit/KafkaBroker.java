@@ -109,6 +109,19 @@ public final class KafkaBroker implements AutoCloseable {
    */
   public static KafkaBroker startSecured(BrokerSecurity security) {
     Objects.requireNonNull(security, "security");
+    return startSecured(security.listener(), security.clientProperties(BrokerSecurity.ADMIN));
+  }
+
+  /**
+   * Starts a broker in this JVM whose client listener is SSL and requires a client certificate
+   * signed by the CA of {@code tls} (mTLS). Clients connect with {@link MutualTls#clientProperties()}.
+   */
+  public static KafkaBroker startWithMutualTls(MutualTls tls) {
+    Objects.requireNonNull(tls, "tls");
+    return startSecured(tls.listener(), tls.clientProperties());
+  }
+
+  private static KafkaBroker startSecured(ListenerSecurity listener, Map<String, String> adminLogin) {
     Path logDir;
     try {
       logDir = Files.createTempDirectory("devkit-kafka-secured-");
@@ -116,8 +129,8 @@ public final class KafkaBroker implements AutoCloseable {
       throw new UncheckedIOException("Cannot create a temporary Kafka log directory", e);
     }
     InJvmKafkaServer server =
-        new InJvmKafkaServer(LoopbackPorts.free(), LoopbackPorts.free(), logDir, Map.of(), security);
-    return startInJvm(server, true, security.clientProperties(BrokerSecurity.ADMIN));
+        new InJvmKafkaServer(LoopbackPorts.free(), LoopbackPorts.free(), logDir, Map.of(), listener);
+    return startInJvm(server, true, adminLogin);
   }
 
   /**

@@ -135,6 +135,13 @@ final class OneShotKafka {
           });
       boolean security = cause instanceof org.apache.kafka.common.errors.AuthenticationException
           || cause instanceof org.apache.kafka.common.errors.AuthorizationException;
+      if (cause instanceof org.apache.kafka.common.errors.SslAuthenticationException) {
+        // Kafka's own text ("Failed to process post-handshake messages" when the broker wants a
+        // client certificate) does not say which setting to look at.
+        throw new Unreachable(message("TLS handshake failed (" + cause.getMessage() + "): check"
+            + " kafka.ssl.truststore.location and, if the broker requires client certificates,"
+            + " kafka.ssl.keystore.location"));
+      }
       throw new Unreachable(message(security ? cause.getMessage() : null));
     } catch (TimeoutException e) {
       throw new Unreachable(message(null));
