@@ -49,16 +49,24 @@ final class KafkaRefusal {
         return Optional.of(denial(operation, "topic" + topics));
       }
       if (t instanceof GroupAuthorizationException denied) {
-        return Optional.of(denial("READ", "group" + (denied.groupId() == null ? "" : " " + denied.groupId())));
+        String group = denied.groupId() != null ? denied.groupId() : groupFromMessage(denied.getMessage());
+        return Optional.of(denial("READ", "group" + (group == null ? "" : " " + group)));
       }
       if (t instanceof TransactionalIdAuthorizationException) {
-        return Optional.of(denial("WRITE", "its transactional id"));
+        // Only Kafka Streams (exactly-once) uses transactions here; its ids start with its application id.
+        return Optional.of(denial("WRITE", "the transactional ids <streams.application.id>-* (a PREFIXED ACL)"));
       }
       if (t instanceof ClusterAuthorizationException) {
         return Optional.of(denial(operation, "the cluster"));
       }
     }
     return Optional.empty();
+  }
+
+  /** Kafka Streams' GroupAuthorizationException carries the group in its message only. */
+  private static String groupFromMessage(String message) {
+    String marker = "Not authorized to access group: ";
+    return message != null && message.startsWith(marker) ? message.substring(marker.length()).trim() : null;
   }
 
   private String denial(String operation, String resource) {

@@ -113,6 +113,37 @@ final class OneShotKafka {
     }
   }
 
+  /**
+   * Checks that this principal may use {@code groups} (Describe, which Read implies), so that a
+   * missing group ACL is one line before Kafka Streams starts rather than a stream thread's
+   * failure; throws {@link Unreachable} with that line. A group that does not exist yet is fine.
+   */
+  OneShotKafka requireGroupAccess(java.util.List<String> groups) {
+    Map<String, Object> config = clients.admin(Map.of());
+    config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+    config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+    config.put(CommonClientConfigs.CLIENT_ID_CONFIG, "compliance-streams-group-check");
+    try (Admin admin = Admin.create(config)) {
+      var described = admin.describeConsumerGroups(groups).describedGroups();
+      for (String group : groups) { // in the caller's order: the application's own group first
+        try {
+          described.get(group).get(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+          if (e.getCause() instanceof org.apache.kafka.common.errors.GroupAuthorizationException) {
+            throw new Unreachable(refusal.describe(e.getCause(), "READ").orElseThrow());
+          }
+          // GroupIdNotFoundException (a first start) and the like: Kafka Streams will say if it matters.
+        }
+      }
+      return this;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new Unreachable(message("interrupted"));
+    } catch (TimeoutException e) {
+      throw new Unreachable(message(null));
+    }
+  }
+
   private OneShotKafka check() {
     Map<String, Object> config = clients.admin(Map.of());
     config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());

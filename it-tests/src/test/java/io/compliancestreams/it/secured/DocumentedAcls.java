@@ -72,14 +72,4 @@ record DocumentedAcls(List<AclBinding> bindings) {
     }
     return bindings;
   }
-
-  /** The bindings without the one granting {@code operation} on {@code name} to {@code principal}. */
-  DocumentedAcls without(String principal, String name, AclOperation operation) {
-    List<AclBinding> kept = bindings.stream().filter(b -> !(b.entry().principal().equals(principal)
-        && b.pattern().name().equals(name) && b.entry().operation() == operation)).toList();
-    if (kept.size() != bindings.size() - 1) {
-      throw new IllegalArgumentException("no single ACL " + principal + " " + operation + " " + name);
-    }
-    return new DocumentedAcls(kept);
-  }
 }

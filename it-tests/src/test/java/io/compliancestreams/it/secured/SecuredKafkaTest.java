@@ -2,6 +2,7 @@ package io.compliancestreams.it.secured;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.compliancestreams.app.Main;
 import io.compliancestreams.app.config.AppConfig;
@@ -38,6 +39,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.resource.ResourceType;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,7 +60,8 @@ class SecuredKafkaTest {
   private static final String APP_ID = "sec-app";
   private static final Map<String, String> PASSWORDS = Map.of(
       "ingest", "ingest-pw-7f3a9c", "streams", "streams-pw-2b8e1d", "sink-ocsf", "sink-pw-5c0f4e",
-      "ingest-partial", "partial-pw-9d2a6b");
+      "ingest-partial", "partial-pw-9d2a6b", "streams-nogroup", "partial-pw-3f8c0a",
+      "streams-notxn", "partial-pw-6e2d9b");
   private static final String ADMIN_PASSWORD = "admin-pw-4e7b1a";
 
   private static final String RECORD = """
@@ -81,13 +84,13 @@ class SecuredKafkaTest {
     security = BrokerSecurity.scram(ADMIN_PASSWORD, PASSWORDS).withAclsEnforced();
     broker = KafkaBroker.startSecured(security);
     acls = DocumentedAcls.read(Map.of("<topic.prefix>", PREFIX, "<streams.application.id>", APP_ID));
-    // ingest-partial: ingest's documented ACLs under another name, less Write on the aws. prefix.
-    List<AclBinding> partial = acls.bindings().stream()
-        .filter(b -> b.entry().principal().equals("User:ingest"))
-        .map(b -> new AclBinding(b.pattern(), new AccessControlEntry("User:ingest-partial", b.entry().host(),
-            b.entry().operation(), b.entry().permissionType())))
-        .filter(b -> !(b.pattern().name().equals(PREFIX + "aws.") && b.entry().operation() == AclOperation.WRITE))
-        .toList();
+    // Users holding a documented role's ACLs less one: ingest's without Write on the aws. prefix,
+    // streams' without Read on its consumer groups, or without Write on its transactional ids.
+    List<AclBinding> partial = new ArrayList<>(
+        copy("User:ingest", "User:ingest-partial", PREFIX + "aws.", AclOperation.WRITE));
+    partial.addAll(copy("User:streams", "User:streams-nogroup", APP_ID, AclOperation.READ, ResourceType.GROUP));
+    partial.addAll(copy("User:streams", "User:streams-notxn", APP_ID, AclOperation.WRITE,
+        ResourceType.TRANSACTIONAL_ID));
     try (Admin admin = Admin.create(adminProperties())) {
       List<AclBinding> all = new ArrayList<>(acls.bindings());
       all.addAll(partial);
@@ -173,6 +176,47 @@ class SecuredKafkaTest {
     assertThat(replay.err()).doesNotContain("\tat ");
   }
 
+  @Test
+  void shouldStopStreamsAtStartWithOneLineNamingTheMissingGroupAcl() {
+    Run streams = streamsAs("streams-nogroup");
+
+    assertThat(streams.exit()).as(streams.err()).isEqualTo(3);
+    assertThat(streams.nonBlankErrLines()).singleElement().asString().isEqualTo(
+        "error: not authorized to READ group " + APP_ID + " as User:streams-nogroup (see docs/deployment.md#acls)");
+  }
+
+  @Test
+  void shouldEndStreamsWithOneLineInsteadOfReplacingThreadsForEverWhenTransactionsAreRefused() {
+    Run streams = streamsAs("streams-notxn");
+
+    assertThat(streams.exit()).as(streams.err()).isEqualTo(3);
+    // Kafka Streams logs its own ERROR (with the trace) as it shuts the client down; ours comes last.
+    assertThat(streams.errorLines()).singleElement().asString().isEqualTo("error: not authorized to WRITE the"
+        + " transactional ids <streams.application.id>-* (a PREFIXED ACL) as User:streams-notxn"
+        + " (see docs/deployment.md#acls)");
+  }
+
+  /** {@code streams} through the real command line, ended by the test if it does not end by itself. */
+  private static Run streamsAs(String user) {
+    return assertTimeoutPreemptively(Duration.ofSeconds(90), () -> Run.of(args(
+        login(user, PASSWORDS.get(user)), "streams", "--set", "streams.application.id=" + APP_ID,
+        "--set", "streams.state.dir=" + dir.resolve(user), "--set", "http.port=0")));
+  }
+
+  /** {@code from}'s documented ACLs granted to {@code to}, less {@code operation} on {@code name} (of {@code type}). */
+  private static List<AclBinding> copy(String from, String to, String name, AclOperation operation,
+      ResourceType... type) {
+    List<AclBinding> copied = acls.bindings().stream()
+        .filter(b -> b.entry().principal().equals(from))
+        .filter(b -> !(b.pattern().name().equals(name) && b.entry().operation() == operation
+            && (type.length == 0 || b.pattern().resourceType() == type[0])))
+        .map(b -> new AclBinding(b.pattern(), new AccessControlEntry(to, b.entry().host(),
+            b.entry().operation(), b.entry().permissionType())))
+        .toList();
+    assertThat(copied).hasSize((int) acls.bindings().stream().filter(b -> b.entry().principal().equals(from)).count() - 1);
+    return copied;
+  }
+
   /** The configuration of a component logging in as {@code user}: kafka.* keys only. */
   private static AppConfig config(String user) throws Exception {
     Map<String, String> values = new LinkedHashMap<>(login(user, PASSWORDS.get(user)));
@@ -245,6 +289,10 @@ class SecuredKafkaTest {
       String errText = err.toString(StandardCharsets.UTF_8);
       originalErr.printf("%s: exit %d in %d ms%n%s", args[0], exit, elapsed.toMillis(), errText);
       return new Run(exit, out.toString(StandardCharsets.UTF_8), errText, elapsed);
+    }
+
+    List<String> errorLines() {
+      return err.lines().filter(l -> l.startsWith("error:")).toList();
     }
 
     List<String> nonBlankErrLines() {
