@@ -177,6 +177,19 @@ class SecuredKafkaTest {
   }
 
   @Test
+  void shouldNameTheTopicInOneLineWhenTopicsRunsWithoutCreate() {
+    Map<String, String> values = new LinkedHashMap<>(login("ingest", PASSWORDS.get("ingest")));
+    values.put("topic.prefix", "elsewhere."); // none of ingest's ACLs covers it
+
+    Run topics = Run.of(args(values, "topics"));
+
+    assertThat(topics.exit()).as(topics.err()).isEqualTo(3);
+    assertThat(topics.nonBlankErrLines()).singleElement().asString()
+        .matches("error: not authorized to DESCRIBE or CREATE topic elsewhere\\.[a-z0-9.]+ as User:ingest"
+            + " \\(see docs/deployment.md#acls\\)");
+  }
+
+  @Test
   void shouldStopStreamsAtStartWithOneLineNamingTheMissingGroupAcl() {
     Run streams = streamsAs("streams-nogroup");
 
@@ -240,9 +253,10 @@ class SecuredKafkaTest {
   /** {@code --set} for each of {@code values} and the common test settings, then {@code command...}. */
   private static String[] args(Map<String, String> values, String... command) {
     List<String> args = new ArrayList<>(List.of(command[0]));
-    Map<String, String> all = new LinkedHashMap<>(values);
+    Map<String, String> all = new LinkedHashMap<>();
     all.put("topic.prefix", PREFIX);
     all.put("topic.partitions", "2");
+    all.putAll(values);
     all.forEach((k, v) -> {
       args.add("--set");
       args.add(k + "=" + v);
