@@ -133,14 +133,15 @@ final class OneShotKafka {
             throw new Unreachable(refusal.describe(e.getCause(), "READ").orElseThrow());
           }
           // GroupIdNotFoundException (a first start) and the like: Kafka Streams will say if it matters.
+        } catch (TimeoutException e) {
+          // A group coordinator still being elected on a fresh cluster: not a refusal, go on.
+          return this;
         }
       }
       return this;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new Unreachable(message("interrupted"));
-    } catch (TimeoutException e) {
-      throw new Unreachable(message(null));
     }
   }
 
