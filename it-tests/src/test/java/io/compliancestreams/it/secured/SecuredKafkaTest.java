@@ -139,6 +139,8 @@ class SecuredKafkaTest {
       assertThat(replay.exit()).as(replay.err()).isZero();
 
       await("a delta on " + topics.deltas()).atMost(Duration.ofSeconds(60)).until(() -> count(topics.deltas()) > 0);
+      assertThat(records(topics.deltas())).as("the deltas, read by a consumer").isNotEmpty()
+          .allSatisfy(value -> assertThat(value).isNotEmpty());
       String ocsf = PREFIX + "compliance.finding.ocsf.v1";
       await("the OCSF sink delivered to " + ocsf).atMost(Duration.ofSeconds(60)).until(() -> count(ocsf) > 0);
       System.out.printf("pipeline under ACLs: snapshot in, delta out, OCSF delivered in %d ms%n",
@@ -278,6 +280,24 @@ class SecuredKafkaTest {
       var partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
           .map(p -> new TopicPartition(topic, p.partition())).toList();
       return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+    }
+  }
+
+  /** The committed record values of {@code topic}, read from the start by the super user. */
+  private static List<byte[]> records(String topic) {
+    Map<String, Object> props = adminProperties();
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    try (var consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      var partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+          .map(p -> new TopicPartition(topic, p.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      List<byte[]> values = new ArrayList<>();
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while (values.isEmpty() && System.nanoTime() < deadline) {
+        consumer.poll(Duration.ofMillis(500)).forEach(r -> values.add(r.value()));
+      }
+      return values;
     }
   }
 
