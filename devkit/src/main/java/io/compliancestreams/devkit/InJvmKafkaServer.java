@@ -28,6 +28,7 @@ final class InJvmKafkaServer {
   private final int controllerPort;
   private final Path logDir;
   private final Map<String, String> overrides;
+  private final ListenerSecurity security;
   private KafkaRaftServer server;
 
   InJvmKafkaServer(int brokerPort, int controllerPort, Path logDir) {
@@ -36,10 +37,20 @@ final class InJvmKafkaServer {
 
   /** {@code overrides} are broker properties set last, e.g. {@code auto.create.topics.enable=false}. */
   InJvmKafkaServer(int brokerPort, int controllerPort, Path logDir, Map<String, String> overrides) {
+    this(brokerPort, controllerPort, logDir, overrides, null);
+  }
+
+  /**
+   * {@code security}, if not null, secures the client listener (SASL with SCRAM users written at
+   * format time, or TLS); null keeps it PLAINTEXT. The controller listener stays PLAINTEXT.
+   */
+  InJvmKafkaServer(int brokerPort, int controllerPort, Path logDir, Map<String, String> overrides,
+      ListenerSecurity security) {
     this.brokerPort = brokerPort;
     this.controllerPort = controllerPort;
     this.logDir = logDir.toAbsolutePath();
     this.overrides = Map.copyOf(overrides);
+    this.security = security;
   }
 
   String bootstrapServers() {
@@ -112,6 +123,15 @@ final class InJvmKafkaServer {
     p.put("group.initial.rebalance.delay.ms", "0");
     // The log cleaner reserves 128 MiB of heap by default; 4 MiB lets everything run in -Xmx160m.
     p.put("log.cleaner.dedupe.buffer.size", "4194304");
+    if (security != null) {
+      String listener = security.protocol();
+      p.put("listeners",
+          listener + "://127.0.0.1:" + brokerPort + "," + CONTROLLER_LISTENER + "://127.0.0.1:" + controllerPort);
+      p.put("advertised.listeners", listener + "://127.0.0.1:" + brokerPort);
+      p.put("listener.security.protocol.map", listener + ":" + listener + "," + CONTROLLER_LISTENER + ":PLAINTEXT");
+      p.put("inter.broker.listener.name", listener);
+      p.putAll(security.brokerProperties());
+    }
     p.putAll(overrides);
     return p;
   }
@@ -122,7 +142,12 @@ final class InJvmKafkaServer {
     }
     try {
       Files.createDirectories(logDir);
-      new Formatter()
+      Formatter formatter = new Formatter();
+      if (security != null && !security.scramArguments().isEmpty()) {
+        // KRaft keeps SCRAM credentials in the metadata log: the users exist from the first start.
+        formatter.setScramArguments(security.scramArguments());
+      }
+      formatter
           .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
           .setNodeId(NODE_ID)
           .setClusterId(Uuid.randomUuid().toString())

@@ -41,6 +41,7 @@ public final class KafkaBroker implements AutoCloseable {
   private final KafkaContainer container;
   private final InJvmKafkaServer inJvm;
   private final boolean deleteLogDirOnClose;
+  private final Map<String, String> adminLogin;
 
   private KafkaBroker(
       Source source,
@@ -48,11 +49,22 @@ public final class KafkaBroker implements AutoCloseable {
       KafkaContainer container,
       InJvmKafkaServer inJvm,
       boolean deleteLogDirOnClose) {
+    this(source, bootstrapServers, container, inJvm, deleteLogDirOnClose, Map.of());
+  }
+
+  private KafkaBroker(
+      Source source,
+      String bootstrapServers,
+      KafkaContainer container,
+      InJvmKafkaServer inJvm,
+      boolean deleteLogDirOnClose,
+      Map<String, String> adminLogin) {
     this.source = source;
     this.bootstrapServers = bootstrapServers;
     this.container = container;
     this.inJvm = inJvm;
     this.deleteLogDirOnClose = deleteLogDirOnClose;
+    this.adminLogin = Map.copyOf(adminLogin);
   }
 
   /** Starts (or finds) a broker as chosen from the process environment and Docker. */
@@ -91,6 +103,37 @@ public final class KafkaBroker implements AutoCloseable {
   }
 
   /**
+   * Starts a broker in this JVM whose client listener requires SASL/SCRAM-SHA-512 logins (and ACLs
+   * if {@code security} enforces them), on free loopback ports with a temporary log directory. Clients
+   * log in with {@link BrokerSecurity#clientProperties(String)}.
+   */
+  public static KafkaBroker startSecured(BrokerSecurity security) {
+    Objects.requireNonNull(security, "security");
+    return startSecured(security.listener(), security.clientProperties(BrokerSecurity.ADMIN));
+  }
+
+  /**
+   * Starts a broker in this JVM whose client listener is SSL and requires a client certificate
+   * signed by the CA of {@code tls} (mTLS). Clients connect with {@link MutualTls#clientProperties()}.
+   */
+  public static KafkaBroker startWithMutualTls(MutualTls tls) {
+    Objects.requireNonNull(tls, "tls");
+    return startSecured(tls.listener(), tls.clientProperties());
+  }
+
+  private static KafkaBroker startSecured(ListenerSecurity listener, Map<String, String> adminLogin) {
+    Path logDir;
+    try {
+      logDir = Files.createTempDirectory("devkit-kafka-secured-");
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot create a temporary Kafka log directory", e);
+    }
+    InJvmKafkaServer server =
+        new InJvmKafkaServer(LoopbackPorts.free(), LoopbackPorts.free(), logDir, Map.of(), listener);
+    return startInJvm(server, true, adminLogin);
+  }
+
+  /**
    * Starts a broker in this JVM on the given loopback ports, keeping its data in {@code logDir}
    * (formatted on first use, kept on close), so that a later start on the same arguments finds the
    * same topics, records and committed offsets.
@@ -101,9 +144,14 @@ public final class KafkaBroker implements AutoCloseable {
   }
 
   private static KafkaBroker startInJvm(InJvmKafkaServer server, boolean deleteOnClose) {
+    return startInJvm(server, deleteOnClose, Map.of());
+  }
+
+  private static KafkaBroker startInJvm(InJvmKafkaServer server, boolean deleteOnClose,
+      Map<String, String> adminLogin) {
     long began = System.nanoTime();
     KafkaBroker broker =
-        new KafkaBroker(Source.LOCAL, server.bootstrapServers(), null, server, deleteOnClose);
+        new KafkaBroker(Source.LOCAL, server.bootstrapServers(), null, server, deleteOnClose, adminLogin);
     try {
       broker.startInJvmAndAwaitReady();
     } catch (RuntimeException e) {
@@ -211,6 +259,7 @@ public final class KafkaBroker implements AutoCloseable {
     props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
     props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000");
+    props.putAll(adminLogin);
     try (Admin admin = Admin.create(props)) {
       Poll.until("the broker at " + bootstrapServers + " lists itself as a cluster node",
           READY_TIMEOUT, () -> {

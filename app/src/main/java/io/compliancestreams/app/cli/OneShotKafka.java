@@ -18,6 +18,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -28,12 +29,17 @@ import org.slf4j.LoggerFactory;
  */
 final class OneShotKafka {
 
+  private static final String NETWORK_CLIENT = "org.apache.kafka.clients.NetworkClient";
+  private static final String ADMIN_METADATA = "org.apache.kafka.clients.admin.internals.AdminMetadataManager";
+
   private final KafkaClientConfig clients;
   private final Duration timeout;
+  private final KafkaRefusal refusal;
 
   private OneShotKafka(KafkaClientConfig clients, Duration timeout) {
     this.clients = clients;
     this.timeout = timeout;
+    this.refusal = new KafkaRefusal(clients);
   }
 
   /**
@@ -76,12 +82,70 @@ final class OneShotKafka {
   }
 
   /**
+   * {@code error} as one line if Kafka refused this command's login or an ACL is missing for
+   * {@code operation} (e.g. WRITE while publishing), else empty: the caller rethrows it.
+   */
+  java.util.Optional<String> refusal(Throwable error, String operation) {
+    return refusal.describe(error, operation);
+  }
+
+  /**
    * Asks the cluster for its nodes, waiting at most the timeout; throws {@link Unreachable} with
    * the one line to print if it does not answer. Also quiets the Kafka network client's WARN per
    * failed connection for the rest of this command: the command reports the failure itself.
    */
   OneShotKafka requireReachable() {
     quietConnectionWarnings();
+    return requireLogin();
+  }
+
+  /**
+   * The same check without quieting the network client for the rest of the process (for
+   * {@code streams}, which runs on): a refused login is one line, not the client's ERROR and WARN
+   * with a stack trace beside it, so those two loggers are silent during the check only.
+   */
+  OneShotKafka requireLogin() {
+    Map<String, Level> before = silence(NETWORK_CLIENT, ADMIN_METADATA);
+    try {
+      return check();
+    } finally {
+      restore(before);
+    }
+  }
+
+  /**
+   * Checks that this principal may use {@code groups} (Describe, which Read implies), so that a
+   * missing group ACL is one line before Kafka Streams starts rather than a stream thread's
+   * failure; throws {@link Unreachable} with that line. A group that does not exist yet is fine.
+   */
+  OneShotKafka requireGroupAccess(java.util.List<String> groups) {
+    Map<String, Object> config = clients.admin(Map.of());
+    config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+    config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+    config.put(CommonClientConfigs.CLIENT_ID_CONFIG, "compliance-streams-group-check");
+    try (Admin admin = Admin.create(config)) {
+      var described = admin.describeConsumerGroups(groups).describedGroups();
+      for (String group : groups) { // in the caller's order: the application's own group first
+        try {
+          described.get(group).get(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+          if (e.getCause() instanceof org.apache.kafka.common.errors.GroupAuthorizationException) {
+            throw new Unreachable(refusal.describe(e.getCause(), "READ").orElseThrow());
+          }
+          // GroupIdNotFoundException (a first start) and the like: Kafka Streams will say if it matters.
+        } catch (TimeoutException e) {
+          // A group coordinator still being elected on a fresh cluster: not a refusal, go on.
+          return this;
+        }
+      }
+      return this;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new Unreachable(message("interrupted"));
+    }
+  }
+
+  private OneShotKafka check() {
     Map<String, Object> config = clients.admin(Map.of());
     config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
     config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
@@ -94,10 +158,22 @@ final class OneShotKafka {
       Thread.currentThread().interrupt();
       throw new Unreachable(message("interrupted"));
     } catch (ExecutionException e) {
-      // A refused login or TLS handshake says so, rather than "cannot reach".
+      // A refused SASL login names the user and mechanism; a refused TLS handshake says so, rather
+      // than just "cannot reach".
       Throwable cause = e.getCause();
+      refusal.describe(cause, "DESCRIBE").filter(line -> cause instanceof SaslAuthenticationException)
+          .ifPresent(line -> {
+            throw new Unreachable(line);
+          });
       boolean security = cause instanceof org.apache.kafka.common.errors.AuthenticationException
           || cause instanceof org.apache.kafka.common.errors.AuthorizationException;
+      if (cause instanceof org.apache.kafka.common.errors.SslAuthenticationException) {
+        // Kafka's own text ("Failed to process post-handshake messages" when the broker wants a
+        // client certificate) does not say which setting to look at.
+        throw new Unreachable(message("TLS handshake failed (" + cause.getMessage() + "): check"
+            + " kafka.ssl.truststore.location and, if the broker requires client certificates,"
+            + " kafka.ssl.keystore.location"));
+      }
       throw new Unreachable(message(security ? cause.getMessage() : null));
     } catch (TimeoutException e) {
       throw new Unreachable(message(null));
@@ -118,7 +194,26 @@ final class OneShotKafka {
 
   private static void quietConnectionWarnings() {
     if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
-      logback.getLogger("org.apache.kafka.clients.NetworkClient").setLevel(Level.ERROR);
+      logback.getLogger(NETWORK_CLIENT).setLevel(Level.ERROR);
+    }
+  }
+
+  /** Turns {@code loggers} off; returns their levels before (null: inherited). */
+  private static Map<String, Level> silence(String... loggers) {
+    Map<String, Level> before = new java.util.HashMap<>();
+    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
+      for (String name : loggers) {
+        ch.qos.logback.classic.Logger logger = logback.getLogger(name);
+        before.put(name, logger.getLevel());
+        logger.setLevel(Level.OFF);
+      }
+    }
+    return before;
+  }
+
+  private static void restore(Map<String, Level> levels) {
+    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
+      levels.forEach((name, level) -> logback.getLogger(name).setLevel(level));
     }
   }
 

@@ -31,13 +31,16 @@ public final class ReplayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    OneShotKafka kafka = null;
+    String operation = "DESCRIBE or CREATE";
     try {
       AppConfig loaded = config.load();
       var topics = Settings.topics(loaded);
-      OneShotKafka kafka = OneShotKafka.of(loaded);
+      kafka = OneShotKafka.of(loaded);
       var serdes = Settings.serdes(loaded);
       kafka.requireReachable();
       PipelineTopics.ensure(loaded);
+      operation = "WRITE";
       // A record not acknowledged within kafka.command.timeout fails the replay (exit 3).
       try (KafkaPublisher publisher = KafkaPublisher.create(kafka.producer(), serdes,
           new TopicNames(topics.snapshots(), topics.cloudTrail()))) {
@@ -62,6 +65,14 @@ public final class ReplayCommand implements Callable<Integer> {
     } catch (NoSuchFileException e) {
       System.err.println("error: " + e.getFile() + ": no such file");
       return ExitCodes.INPUT_ERROR;
+    } catch (RuntimeException e) {
+      // A missing ACL: one line naming it, rather than Kafka's "Not authorized to access topics".
+      String line = kafka == null ? null : kafka.refusal(e, operation).orElse(null);
+      if (line == null) {
+        throw e;
+      }
+      System.err.println("error: " + line);
+      return ExitCodes.RUNTIME_ERROR;
     }
   }
 }

@@ -28,12 +28,15 @@ public final class TopicsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     List<AutoCloseable> running = new ArrayList<>();
+    OneShotKafka kafka = null;
+    String operation = "DESCRIBE or CREATE";
     try {
       AppConfig loaded = embedded.apply(config.load(), running);
-      OneShotKafka.of(loaded).requireReachable();
+      kafka = OneShotKafka.of(loaded).requireReachable();
       TopicCreator creator = new TopicCreator(Settings.streams(loaded, null), SinkTopics.all(loaded));
       List<String> created = creator.ensureTopics();
       System.out.println(created.isEmpty() ? "all topics exist" : "created " + String.join(", ", created));
+      operation = "DESCRIBE_CONFIGS";
       TopicCreator.Check check = creator.check();
       check.warnings().forEach(w -> System.err.println("warning: " + w));
       check.errors().forEach(e -> System.err.println("error: " + e));
@@ -44,6 +47,14 @@ public final class TopicsCommand implements Callable<Integer> {
       return ExitCodes.INPUT_ERROR;
     } catch (OneShotKafka.Unreachable e) {
       System.err.println("error: " + e.getMessage());
+      return ExitCodes.RUNTIME_ERROR;
+    } catch (RuntimeException e) {
+      // A missing ACL: one line naming it (usually: run topics as an operator, docs/deployment.md#acls).
+      String line = kafka == null ? null : kafka.refusal(e, operation).orElse(null);
+      if (line == null) {
+        throw e;
+      }
+      System.err.println("error: " + line);
       return ExitCodes.RUNTIME_ERROR;
     } finally {
       Running.closeAll(running);

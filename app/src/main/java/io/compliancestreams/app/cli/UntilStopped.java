@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class UntilStopped {
 
   private final AtomicBoolean requested = new AtomicBoolean();
+  private Thread hook;
 
   private UntilStopped() {}
 
@@ -24,7 +25,7 @@ final class UntilStopped {
   /** Registers {@code cleanUp} for Ctrl-C or SIGTERM without blocking. */
   static UntilStopped onStop(Runnable cleanUp) {
     UntilStopped stop = new UntilStopped();
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+    stop.hook = new Thread(() -> {
       stop.requested.set(true);
       int code = ExitCodes.OK;
       try {
@@ -37,8 +38,21 @@ final class UntilStopped {
       System.out.flush();
       System.err.flush();
       Runtime.getRuntime().halt(code);
-    }, "shutdown"));
+    }, "shutdown");
+    Runtime.getRuntime().addShutdownHook(stop.hook);
     return stop;
+  }
+
+  /**
+   * For a command that ends by itself with an error after {@link #onStop}: without the hook, the
+   * JVM ends with the command's exit code instead of the hook's 0. Does nothing once stopping.
+   */
+  void cancel() {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException stopping) {
+      // Ctrl-C or SIGTERM came first: the hook is running and decides the exit code.
+    }
   }
 
   /** True once Ctrl-C or SIGTERM asked the command to stop. */

@@ -5,8 +5,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -27,6 +30,7 @@ public final class ComplianceStreamsApp implements AutoCloseable {
   private final KafkaStreams streams;
   private final KafkaStreams audit;
   private final CountDownLatch running = new CountDownLatch(1);
+  private final CompletableFuture<Throwable> refused = new CompletableFuture<>();
   private final ThreadReplacements streamsReplacements = new ThreadReplacements("stream", Clock.systemUTC());
   private final ThreadReplacements auditReplacements =
       new ThreadReplacements("suppression audit", Clock.systemUTC());
@@ -36,11 +40,12 @@ public final class ComplianceStreamsApp implements AutoCloseable {
     this.streams = new KafkaStreams(new ComplianceTopology(settings, practices).build(), settings.toProperties());
     SuppressionAudit suppressionAudit = new SuppressionAudit(settings);
     this.audit = new KafkaStreams(suppressionAudit.build(), suppressionAudit.properties());
-    watch(streams, "streams", running::countDown, streamsReplacements);
-    watch(audit, "suppression audit", () -> { }, auditReplacements);
+    watch(streams, "streams", running::countDown, streamsReplacements, refused);
+    watch(audit, "suppression audit", () -> { }, auditReplacements, refused);
   }
 
-  private static void watch(KafkaStreams instance, String name, Runnable onRunning, ThreadReplacements replacements) {
+  private static void watch(KafkaStreams instance, String name, Runnable onRunning, ThreadReplacements replacements,
+      CompletableFuture<Throwable> refused) {
     instance.setStateListener((next, previous) -> {
       LOG.info("{} state {} -> {}", name, previous, next);
       if (next == KafkaStreams.State.RUNNING) {
@@ -51,10 +56,39 @@ public final class ComplianceStreamsApp implements AutoCloseable {
     // record is retried from the last commit (exactly-once keeps outputs consistent). A thread
     // that keeps failing is counted, so that health reports it (ThreadReplacements).
     instance.setUncaughtExceptionHandler(e -> {
+      // A refused login or a missing ACL fails every replacement thread the same way: a retry
+      // loop nobody would read. Stop this instance and let the command say which ACL is missing.
+      if (accessRefusal(e)) {
+        LOG.debug("{} refused by Kafka; shutting down", name, e);
+        refused.complete(e);
+        return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+      }
       replacements.record(e);
       LOG.error("{} thread failed; replacing it", name, e);
       return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
     });
+  }
+
+  /** The consumer groups of the application and its suppression audit, both named after the application id. */
+  public static List<String> consumerGroups(StreamsSettings settings) {
+    return List.of(settings.applicationId(), settings.applicationId() + SuppressionAudit.APPLICATION_ID_SUFFIX);
+  }
+
+  private static boolean accessRefusal(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof AuthorizationException || t instanceof AuthenticationException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Completes with the exception when Kafka refused this application (a missing ACL, a login no
+   * longer accepted): the instance that met it has shut down. Never completes otherwise.
+   */
+  public CompletableFuture<Throwable> refused() {
+    return refused;
   }
 
   /** Creates missing topics (unless disabled) and starts processing, then the suppression audit. */

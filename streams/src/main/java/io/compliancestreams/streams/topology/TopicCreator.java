@@ -13,6 +13,7 @@ import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,6 +81,11 @@ public final class TopicCreator {
             entry.getValue().get(30, TimeUnit.SECONDS);
             created.add(entry.getKey());
           } catch (ExecutionException e) {
+            if (e.getCause() instanceof TopicAuthorizationException) {
+              // The admin client's exception names no topic ("Authorization failed."): name it.
+              throw new ExecutionException(new TopicAuthorizationException(
+                  "Not authorized to create topic " + entry.getKey(), Set.of(entry.getKey())));
+            }
             if (!(e.getCause() instanceof TopicExistsException)) {
               throw e;
             }
