@@ -72,7 +72,10 @@ public final class SinkCommand implements Callable<Integer> {
       // Ctrl-C or SIGTERM: the shutdown hook finishes closing and ends the JVM with 0.
       Thread.currentThread().join();
     }
+    // Stopped by itself: without the hook the JVM ends with 3, not the hook's 0 for a clean stop.
+    stop.cancel();
     http.close();
+    Running.closeAll(running);
     System.err.println("error: sink " + name + " stopped by itself; the log says why");
     return ExitCodes.RUNTIME_ERROR;
   }
