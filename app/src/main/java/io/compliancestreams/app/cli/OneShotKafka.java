@@ -90,6 +90,20 @@ final class OneShotKafka {
   }
 
   /**
+   * The end of a one-shot command that failed with {@code error}: a refused login or missing ACL
+   * for {@code operation} is printed as one line (exit 3); anything else is rethrown. {@code kafka}
+   * is null when the command failed before it knew its cluster.
+   */
+  static int exitOnRefusal(OneShotKafka kafka, RuntimeException error, String operation) {
+    String line = kafka == null ? null : kafka.refusal(error, operation).orElse(null);
+    if (line == null) {
+      throw error;
+    }
+    System.err.println("error: " + line);
+    return ExitCodes.RUNTIME_ERROR;
+  }
+
+  /**
    * Asks the cluster for its nodes, waiting at most the timeout; throws {@link Unreachable} with
    * the one line to print if it does not answer. Also quiets the Kafka network client's WARN per
    * failed connection for the rest of this command: the command reports the failure itself.

@@ -67,12 +67,7 @@ public final class ReplayCommand implements Callable<Integer> {
       return ExitCodes.INPUT_ERROR;
     } catch (RuntimeException e) {
       // A missing ACL: one line naming it, rather than Kafka's "Not authorized to access topics".
-      String line = kafka == null ? null : kafka.refusal(e, operation).orElse(null);
-      if (line == null) {
-        throw e;
-      }
-      System.err.println("error: " + line);
-      return ExitCodes.RUNTIME_ERROR;
+      return OneShotKafka.exitOnRefusal(kafka, e, operation);
     }
   }
 }

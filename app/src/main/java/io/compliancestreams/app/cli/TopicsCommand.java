@@ -50,12 +50,7 @@ public final class TopicsCommand implements Callable<Integer> {
       return ExitCodes.RUNTIME_ERROR;
     } catch (RuntimeException e) {
       // A missing ACL: one line naming it (usually: run topics as an operator, docs/deployment.md#acls).
-      String line = kafka == null ? null : kafka.refusal(e, operation).orElse(null);
-      if (line == null) {
-        throw e;
-      }
-      System.err.println("error: " + line);
-      return ExitCodes.RUNTIME_ERROR;
+      return OneShotKafka.exitOnRefusal(kafka, e, operation);
     } finally {
       Running.closeAll(running);
     }
