@@ -3,7 +3,6 @@ package io.compliancestreams.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.compliancestreams.app.Main;
 import io.compliancestreams.devkit.KafkaBroker;
 import java.io.IOException;
 import java.net.URI;
@@ -13,8 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -91,12 +88,7 @@ class CleanStopTest {
 
   /** The real entry point in a child JVM, against the test's broker; stdout and stderr to {@code log}. */
   private static Process start(Path log, String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-        "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-    command.addAll(List.of(args));
-    command.addAll(List.of("--set", "kafka.bootstrap.servers=" + broker.bootstrapServers()));
-    return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    return ChildMain.start("256m", broker.bootstrapServers(), log, args);
   }
 
   /** Sends SIGTERM and waits for the exit; returns how long it took. */

@@ -3,7 +3,6 @@ package io.compliancestreams.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.compliancestreams.app.Main;
 import io.compliancestreams.app.config.AppConfig;
 import io.compliancestreams.app.http.OpsServer;
 import io.compliancestreams.app.run.ProcessMeters;
@@ -27,8 +26,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.UUID;
@@ -187,11 +184,6 @@ class SinkMetricsEndpointTest {
 
   /** The real entry point in a child JVM, against the test's broker; stdout and stderr to {@code log}. */
   private static Process start(Path log, String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
-        "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-    command.addAll(List.of(args));
-    command.addAll(List.of("--set", "kafka.bootstrap.servers=" + broker.bootstrapServers()));
-    return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    return ChildMain.start("384m", broker.bootstrapServers(), log, args);
   }
 }
