@@ -1,5 +1,6 @@
 package io.compliancestreams.app.cli;
 
+import io.compliancestreams.app.config.AppConfig;
 import io.compliancestreams.app.config.ConfigException;
 import io.compliancestreams.app.run.IngestNode;
 import java.util.ArrayList;
@@ -26,11 +27,21 @@ public final class IngestCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     List<AutoCloseable> running = new ArrayList<>();
     try {
-      running.add(IngestNode.start(embedded.apply(config.load(), running)));
+      AppConfig loaded = embedded.apply(config.load(), running);
+      // A wrong password or a missing ACL ends the service now, in one line naming what is
+      // missing, not in its clients' log after the first scan.
+      OneShotKafka.of(loaded).requireLogin()
+          .requireGroupAccess(List.of(IngestNode.rescanGroup(loaded)))
+          .requireTopicAccess(IngestNode.access(loaded));
+      running.add(IngestNode.start(loaded));
     } catch (ConfigException e) {
       Running.closeAll(running);
       System.err.println("error: " + e.getMessage());
       return ExitCodes.INPUT_ERROR;
+    } catch (OneShotKafka.Unreachable e) {
+      Running.closeAll(running);
+      System.err.println("error: " + e.getMessage());
+      return ExitCodes.RUNTIME_ERROR;
     }
     System.out.println("ingest started");
     UntilStopped.await(() -> Running.closeAll(running));

@@ -69,7 +69,7 @@ final class KafkaRefusal {
     return message != null && message.startsWith(marker) ? message.substring(marker.length()).trim() : null;
   }
 
-  private String denial(String operation, String resource) {
+  String denial(String operation, String resource) {
     return "not authorized to " + operation + " " + resource + " as " + principal() + " (see " + ACL_DOC + ")";
   }
 

@@ -16,6 +16,9 @@ import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.clients.admin.DescribeTopicsOptions;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
@@ -157,6 +160,54 @@ final class OneShotKafka {
       Thread.currentThread().interrupt();
       throw new Unreachable(message("interrupted"));
     }
+  }
+
+  /**
+   * Checks, before a long-running command starts, that this principal may perform each operation
+   * of {@code needs} on its topic (Kafka answers with the operations allowed to the caller, so no
+   * record is written to find out); throws {@link Unreachable} with the one line naming the first
+   * operation missing, in {@code needs}' order. A topic that does not exist yet is not a refusal:
+   * the command creates it or says so itself.
+   */
+  OneShotKafka requireTopicAccess(Map<String, java.util.List<AclOperation>> needs) {
+    Map<String, Object> config = clients.admin(Map.of());
+    config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+    config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+    config.put(CommonClientConfigs.CLIENT_ID_CONFIG, "compliance-streams-acl-check");
+    try (Admin admin = Admin.create(config)) {
+      var described = admin.describeTopics(needs.keySet(),
+          new DescribeTopicsOptions().includeAuthorizedOperations(true)).topicNameValues();
+      for (var need : needs.entrySet()) {
+        java.util.Set<AclOperation> allowed;
+        try {
+          allowed = described.get(need.getKey()).get(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS)
+              .authorizedOperations();
+        } catch (ExecutionException e) {
+          if (e.getCause() instanceof TopicAuthorizationException) {
+            throw new Unreachable(refusal.denial(String.join(" and ", names(need.getValue())), "topic " + need.getKey()));
+          }
+          continue; // UnknownTopicOrPartitionException and the like: not an ACL matter
+        } catch (TimeoutException e) {
+          throw new Unreachable(message(null));
+        }
+        if (allowed == null) {
+          continue; // a broker that does not report operations: the clients will say
+        }
+        for (AclOperation operation : need.getValue()) {
+          if (!allowed.contains(operation) && !allowed.contains(AclOperation.ALL)) {
+            throw new Unreachable(refusal.denial(operation.name(), "topic " + need.getKey()));
+          }
+        }
+      }
+      return this;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new Unreachable(message("interrupted"));
+    }
+  }
+
+  private static java.util.List<String> names(java.util.List<AclOperation> operations) {
+    return operations.stream().map(AclOperation::name).toList();
   }
 
   private OneShotKafka check() {

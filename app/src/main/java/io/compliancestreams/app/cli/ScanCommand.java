@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import org.apache.kafka.common.acl.AclOperation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -96,7 +97,9 @@ public final class ScanCommand implements Callable<Integer> {
     if (kafka != null) {
       // Before scanning: a broker out of reach ends the command now, in one line, not after the scan.
       try {
-        kafka.requireReachable();
+        // ... and a missing ACL too, rather than after the scan, in the producer's log.
+        String snapshots = Settings.topics(loaded).snapshots();
+        kafka.requireReachable().requireTopicAccess(Map.of(snapshots, List.of(AclOperation.WRITE)));
       } catch (OneShotKafka.Unreachable e) {
         err.println("error: " + e.getMessage());
         return ExitCodes.RUNTIME_ERROR;

@@ -5,7 +5,10 @@ import io.compliancestreams.app.config.ConfigException;
 import io.compliancestreams.app.config.ConfigKeys;
 import io.compliancestreams.app.http.OpsServer;
 import io.compliancestreams.app.run.ProcessMeters;
+import io.compliancestreams.app.config.Settings;
 import io.compliancestreams.app.run.SinkFactory;
+import io.compliancestreams.app.run.SinkTopics;
+import io.compliancestreams.sinks.runner.SinkSettings;
 import io.compliancestreams.sinks.runner.SinkRunner;
 import io.javalin.util.JavalinBindException;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -38,18 +41,28 @@ public final class SinkCommand implements Callable<Integer> {
     SinkRunner runner;
     List<AutoCloseable> running = new ArrayList<>();
     AppConfig loaded;
+    OneShotKafka kafka;
     PrometheusMeterRegistry meters = ProcessMeters.create();
     try {
       if (!SinkFactory.NAMES.contains(name)) {
         throw new ConfigException("unknown sink '" + name + "', expected one of " + SinkFactory.NAMES);
       }
       loaded = embedded.apply(config.load(), running);
+      // A wrong password or a missing ACL ends the sink now, in one line naming what is missing,
+      // not later in its consumer's log.
+      kafka = OneShotKafka.of(loaded).requireLogin()
+          .requireGroupAccess(List.of(SinkSettings.groupId(Settings.topics(loaded).prefix(), name)))
+          .requireTopicAccess(SinkTopics.access(name, loaded));
       runner = SinkFactory.runner(name, loaded, meters);
       running.add(runner);
     } catch (ConfigException e) {
       Running.closeAll(running);
       System.err.println("error: " + e.getMessage());
       return ExitCodes.INPUT_ERROR;
+    } catch (OneShotKafka.Unreachable e) {
+      Running.closeAll(running);
+      System.err.println("error: " + e.getMessage());
+      return ExitCodes.RUNTIME_ERROR;
     }
     String bind = loaded.string(ConfigKeys.HTTP_BIND);
     OpsServer http;
@@ -67,7 +80,13 @@ public final class SinkCommand implements Callable<Integer> {
       Running.closeAll(running);
     });
     System.out.printf("sink %s started: /health and /metrics on http://%s:%d/%n", name, bind, http.port());
-    runner.run();
+    String refused = null;
+    try {
+      runner.run();
+    } catch (RuntimeException e) {
+      // An ACL removed while it runs: the same one line as at start; anything else, the log says.
+      refused = kafka.refusal(e, "READ or WRITE").orElse(null);
+    }
     if (stop.requested()) {
       // Ctrl-C or SIGTERM: the shutdown hook finishes closing and ends the JVM with 0.
       Thread.currentThread().join();
@@ -76,7 +95,7 @@ public final class SinkCommand implements Callable<Integer> {
     stop.cancel();
     http.close();
     Running.closeAll(running);
-    System.err.println("error: sink " + name + " stopped by itself; the log says why");
+    System.err.println("error: " + (refused != null ? refused : "sink " + name + " stopped by itself; the log says why"));
     return ExitCodes.RUNTIME_ERROR;
   }
 }

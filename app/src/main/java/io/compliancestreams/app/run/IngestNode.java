@@ -39,10 +39,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.acl.AclOperation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -100,6 +102,27 @@ public final class IngestNode implements AutoCloseable {
           + config.string(key) + "'");
     }
     return value;
+  }
+
+  /**
+   * What the service does to each topic, for the ACL check at start: it writes snapshots and
+   * CloudTrail events (and their dead letters), keeps its inventory, and reads rescan requests.
+   */
+  public static Map<String, List<AclOperation>> access(AppConfig config) {
+    var topics = Settings.topics(config);
+    TopicNames writes = new TopicNames(topics.snapshots(), topics.cloudTrail());
+    Map<String, List<AclOperation>> access = new LinkedHashMap<>();
+    for (String topic : List.of(writes.snapshots(), writes.snapshotsDlq(), writes.cloudTrail(), writes.cloudTrailDlq())) {
+      access.put(topic, List.of(AclOperation.WRITE));
+    }
+    access.put(topics.inventory(), List.of(AclOperation.READ, AclOperation.WRITE));
+    access.put(topics.rescans(), List.of(AclOperation.READ));
+    return access;
+  }
+
+  /** The consumer group in which the service reads rescan requests. */
+  public static String rescanGroup(AppConfig config) {
+    return Settings.topics(config).prefix() + "compliance-ingest-rescan";
   }
 
   private void startParts(AppConfig config, IngestMetrics metrics) {
@@ -169,7 +192,7 @@ public final class IngestNode implements AutoCloseable {
         config.get(ConfigKeys.INGEST_EXTERNAL_ID).orElse(null), calls);
     parts.add(accounts);
     RescanConsumer rescans = RescanConsumer.create(kafka.consumer(Map.of(
-            ConsumerConfig.GROUP_ID_CONFIG, topics.prefix() + "compliance-ingest-rescan")),
+            ConsumerConfig.GROUP_ID_CONFIG, rescanGroup(config))),
         serdes, topics.rescans(), Collectors.all(),
         (account, region) -> {
           String in = "global".equals(region) ? home : region;

@@ -8,7 +8,10 @@ import io.compliancestreams.streams.topology.Topics;
 import io.compliancestreams.streams.topology.Topics.TopicSpec;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.acl.AclOperation;
 
 /**
  * The topics the sinks write, beside the pipeline's own ({@link Topics#specs()}): each sink's
@@ -39,6 +42,20 @@ public final class SinkTopics {
       default -> { }
     }
     return List.copyOf(specs);
+  }
+
+  /**
+   * What sink {@code name} does to each topic, for the ACL check at start: it reads the deltas,
+   * writes its dead letters (and the OCSF topic), and reads back and writes its map (Slack, Jira).
+   */
+  public static Map<String, List<AclOperation>> access(String name, AppConfig config) {
+    Map<String, List<AclOperation>> access = new LinkedHashMap<>();
+    access.put(Settings.topics(config).deltas(), List.of(AclOperation.READ));
+    for (TopicSpec spec : of(name, config)) {
+      access.put(spec.name(), spec.name().endsWith(SLACK_POSTED) || spec.name().endsWith(JIRA_ISSUES)
+          ? List.of(AclOperation.READ, AclOperation.WRITE) : List.of(AclOperation.WRITE));
+    }
+    return access;
   }
 
   /** What every sink writes, for the {@code topics} command. */

@@ -61,7 +61,7 @@ class SecuredKafkaTest {
   private static final Map<String, String> PASSWORDS = Map.of(
       "ingest", "ingest-pw-7f3a9c", "streams", "streams-pw-2b8e1d", "sink-ocsf", "sink-pw-5c0f4e",
       "ingest-partial", "partial-pw-9d2a6b", "streams-nogroup", "partial-pw-3f8c0a",
-      "streams-notxn", "partial-pw-6e2d9b");
+      "streams-notxn", "partial-pw-6e2d9b", "sink-ocsf-noread", "partial-pw-1a7c3e");
   private static final String ADMIN_PASSWORD = "admin-pw-4e7b1a";
 
   private static final String RECORD = """
@@ -91,6 +91,8 @@ class SecuredKafkaTest {
     partial.addAll(copy("User:streams", "User:streams-nogroup", APP_ID, AclOperation.READ, ResourceType.GROUP));
     partial.addAll(copy("User:streams", "User:streams-notxn", APP_ID, AclOperation.WRITE,
         ResourceType.TRANSACTIONAL_ID));
+    partial.addAll(copy("User:sink-ocsf", "User:sink-ocsf-noread", PREFIX + "compliance.finding.delta.v1",
+        AclOperation.READ));
     try (Admin admin = Admin.create(adminProperties())) {
       List<AclBinding> all = new ArrayList<>(acls.bindings());
       all.addAll(partial);
@@ -176,6 +178,36 @@ class SecuredKafkaTest {
     assertThat(replay.nonBlankErrLines()).singleElement().asString().isEqualTo("error: not authorized to WRITE topic "
         + PREFIX + "aws.cloudtrail.event.v1 as User:ingest-partial (see docs/deployment.md#acls)");
     assertThat(replay.err()).doesNotContain("\tat ");
+  }
+
+  @Test
+  void shouldStopScanPublishBeforeScanningWithOneLineNamingTheMissingAcl() {
+    // The check comes before any AWS call: no AWS endpoint is needed to see it.
+    Run scan = Run.of(args(login("ingest-partial", PASSWORDS.get("ingest-partial")), "scan", "--publish"));
+
+    assertThat(scan.exit()).as(scan.err()).isEqualTo(3);
+    assertThat(scan.nonBlankErrLines()).singleElement().asString().isEqualTo("error: not authorized to WRITE topic "
+        + PREFIX + "aws.resource.snapshot.v1 as User:ingest-partial (see docs/deployment.md#acls)");
+  }
+
+  @Test
+  void shouldStopTheIngestServiceAtStartWithOneLineNamingTheMissingAcl() {
+    Run ingest = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> Run.of(
+        args(login("ingest-partial", PASSWORDS.get("ingest-partial")), "ingest")));
+
+    assertThat(ingest.exit()).as(ingest.err()).isEqualTo(3);
+    assertThat(ingest.nonBlankErrLines()).singleElement().asString().isEqualTo("error: not authorized to WRITE topic "
+        + PREFIX + "aws.resource.snapshot.v1 as User:ingest-partial (see docs/deployment.md#acls)");
+  }
+
+  @Test
+  void shouldStopASinkAtStartWithOneLineNamingTheMissingAcl() {
+    Run sink = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> Run.of(
+        args(login("sink-ocsf-noread", PASSWORDS.get("sink-ocsf-noread")), "sink", "ocsf", "--set", "http.port=0")));
+
+    assertThat(sink.exit()).as(sink.err()).isEqualTo(3);
+    assertThat(sink.nonBlankErrLines()).singleElement().asString().isEqualTo("error: not authorized to READ topic "
+        + PREFIX + "compliance.finding.delta.v1 as User:sink-ocsf-noread (see docs/deployment.md#acls)");
   }
 
   @Test

@@ -115,6 +115,12 @@ public final class SinkRunner implements Runnable, AutoCloseable {
       if (!halted) {
         shutdownGracefully();
       }
+    } catch (org.apache.kafka.common.errors.AuthorizationException
+        | org.apache.kafka.common.errors.AuthenticationException e) {
+      // Kafka said no (an ACL or the login): a user's configuration, not a defect, so no trace;
+      // the command turns it into its one line.
+      LOG.error("sink {} stopped: Kafka refused it: {}", destination.name(), e.getMessage());
+      throw e;
     } catch (RuntimeException e) {
       LOG.error("sink {} stopped: {}", destination.name(), e.toString(), e);
       throw e;
