@@ -44,6 +44,18 @@ public final class ApiServer implements AutoCloseable {
    */
   static final Set<String> PUBLIC_PATHS = Set.of("/health", "/", "/index.html", "/dashboard.js", "/dashboard.css");
 
+  /** A finding id as FindingId makes them; also what a public finding page path may hold. */
+  static final java.util.regex.Pattern FINDING_ID = java.util.regex.Pattern.compile("p[0-9]{2}-[0-9a-f]{24}");
+
+  /** The finding page shell's paths, public like the dashboard's shell. */
+  static final java.util.regex.Pattern PUBLIC_PAGES = java.util.regex.Pattern.compile(
+      "/findings/" + FINDING_ID.pattern() + "|/finding\\.js");
+
+  /** How many of a finding's deltas its history keeps (FindingHistoryRecorder's bound). */
+  static final int HISTORY_LIMIT = 100;
+
+  private static final String FINDING_PAGE = resource("/dashboard/finding.html");
+
   static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
   private final Javalin javalin;
@@ -77,7 +89,7 @@ public final class ApiServer implements AutoCloseable {
     ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     QueryRouter router = queries == null ? null : new QueryRouter(queries, self, token, json);
-    javalin = new HttpGuard(token, PUBLIC_PATHS).create(config -> {
+    javalin = new HttpGuard(token, PUBLIC_PATHS, PUBLIC_PAGES).create(config -> {
       config.jsonMapper(new JavalinJackson(json, false));
       // The page shell holds no data; everything it shows comes from the token-guarded API.
       config.staticFiles.add(files -> {
@@ -88,12 +100,21 @@ public final class ApiServer implements AutoCloseable {
     });
     javalin.get("/health", ctx -> health(ctx, streams.get(), problem.get()));
     javalin.get("/api/practices", ctx -> ctx.json(PRACTICES));
+    // A finding's page: the shell (no data, so no token, like the dashboard's); its script asks
+    // /api/findings/<id> with the token. Slack and Jira link here.
+    javalin.get("/findings/{id}", ctx -> {
+      findingId(ctx);
+      ctx.contentType("text/html; charset=utf-8").result(FINDING_PAGE);
+    });
     if (router != null) {
       javalin.get("/api/findings", ctx -> ctx.json(router.findings(filter(ctx))));
       javalin.get("/api/local/findings", ctx -> ctx.json(queries.localFindings(filter(ctx))));
       javalin.get("/api/posture", ctx -> ctx.json(PostureSummary.of(router.findings(FindingFilter.ALL))));
       javalin.get("/api/resource", ctx -> router.resource(requiredKey(ctx))
           .ifPresentOrElse(ctx::json, () -> notFound(ctx)));
+      javalin.get("/api/findings/{id}", ctx -> router.finding(findingId(ctx), HISTORY_LIMIT)
+          .ifPresentOrElse(ctx::json, () -> ctx.status(HttpStatus.NOT_FOUND).json(Map.of("error", "no such finding"))));
+      javalin.get("/api/local/history", ctx -> ctx.json(queries.localHistory(requiredParam(ctx, "finding"))));
       javalin.get("/api/local/resource", ctx -> queries.localResource(requiredKey(ctx))
           .ifPresentOrElse(ctx::json, () -> notFound(ctx)));
     }
@@ -110,6 +131,14 @@ public final class ApiServer implements AutoCloseable {
         .json(Map.of("error", e.getMessage())));
     javalin.exception(IllegalStateException.class, (e, ctx) -> ctx.status(HttpStatus.BAD_GATEWAY)
         .json(Map.of("error", e.getMessage())));
+  }
+
+  private static String resource(String path) {
+    try (var in = ApiServer.class.getResourceAsStream(path)) {
+      return new String(java.util.Objects.requireNonNull(in, path).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** Starts listening; port 0 picks a free one. */
@@ -154,6 +183,23 @@ public final class ApiServer implements AutoCloseable {
     return new FindingFilter(number, ctx.queryParam("control"), ctx.queryParam("account"),
         ctx.queryParam("region"), ctx.queryParam("status"), ctx.queryParam("severity"),
         ctx.queryParam("resource"));
+  }
+
+  /** The path's finding id, which must look like one (p<2 digits>-<24 hex>): anything else is 404. */
+  private static String findingId(Context ctx) {
+    String id = ctx.pathParam("id");
+    if (!FINDING_ID.matcher(id).matches()) {
+      throw new io.javalin.http.NotFoundResponse("no such finding: a finding id looks like p03-0123456789abcdef01234567");
+    }
+    return id;
+  }
+
+  private static String requiredParam(Context ctx, String name) {
+    String value = ctx.queryParam(name);
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException("query parameter '" + name + "' is required");
+    }
+    return value;
   }
 
   private static long afterParam(Context ctx) {

@@ -50,14 +50,21 @@ final class HttpGuard {
 
   private final String token;
   private final Set<String> publicPaths;
+  private final Pattern publicPattern;
 
   /**
    * @param token the bearer token, or null for none (then only the canonical-path rule applies)
    * @param publicPaths exact paths a GET or HEAD may reach without the token
    */
   HttpGuard(String token, Set<String> publicPaths) {
+    this(token, publicPaths, null);
+  }
+
+  /** @param publicPattern raw paths (whole match) a GET or HEAD may also reach without the token, or null */
+  HttpGuard(String token, Set<String> publicPaths, Pattern publicPattern) {
     this.token = token;
     this.publicPaths = Set.copyOf(publicPaths);
+    this.publicPattern = publicPattern;
   }
 
   /**
@@ -99,7 +106,8 @@ final class HttpGuard {
   }
 
   private boolean isPublic(String method, String raw) {
-    return (method.equals("GET") || method.equals("HEAD")) && publicPaths.contains(raw);
+    return (method.equals("GET") || method.equals("HEAD"))
+        && (publicPaths.contains(raw) || publicPattern != null && publicPattern.matcher(raw).matches());
   }
 
   private boolean hasToken(Context ctx) {

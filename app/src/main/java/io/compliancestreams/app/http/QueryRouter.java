@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.compliancestreams.streams.query.FindingFilter;
 import io.compliancestreams.streams.query.FindingQueries;
 import io.compliancestreams.streams.query.FindingView;
+import io.compliancestreams.streams.query.HistoryEntry;
 import io.compliancestreams.streams.query.ResourceView;
 import java.io.IOException;
 import java.net.URI;
@@ -59,6 +60,39 @@ final class QueryRouter {
       return queries.localResource(key);
     }
     return fetch(owner.get(), "/api/local/resource?key=" + encode(key), new TypeReference<ResourceView>() {});
+  }
+
+  /** A finding's recent deltas, oldest first, from the instance that holds them. */
+  List<HistoryEntry> history(String findingId) {
+    Optional<HostInfo> owner = queries.historyOwnerOf(findingId);
+    if (owner.isEmpty() || owner.get().equals(self)) {
+      return queries.localHistory(findingId);
+    }
+    return fetch(owner.get(), "/api/local/history?finding=" + encode(findingId),
+        new TypeReference<List<HistoryEntry>>() {}).orElse(List.of());
+  }
+
+  /**
+   * A finding's page: its history names its resource (the key of a resource-scoped finding, the
+   * account for an account- or region-scoped one), whose owner holds the current state.
+   */
+  Optional<FindingPage> finding(String findingId, int historyLimit) {
+    List<HistoryEntry> history = history(findingId);
+    if (history.isEmpty()) {
+      return Optional.empty();
+    }
+    HistoryEntry last = history.get(history.size() - 1);
+    ResourceView view = resource(last.resourceKey()).orElse(null);
+    Optional<FindingView> current = currentIn(view, findingId);
+    if (current.isEmpty()) {
+      current = currentIn(resource(last.accountId()).orElse(null), findingId);
+    }
+    return Optional.of(FindingPage.of(findingId, current.orElse(null), view, history, historyLimit));
+  }
+
+  private static Optional<FindingView> currentIn(ResourceView view, String findingId) {
+    return view == null ? Optional.empty()
+        : view.findings().stream().filter(f -> f.findingId().equals(findingId)).findFirst();
   }
 
   private <T> Optional<T> fetch(HostInfo host, String path, TypeReference<T> type) {

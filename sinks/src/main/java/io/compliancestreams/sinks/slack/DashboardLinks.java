@@ -4,7 +4,10 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
-/** Links into the dashboard: the base for digests, base plus the (URL-encoded) finding id for one finding. */
+/**
+ * Links into the dashboard: the base for digests, the finding's page ({@code <base>/findings/<id>})
+ * for one finding.
+ */
 record DashboardLinks(URI base) {
 
   String overview() {
@@ -15,6 +18,6 @@ record DashboardLinks(URI base) {
     String b = base.toString();
     String sep = b.endsWith("/") ? "" : "/";
     // URL-encoding also removes '|' and '>' so the id cannot end the mrkdwn link early.
-    return b + sep + URLEncoder.encode(findingId, StandardCharsets.UTF_8).replace("+", "%20");
+    return b + sep + "findings/" + URLEncoder.encode(findingId, StandardCharsets.UTF_8).replace("+", "%20");
   }
 }

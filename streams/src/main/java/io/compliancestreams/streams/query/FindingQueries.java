@@ -63,15 +63,38 @@ public final class FindingQueries {
     Instant now = clock.instant();
     ResourceState state = resourceStore().get(key);
     if (state != null) {
-      return Optional.of(new ResourceView(key, state.item().resourceType(), state.item().captureTime(),
+      return Optional.of(new ResourceView(key, state.item().resourceType(), state.item().resourceName(),
+          state.item().tags(), state.item().captureTime(),
           state.evaluatedAt(), views(state.findings(), rules, now)));
     }
     ScopeState scope = scopeStore().get(key);
     if (scope != null) {
-      return Optional.of(new ResourceView(key, "AWS::::Account", null, scope.evaluatedAt(),
+      return Optional.of(new ResourceView(key, "AWS::::Account", null, null, null, scope.evaluatedAt(),
           views(scope.findings(), rules, now)));
     }
     return Optional.empty();
+  }
+
+  /** A finding's recent deltas held by this instance, oldest first (empty if it holds none). */
+  public List<HistoryEntry> localHistory(String findingId) {
+    ReadOnlyKeyValueStore<String, HistoryEntry> store = streams.store(StoreQueryParameters.fromNameAndType(
+        StateStores.FINDING_HISTORY, QueryableStoreTypes.keyValueStore()));
+    List<HistoryEntry> out = new ArrayList<>();
+    try (KeyValueIterator<String, HistoryEntry> it = store.range(StateStores.historyKey(findingId, 0),
+        StateStores.historyKey(findingId, Long.MAX_VALUE))) {
+      it.forEachRemaining(kv -> out.add(kv.value));
+    }
+    return out;
+  }
+
+  /** The instance that holds a finding's history: the owner of its partition of the delta topic. */
+  public Optional<HostInfo> historyOwnerOf(String findingId) {
+    KeyQueryMetadata meta = streams.queryMetadataForKey(StateStores.FINDING_HISTORY, findingId,
+        Serdes.String().serializer());
+    if (meta == null || meta.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
+      return Optional.empty();
+    }
+    return Optional.of(meta.activeHost());
   }
 
   /** The instance that owns a resource key (or an account id, for scope findings). */

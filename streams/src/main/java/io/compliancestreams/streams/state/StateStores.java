@@ -23,6 +23,11 @@ public final class StateStores {
   public static final String SCOPE_RECHECKS = "scope-rechecks";
   /** CloudTrail event ids already processed → event time millis (purged after the window). */
   public static final String SEEN_EVENTS = "seen-events";
+  /**
+   * {@code findingId|<19-digit sequence>} → one delta of that finding, for its page; partitioned
+   * like the delta topic (by finding id), bounded by FindingHistoryRecorder.
+   */
+  public static final String FINDING_HISTORY = "finding-history";
   /** Global: {@code accountId|resourceType|name-or-arn} → canonical resource key. */
   public static final String ALIASES = "resource-aliases";
   /** Global: suppression id → suppression rule. */
@@ -56,6 +61,15 @@ public final class StateStores {
     return Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(SEEN_EVENTS),
         Serdes.String(), Serdes.Long());
+  }
+
+  public static StoreBuilder<KeyValueStore<String, io.compliancestreams.streams.query.HistoryEntry>> findingHistory() {
+    return keyValue(FINDING_HISTORY, new JsonSerde<>(io.compliancestreams.streams.query.HistoryEntry.class));
+  }
+
+  /** The history store's key: sorts a finding's deltas by sequence ('|' sorts after the id). */
+  public static String historyKey(String findingId, long sequence) {
+    return findingId + "|" + String.format("%019d", sequence);
   }
 
   /** Global stores are restored from their source topic, so they keep no changelog of their own. */

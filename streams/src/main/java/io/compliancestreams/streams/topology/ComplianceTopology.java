@@ -27,7 +27,8 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  *       re-keyed by account, → scope aggregate (account- and region-scoped practices);
  *   <li>CloudTrail events → decode → drop failed/read-only calls and duplicates → route to the
  *       affected resources → rescan requests, and decisive changes to the owning state;
- *   <li>deltas, finding state, rescans and aliases to their topics.
+ *   <li>deltas, finding state, rescans and aliases to their topics;
+ *   <li>deltas read back → each finding's recent history (for its page).
  * </ol>
  */
 public final class ComplianceTopology {
@@ -106,6 +107,7 @@ public final class ComplianceTopology {
             StateStores.SCOPE_RECHECKS);
 
     route(resourceOutputs.merge(scopeOutputs, Named.as("outputs")), topics, serdes);
+    history(builder, topics, serdes);
     return builder.build();
   }
 
@@ -124,6 +126,18 @@ public final class ComplianceTopology {
         .processValues(() -> new EventDeduplicator(settings.eventDedupeWindow()),
             Named.as("events-dedupe"), StateStores.SEEN_EVENTS)
         .process(() -> new EventRoutingProcessor(router, practices), Named.as("events-route"));
+  }
+
+  /**
+   * Each finding's recent deltas for its page, read back from the delta topic: keyed by finding id
+   * there, so the history of one finding is in one partition and found by its id.
+   */
+  private static void history(StreamsBuilder builder, Topics topics, SerdeConfig serdes) {
+    builder.addStateStore(StateStores.findingHistory());
+    var deltas = AvroSerdes.findingDelta(serdes);
+    builder.stream(topics.deltas(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("history-source"))
+        .process(() -> new FindingHistoryRecorder(deltas.deserializer()), Named.as("history-recorder"),
+            StateStores.FINDING_HISTORY);
   }
 
   private static void route(KStream<String, Output> outputs, Topics topics, SerdeConfig serdes) {

@@ -24,7 +24,7 @@ class TopologyDescriptionTest {
     List<String> missing = new ArrayList<>();
     for (String store : List.of(StateStores.RESOURCE_STATE, StateStores.RESOURCE_RECHECKS, StateStores.SCOPE_ITEMS,
         StateStores.SCOPE_STATE, StateStores.SCOPE_DIRTY, StateStores.SCOPE_RECHECKS, StateStores.SEEN_EVENTS,
-        StateStores.ALIASES, StateStores.SUPPRESSIONS)) {
+        StateStores.FINDING_HISTORY, StateStores.ALIASES, StateStores.SUPPRESSIONS)) {
       if (!doc.contains("`" + store + "`")) {
         missing.add("store " + store);
       }
@@ -35,7 +35,7 @@ class TopologyDescriptionTest {
       }
     }
     assertThat(missing).isEmpty();
-    assertThat(description.subtopologies()).hasSize(1);
+    assertThat(description.subtopologies()).hasSize(2);
     assertThat(description.globalStores()).hasSize(2);
   }
 }

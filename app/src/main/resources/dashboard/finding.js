@@ -1,0 +1,89 @@
+// A finding's page: /findings/<id> is a shell; this script reads /api/findings/<id> with the token
+// the dashboard keeps in sessionStorage (or asks for it). Every value from AWS goes in with
+// textContent, never innerHTML, and no inline script or style is used (the CSP forbids both).
+"use strict";
+
+const findingId = location.pathname.split("/").pop();
+let token = sessionStorage.getItem("cs-token") || "";
+
+function text(id, value) {
+  document.getElementById(id).textContent = value == null || value === "" ? "—" : String(value);
+}
+
+function cell(value) {
+  const td = document.createElement("td");
+  td.textContent = value == null ? "" : String(value);
+  return td;
+}
+
+function cause(entry) {
+  const parts = [entry.triggerKind];
+  if (entry.triggerEventId) parts.push("event " + entry.triggerEventId);
+  return parts.join(" · ");
+}
+
+function status(entry) {
+  return (entry.previousStatus || "—") + " → " + (entry.newStatus || "closed");
+}
+
+function render(page) {
+  const last = page.history[0];
+  const current = page.current;
+  document.title = last.controlId + " · " + (page.resource.name || page.resource.id) + " · Compliance Streams";
+  text("title", last.controlId + " " + last.title);
+  text("current-status", current ? current.status : "CLOSED (" + last.reason + ")");
+  text("reason", current ? current.reason : last.reason);
+  text("severity", last.severity);
+  text("suppressed", current ? (current.suppressed ? "yes" : "no") : last.suppressed ? "yes" : "no");
+  text("remediation", current ? current.remediation : null);
+  text("first-seen", current ? current.firstSeenAt : null);
+  text("last-changed", current ? current.lastChangedAt : last.evaluatedAt);
+  text("finding-id", page.findingId);
+  const r = page.resource;
+  text("resource-name", r.name ? r.name + " (" + r.id + ")" : r.id);
+  text("resource-type", r.type);
+  text("resource-arn", r.arn);
+  text("resource-account", r.accountId);
+  text("resource-region", r.region);
+  text("resource-tags", Object.entries(r.tags || {}).map(([k, v]) => k + "=" + v).join(", "));
+  text("resource-snapshot", r.lastSnapshotAt);
+  text("history-note", "(newest first; the last " + page.historyLimit + " changes are kept)");
+  const body = document.querySelector("#history tbody");
+  body.replaceChildren(...page.history.map(e => {
+    const row = document.createElement("tr");
+    row.className = "change " + e.changeKind;
+    row.append(cell(e.evaluatedAt), cell(e.changeKind), cell(status(e)), cell(e.reason), cell(cause(e)));
+    return row;
+  }));
+  document.getElementById("finding").hidden = false;
+  text("status", "as of " + new Date().toISOString());
+}
+
+async function load() {
+  const headers = token ? { Authorization: "Bearer " + token } : {};
+  const response = await fetch("/api/findings/" + encodeURIComponent(findingId), { headers });
+  if (response.status === 401) {
+    document.getElementById("token-form").hidden = false;
+    text("status", "a token is required");
+    return;
+  }
+  if (response.status === 404) {
+    text("status", "no such finding (it may be older than the history kept, or the id is wrong)");
+    return;
+  }
+  if (!response.ok) {
+    text("status", "the API answered " + response.status);
+    return;
+  }
+  render(await response.json());
+}
+
+document.getElementById("token-form").addEventListener("submit", event => {
+  event.preventDefault();
+  token = document.getElementById("f-token").value;
+  sessionStorage.setItem("cs-token", token);
+  document.getElementById("token-form").hidden = true;
+  load();
+});
+
+load().catch(e => text("status", "error: " + e.message));

@@ -1,0 +1,44 @@
+package io.compliancestreams.streams.query;
+
+import io.compliancestreams.schemas.avro.FindingDelta;
+import java.time.Instant;
+
+/**
+ * One delta of a finding as its page shows it: when, what changed, why, what caused it, and the
+ * resource as the delta named it (so a closed finding still has a name).
+ */
+public record HistoryEntry(
+    String deltaId,
+    String findingId,
+    long sequence,
+    String changeKind,
+    String previousStatus,
+    String newStatus,
+    String reason,
+    Instant evaluatedAt,
+    String triggerKind,
+    String triggerEventId,
+    boolean suppressed,
+    int practice,
+    String controlId,
+    String title,
+    String severity,
+    String resourceKey,
+    String resourceType,
+    String resourceId,
+    String resourceArn,
+    String accountId,
+    String region) {
+
+  public static HistoryEntry of(FindingDelta d) {
+    return new HistoryEntry(d.getDeltaId(), d.getFindingId(), d.getSequence(), d.getChangeKind().name(),
+        name(d.getPreviousStatus()), name(d.getNewStatus()), d.getReason(), d.getEvaluatedAt(),
+        d.getTrigger().getKind().name(), d.getTrigger().getEventId(), d.getSuppressed(), d.getPractice(),
+        d.getControlId(), d.getTitle(), d.getSeverity().name(), d.getResourceKey(), d.getResourceType(),
+        d.getResourceId(), d.getResourceArn(), d.getAccountId(), d.getRegion());
+  }
+
+  private static String name(Enum<?> value) {
+    return value == null ? null : value.name();
+  }
+}
