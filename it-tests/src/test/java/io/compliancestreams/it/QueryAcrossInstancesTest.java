@@ -110,6 +110,38 @@ class QueryAcrossInstancesTest {
         assertThat(f.get("status").asText()).isEqualTo("FAIL");
       });
 
+      // A finding's page: its history lives with its id's partition of the delta topic, its
+      // current state with its resource; ask the instance that holds neither when there is one.
+      JsonNode findings = get(a, "/api/findings?practice=10", "s3cret-token").get("body");
+      JsonNode remote = null;
+      for (JsonNode f : findings) {
+        KeyQueryMetadata history = a.app().streams().queryMetadataForKey(StateStores.FINDING_HISTORY,
+            f.get("findingId").asText(), Serdes.String().serializer());
+        if (history.activeHost().equals(b.self())) {
+          remote = f;
+        }
+      }
+      assertThat(remote).as("a finding whose history instance b holds").isNotNull();
+      String findingId = remote.get("findingId").asText();
+      await("the finding's history").atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        JsonNode page = get(a, "/api/findings/" + findingId, "s3cret-token");
+        assertThat(page.get("status").asInt()).as(page.toString()).isEqualTo(200);
+        assertThat(page.at("/body/current/status").asText()).isEqualTo("FAIL");
+        assertThat(page.at("/body/resource/name").asText()).startsWith("query-bucket-");
+        assertThat(page.at("/body/resource/arn").asText()).startsWith("arn:aws:s3:::query-bucket-");
+        assertThat(page.at("/body/history")).singleElement().satisfies(e -> {
+          assertThat(e.get("changeKind").asText()).isEqualTo("NEW");
+          assertThat(e.get("newStatus").asText()).isEqualTo("FAIL");
+          assertThat(e.get("deltaId").asText()).isEqualTo(findingId + "-1");
+        });
+      });
+      JsonNode shell = get(b, "/findings/" + findingId, null);
+      assertThat(shell.get("status").asInt()).as("the page shell needs no token").isEqualTo(200);
+      assertThat(shell.get("body").asText()).contains("<script src=\"/finding.js\"></script>");
+      assertThat(get(a, "/api/findings/" + findingId, null).get("status").asInt()).isEqualTo(401);
+      assertThat(get(a, "/api/findings/p10-000000000000000000000000", "s3cret-token").get("status").asInt())
+          .isEqualTo(404);
+
       JsonNode posture = get(b, "/api/posture", "s3cret-token");
       assertThat(posture.get("status").asInt()).isEqualTo(200);
       assertThat(posture.at("/body/practices")).anySatisfy(p -> {
