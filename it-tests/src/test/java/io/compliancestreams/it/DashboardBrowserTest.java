@@ -103,6 +103,20 @@ class DashboardBrowserTest {
       assertSecurityHeaders(url + "api/posture/", 404);
       assertSecurityHeaders(url + "no-such-page", 404);
 
+      // The hostile finding's own page (where Slack and Jira link): its facts and history, as text.
+      String hostileDelta = node.feed().after(0).stream().filter(d -> d.resourceId().equals("hostile-bucket"))
+          .findFirst().orElseThrow().deltaId();
+      String findingUrl = url + "findings/" + hostileDelta.substring(0, hostileDelta.lastIndexOf('-'));
+      HeadlessChromium.Page finding = chromium.load(findingUrl, 6000);
+      assertThat(finding.cspViolations()).as("what the CSP blocked on the finding page").isEmpty();
+      assertThat(finding.dom()).as("the finding page rendered its facts and history")
+          .contains("S3.4 ", "FAIL", "arn:aws:s3:::", "<tr class=\"change NEW\">")
+          .contains("&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=")
+          .doesNotContain("<script>alert(1)</script>", "<img", "<svg")
+          .doesNotContainPattern("<body[^>]*data-pwned");
+      assertSecurityHeaders(findingUrl, 200);
+      assertSecurityHeaders(url + "finding.js", 200);
+
       Path png = Path.of("target", "dashboard.png");
       chromium.screenshot(url, 6000, png);
       assertThat(Files.size(png)).as("screenshot written to %s", png).isGreaterThan(10_000);
