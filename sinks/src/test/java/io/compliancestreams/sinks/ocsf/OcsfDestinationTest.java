@@ -140,7 +140,7 @@ class OcsfDestinationTest {
     hec.stubFor(post("/services/collector/event").willReturn(aResponse().withStatus(403)
         .withBody("{\"text\":\"Invalid token\",\"code\":4}")));
     HecClient client = new HecClient(HecSettings.of(URI.create(hec.baseUrl()), TOKEN));
-    OcsfMapper mapper = new OcsfMapper("Example Corp", "0.1.0");
+    OcsfMapper mapper = new OcsfMapper("Example Corp", "0.1.0", OcsfVersion.V1_6_0);
 
     assertThatThrownBy(() -> client.post(List.of(client.envelope(mapper.map(Deltas.failing("f-1", 1, T))))))
         .isInstanceOfSatisfying(DeliveryException.class, e -> {
@@ -154,7 +154,7 @@ class OcsfDestinationTest {
   private OcsfDestination destination(String ocsfTopic, int batch) {
     HecSettings hecSettings = new HecSettings(URI.create(hec.baseUrl()), TOKEN, "security", null, batch,
         Duration.ofSeconds(5));
-    return OcsfDestination.create(OcsfSettings.of(kafka.bootstrapServers(), ocsfTopic, "0.1.0").withHec(hecSettings));
+    return OcsfDestination.create(OcsfSettings.of(kafka.bootstrapServers(), ocsfTopic).withHec(hecSettings));
   }
 
   private SinkSettings settings(String deltas) {

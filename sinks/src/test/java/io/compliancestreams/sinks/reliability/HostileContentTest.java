@@ -178,7 +178,7 @@ class HostileContentTest {
   void shouldWriteHostileTextIntactAsValidOcsfJson() throws Exception {
     Topics topics = new Topics(kafka.bootstrapServers());
     String topic = topics.fresh("ocsf", 1);
-    try (OcsfDestination ocsf = OcsfDestination.create(OcsfSettings.of(kafka.bootstrapServers(), topic, "test"))) {
+    try (OcsfDestination ocsf = OcsfDestination.create(OcsfSettings.of(kafka.bootstrapServers(), topic))) {
       ocsf.deliver(record(hostile()));
     }
 
