@@ -19,6 +19,7 @@ import io.compliancestreams.devkit.KafkaBroker;
 import io.compliancestreams.schemas.SerdeConfig;
 import io.compliancestreams.sinks.runner.DeliveryException;
 import io.compliancestreams.sinks.runner.RetrySettings;
+import io.compliancestreams.sinks.runner.SinkRecord;
 import io.compliancestreams.sinks.runner.SinkRunner;
 import io.compliancestreams.sinks.runner.SinkSettings;
 import io.compliancestreams.sinks.testkit.Deltas;
@@ -107,6 +108,22 @@ class OcsfDestinationTest {
     JsonNode event = JSON.readTree(onTopic.get(1).value());
     assertThat(event.get("metadata").get("uid").asText()).isEqualTo("f-2:1");
     assertThat(event.get("type_uid").asInt()).isEqualTo(200302);
+    assertThat(event.at("/metadata/version").asText()).isEqualTo("1.6.0");
+    assertThat(OcsfFixtures.schema(OcsfVersion.V1_6_0).validate(event)).isEmpty();
+    assertThat(OcsfFixtures.schema(OcsfVersion.V1_6_0).validate(first.get("event"))).isEmpty();
+  }
+
+  @Test
+  void shouldWriteOcsf110EventsThatValidateWhenConfigured() throws Exception {
+    String ocsf = topics.fresh("ocsf", 1);
+    try (OcsfDestination destination = OcsfDestination.create(
+        OcsfSettings.of(kafka.bootstrapServers(), ocsf).withVersion(OcsfVersion.V1_1_0))) {
+      destination.deliver(new SinkRecord("deltas", 0, 0, "f-1", Deltas.failing("f-1", 1, T)));
+    }
+
+    JsonNode event = JSON.readTree(topics.readAll(ocsf).get(0).value());
+    assertThat(event.at("/metadata/version").asText()).isEqualTo("1.1.0");
+    assertThat(OcsfFixtures.schema(OcsfVersion.V1_1_0).validate(event)).isEmpty();
   }
 
   @Test
