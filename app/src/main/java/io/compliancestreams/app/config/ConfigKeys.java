@@ -295,6 +295,10 @@ public final class ConfigKeys {
   public static final ConfigKey OCSF_TOPIC = new ConfigKey(
       "sink.ocsf.topic", "OCSF_TOPIC", "compliance.finding.ocsf.v1", "topic of the OCSF 2003 Compliance Finding events (prefixed)", false,
       kafkaName(200));
+  public static final ConfigKey OCSF_VERSION = new ConfigKey(
+      "sink.ocsf.version", "OCSF_VERSION", "1.6.0",
+      "OCSF schema version of the events: 1.6.0 (AWS Security Hub) or 1.1.0 (Amazon Security Lake)", false,
+      exactlyOneOf("1.6.0", "1.1.0"));
   public static final ConfigKey HEC_URL = new ConfigKey(
       "sink.ocsf.hec.url", "SPLUNK_HEC_URL", null, "Splunk HTTP Event Collector base URL (optional)", false,
       url());
@@ -357,6 +361,7 @@ public final class ConfigKeys {
       S3_POSTURE_ENABLED,
       S3_POSTURE_TIME,
       OCSF_TOPIC,
+      OCSF_VERSION,
       HEC_URL,
       HEC_TOKEN,
       SCHEMA_REGISTRY_URL,

@@ -14,6 +14,7 @@ import io.compliancestreams.sinks.jira.JiraSettings;
 import io.compliancestreams.sinks.ocsf.HecSettings;
 import io.compliancestreams.sinks.ocsf.OcsfDestination;
 import io.compliancestreams.sinks.ocsf.OcsfSettings;
+import io.compliancestreams.sinks.ocsf.OcsfVersion;
 import io.compliancestreams.sinks.runner.CompactedTopicMap;
 import io.compliancestreams.sinks.runner.DeltaFilter;
 import io.compliancestreams.sinks.runner.Destination;
@@ -127,7 +128,8 @@ public final class SinkFactory {
           return S3AuditTrailDestination.create(s3).withPostureSnapshots(posture, meters);
         }
         case "ocsf": {
-          OcsfSettings ocsf = OcsfSettings.of(kafka, SinkTopics.ocsfTopic(config), "0.1.0");
+          OcsfSettings ocsf = OcsfSettings.of(kafka, SinkTopics.ocsfTopic(config))
+              .withVersion(OcsfVersion.of(config.string(ConfigKeys.OCSF_VERSION)));
           if (config.get(ConfigKeys.HEC_URL).isPresent()) {
             ocsf = ocsf.withHec(HecSettings.of(URI.create(config.string(ConfigKeys.HEC_URL)),
                 config.string(ConfigKeys.HEC_TOKEN)));

@@ -116,6 +116,7 @@ class ConfigValidationTest {
     bad.put("sink.s3.posture.enabled", "on");
     bad.put("sink.s3.posture.time", "25:00");
     bad.put("sink.ocsf.topic", "ocsf findings");
+    bad.put("sink.ocsf.version", "1.8.0");
     bad.put("sink.ocsf.hec.url", "splunk:8088");
     bad.put("sink.ocsf.hec.token", "hec 5ecret");
     return bad;

@@ -40,7 +40,7 @@ public final class OcsfDestination implements Destination {
 
   OcsfDestination(OcsfSettings settings, Producer<String, String> producer, HecClient hec) {
     this.settings = settings;
-    this.mapper = new OcsfMapper(settings.vendorName(), settings.productVersion());
+    this.mapper = new OcsfMapper(settings.vendorName(), settings.productVersion(), settings.version());
     this.producer = producer;
     this.hec = hec;
   }

@@ -1,55 +1,61 @@
 package io.compliancestreams.sinks.ocsf;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.compliancestreams.schemas.avro.ChangeKind;
 import io.compliancestreams.schemas.avro.FindingDelta;
 import io.compliancestreams.schemas.avro.FindingStatus;
 import io.compliancestreams.schemas.avro.Severity;
+import io.compliancestreams.schemas.avro.TriggerKind;
+import java.util.Objects;
 
 /**
- * A delta as an OCSF {@value #SCHEMA_VERSION} Compliance Finding (class_uid 2003, category 2
- * Findings). Pure: the same delta always gives the same event, so a replayed delta is recognised
- * downstream by {@code metadata.uid} (the delta id).
+ * A delta as an OCSF Compliance Finding (class_uid 2003, category 2 Findings), version 1.6.0 by
+ * default or 1.1.0. Pure: the same delta always gives the same event, so a replayed delta is
+ * recognised downstream by {@code metadata.uid} (the delta id). The mapping and its reasons are
+ * in docs/sinks.md#siem-ocsf; in short, only a FAIL is an open finding with the practice's
+ * severity:
  *
  * <ul>
- *   <li>activity: NEW → 1 Create; RESOLVED, CLOSED → 3 Close; REGRESSED, CHANGED → 2 Update.
- *       (A delta cannot tell a regression that is the finding's first FAIL from a later one, so
- *       every regression is an Update of the finding created by its NEW delta.)
- *   <li>finding status_id: suppressed → 3 Suppressed; NEW, REGRESSED → 1 New (to review);
- *       CHANGED → 2 In Progress; RESOLVED, CLOSED → 4 Resolved (CLOSED says why in status_detail).
- *   <li>compliance.status_id: PASS → 1 Pass; ERROR → 2 Warning (no result); FAIL → 3 Fail;
- *       NOT_APPLICABLE → 99 Other; closed (no new status) → 0 Unknown.
- *   <li>severity_id from the practice's severity: Critical 5, High 4, Medium 3, Low 2, Informational 1.
+ *   <li>activity: NEW → 1 Create; a change to PASS, NOT_APPLICABLE or closed → 3 Close; any other
+ *       change → 2 Update.
+ *   <li>finding status_id: FAIL or ERROR → 1 New (3 Suppressed when a suppression covers it);
+ *       PASS → 4 Resolved; NOT_APPLICABLE and closed → 5 Archived in 1.6.0 (4 Resolved in 1.1.0,
+ *       which has no Archived).
+ *   <li>severity_id: the practice's severity for a FAIL; 1 Informational for everything else.
+ *   <li>compliance.status_id: PASS → 1 Pass; ERROR → 2 Warning; FAIL → 3 Fail; NOT_APPLICABLE → 99
+ *       Other; closed → 0 Unknown.
  * </ul>
  *
- * <p>Resources are written both as {@code resources} (the array OCSF 1.3+ uses) and {@code resource}
- * (the single object 1.1.0 recommends), so readers of either version find them. Fields OCSF has no
- * place for go to {@code unmapped}.
+ * <p>Fields OCSF has no place for go to {@code unmapped}.
  */
 final class OcsfMapper {
 
-  static final String SCHEMA_VERSION = "1.1.0";
   static final int CLASS_UID = 2003;
   static final int CATEGORY_UID = 2;
   static final String STANDARD = "AWS Foundational Security Best Practices";
   static final String FINDING_TYPE =
       "Software and Configuration Checks/Industry and Regulatory Standards/AWS-Foundational-Security-Best-Practices";
   static final String PRODUCT_NAME = "Compliance Streams";
+  /** The region label the pipeline's keys give global facts (IAM, account-wide settings). */
+  static final String GLOBAL_REGION = "global";
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
   private final String vendorName;
   private final String productVersion;
+  private final OcsfVersion version;
 
-  OcsfMapper(String vendorName, String productVersion) {
-    this.vendorName = vendorName;
-    this.productVersion = productVersion;
+  OcsfMapper(String vendorName, String productVersion, OcsfVersion version) {
+    this.vendorName = Objects.requireNonNull(vendorName, "vendorName");
+    this.productVersion = Objects.requireNonNull(productVersion, "productVersion");
+    this.version = Objects.requireNonNull(version, "version");
   }
 
   ObjectNode map(FindingDelta d) {
     long time = d.getEvaluatedAt().toEpochMilli();
-    int activityId = activityId(d.getChangeKind());
+    int activityId = activityId(d);
     ObjectNode e = JSON.objectNode();
     e.put("activity_id", activityId);
     e.put("activity_name", activityName(activityId));
@@ -61,9 +67,10 @@ final class OcsfMapper {
     e.put("type_name", "Compliance Finding: " + activityName(activityId));
     e.put("time", time);
     e.put("timezone_offset", 0); // every time we emit is UTC
-    e.put("severity_id", severityId(d.getSeverity()));
-    e.put("severity", caption(d.getSeverity()));
-    int statusId = statusId(d);
+    int severityId = severityId(d);
+    e.put("severity_id", severityId);
+    e.put("severity", severityCaption(severityId));
+    int statusId = statusId(d, version);
     e.put("status_id", statusId);
     e.put("status", statusCaption(statusId));
     e.put("status_code", d.getChangeKind().name());
@@ -73,9 +80,15 @@ final class OcsfMapper {
     e.set("cloud", cloud(d));
     e.set("compliance", compliance(d));
     e.set("finding_info", findingInfo(d, time));
-    ObjectNode resource = resource(d);
-    e.set("resources", JSON.arrayNode().add(resource));
-    e.set("resource", resource.deepCopy());
+    if (version == OcsfVersion.V1_1_0) {
+      e.set("resource", resource(d)); // 1.1.0 has no resources array
+    } else {
+      e.set("resources", JSON.arrayNode().add(resource(d))); // resource is deprecated since 1.3.0
+      ArrayNode evidences = evidences(d);
+      if (!evidences.isEmpty()) {
+        e.set("evidences", evidences);
+      }
+    }
     if (d.getRemediation() != null) {
       e.set("remediation", JSON.objectNode().put("desc", d.getRemediation()));
     }
@@ -83,12 +96,25 @@ final class OcsfMapper {
     return e;
   }
 
-  static int activityId(ChangeKind kind) {
-    return switch (kind) {
-      case NEW -> 1;
-      case RESOLVED, CLOSED -> 3;
-      case REGRESSED, CHANGED -> 2;
-    };
+  /**
+   * What caused the evaluation, as {@code evidences[]} (OCSF 1.6 only). Today a delta names only
+   * the triggering CloudTrail event's id; the actor, API and source endpoint go here too once the
+   * delta carries them (see {@link CloudTrailEvidence}).
+   */
+  static ArrayNode evidences(FindingDelta d) {
+    ArrayNode out = JSON.arrayNode();
+    if (d.getTrigger().getKind() == TriggerKind.EVENT && d.getTrigger().getEventId() != null) {
+      out.add(CloudTrailEvidence.trigger(d.getTrigger().getEventId()).toOcsf());
+    }
+    return out;
+  }
+
+  /** NEW creates the finding; a change to a status that needs no action closes it; others update it. */
+  static int activityId(FindingDelta d) {
+    if (d.getChangeKind() == ChangeKind.NEW) {
+      return 1;
+    }
+    return open(d.getNewStatus()) ? 2 : 3;
   }
 
   private static String activityName(int id) {
@@ -97,6 +123,23 @@ final class OcsfMapper {
       case 2 -> "Update";
       default -> "Close";
     };
+  }
+
+  /** FAIL and ERROR ask someone to act (fix the resource, or fix what kept us from evaluating it). */
+  private static boolean open(FindingStatus status) {
+    return status == FindingStatus.FAIL || status == FindingStatus.ERROR;
+  }
+
+  /**
+   * The practice's severity only for a FAIL: severity rates the risk of an open violation, and a
+   * PASS, an ERROR, a not-applicable or a closed finding carries none, so a SIEM rule on "new
+   * high-severity finding" never fires on them.
+   */
+  static int severityId(FindingDelta d) {
+    if (d.getNewStatus() != FindingStatus.FAIL) {
+      return 1;
+    }
+    return severityId(d.getSeverity());
   }
 
   static int severityId(Severity s) {
@@ -109,28 +152,35 @@ final class OcsfMapper {
     };
   }
 
-  private static String caption(Severity s) {
-    String n = s.name();
-    return n.charAt(0) + n.substring(1).toLowerCase(java.util.Locale.ROOT);
+  private static String severityCaption(int id) {
+    return switch (id) {
+      case 5 -> "Critical";
+      case 4 -> "High";
+      case 3 -> "Medium";
+      case 2 -> "Low";
+      default -> "Informational";
+    };
   }
 
-  static int statusId(FindingDelta d) {
-    if (d.getSuppressed()) {
-      return 3;
+  static int statusId(FindingDelta d, OcsfVersion version) {
+    FindingStatus status = d.getNewStatus();
+    if (open(status)) {
+      return d.getSuppressed() ? 3 : 1;
     }
-    return switch (d.getChangeKind()) {
-      case NEW, REGRESSED -> 1;
-      case CHANGED -> 2;
-      case RESOLVED, CLOSED -> 4;
-    };
+    if (status == FindingStatus.PASS) {
+      return 4;
+    }
+    // Not applicable any more, or the resource is gone: nothing was fixed, the finding is put
+    // away (Security Hub archives such findings). 1.1.0 has no Archived.
+    return version == OcsfVersion.V1_1_0 ? 4 : 5;
   }
 
   private static String statusCaption(int id) {
     return switch (id) {
       case 1 -> "New";
-      case 2 -> "In Progress";
       case 3 -> "Suppressed";
-      default -> "Resolved";
+      case 4 -> "Resolved";
+      default -> "Archived";
     };
   }
 
@@ -138,7 +188,8 @@ final class OcsfMapper {
     String from = d.getPreviousStatus() == null ? "none" : d.getPreviousStatus().name();
     String to = d.getNewStatus() == null ? "closed (resource deleted or practice no longer applicable)"
         : d.getNewStatus().name();
-    return d.getChangeKind().name() + ": " + from + " -> " + to;
+    return d.getChangeKind().name() + ": " + from + " -> " + to
+        + (d.getSuppressed() ? " (suppressed)" : "");
   }
 
   private static String message(FindingDelta d) {
@@ -148,7 +199,7 @@ final class OcsfMapper {
 
   private ObjectNode metadata(FindingDelta d) {
     ObjectNode m = JSON.objectNode();
-    m.put("version", SCHEMA_VERSION);
+    m.put("version", version.label());
     m.put("uid", d.getDeltaId());
     m.put("correlation_uid", d.getFindingId());
     m.set("profiles", JSON.arrayNode().add("cloud"));
@@ -159,19 +210,22 @@ final class OcsfMapper {
     return m;
   }
 
-  private static ObjectNode cloud(FindingDelta d) {
+  private ObjectNode cloud(FindingDelta d) {
     ObjectNode c = JSON.objectNode();
     c.put("provider", "AWS");
-    c.put("region", d.getRegion());
+    c.put("region", region(d));
     c.set("account", account(d.getAccountId()));
+    if (version != OcsfVersion.V1_1_0) {
+      c.put("cloud_partition", partition(d)); // new in 1.6.0's cloud
+    }
     return c;
   }
 
-  private static ObjectNode account(String accountId) {
+  static ObjectNode account(String accountId) {
     return JSON.objectNode().put("uid", accountId).put("type_id", 10).put("type", "AWS Account");
   }
 
-  private static ObjectNode compliance(FindingDelta d) {
+  private ObjectNode compliance(FindingDelta d) {
     ObjectNode c = JSON.objectNode();
     c.put("control", d.getControlId());
     c.set("standards", JSON.arrayNode().add(STANDARD));
@@ -187,7 +241,11 @@ final class OcsfMapper {
     if (d.getNewStatus() != null) {
       c.put("status_code", d.getNewStatus().name());
     }
-    c.put("status_detail", d.getReason());
+    if (version == OcsfVersion.V1_1_0) {
+      c.put("status_detail", d.getReason());
+    } else {
+      c.set("status_details", JSON.arrayNode().add(d.getReason())); // status_detail is deprecated in 1.6
+    }
     return c;
   }
 
@@ -229,7 +287,7 @@ final class OcsfMapper {
     r.put("uid", resourceUid(d));
     r.put("name", d.getResourceId());
     r.put("type", d.getResourceType());
-    r.put("region", d.getRegion());
+    r.put("region", region(d));
     r.put("cloud_partition", partition(d));
     r.putObject("owner").set("account", account(d.getAccountId()));
     r.putObject("data").put("resource_key", d.getResourceKey());
@@ -238,6 +296,24 @@ final class OcsfMapper {
 
   private static String resourceUid(FindingDelta d) {
     return d.getResourceArn() != null ? d.getResourceArn() : d.getResourceKey();
+  }
+
+  /**
+   * A real region: global facts (IAM, account-wide settings; "global" in our keys) are placed in
+   * their partition's home region, where IAM's control plane and its CloudTrail events live.
+   */
+  static String region(FindingDelta d) {
+    return GLOBAL_REGION.equals(d.getRegion()) ? homeRegion(partition(d)) : d.getRegion();
+  }
+
+  static String homeRegion(String partition) {
+    return switch (partition) {
+      case "aws-cn" -> "cn-north-1";
+      case "aws-us-gov" -> "us-gov-west-1";
+      case "aws-iso" -> "us-iso-east-1";
+      case "aws-iso-b" -> "us-isob-east-1";
+      default -> "us-east-1";
+    };
   }
 
   /** The ARN's partition, else the one the region belongs to. */
@@ -264,12 +340,23 @@ final class OcsfMapper {
     u.put("practice", d.getPractice());
     u.put("sequence", d.getSequence());
     u.put("change_kind", d.getChangeKind().name());
-    u.put("previous_status", d.getPreviousStatus() == null ? null : d.getPreviousStatus().name());
-    u.put("new_status", d.getNewStatus() == null ? null : d.getNewStatus().name());
+    if (d.getPreviousStatus() != null) {
+      u.put("previous_status", d.getPreviousStatus().name());
+    }
+    if (d.getNewStatus() != null) {
+      u.put("new_status", d.getNewStatus().name());
+    }
+    // The practice's own rating, kept while severity_id says Informational for a non-failure.
+    u.put("practice_severity", d.getSeverity().name());
     u.put("security_hub_severity", d.getSecurityHubSeverity().name());
     u.put("suppressed", d.getSuppressed());
     u.put("trigger_kind", d.getTrigger().getKind().name());
-    u.put("trigger_event_id", d.getTrigger().getEventId());
+    if (d.getTrigger().getEventId() != null) {
+      u.put("trigger_event_id", d.getTrigger().getEventId());
+    }
+    if (d.getTrigger().getSnapshotStateId() != null) {
+      u.put("trigger_snapshot_state_id", d.getTrigger().getSnapshotStateId());
+    }
     return u;
   }
 }

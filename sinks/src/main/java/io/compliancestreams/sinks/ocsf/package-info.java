@@ -1,5 +1,6 @@
 /**
- * Deltas for SIEMs as OCSF 1.1.0 Compliance Finding events (class 2003): a pure mapper, a Kafka
- * topic for the SIEMs' own connectors and an optional Splunk HTTP Event Collector.
+ * Deltas for SIEMs as OCSF Compliance Finding events (class 2003), version 1.6.0 by default or
+ * 1.1.0: a pure mapper, a Kafka topic for the SIEMs' own connectors and an optional Splunk HTTP
+ * Event Collector.
  */
 package io.compliancestreams.sinks.ocsf;

@@ -19,6 +19,7 @@ import io.compliancestreams.devkit.KafkaBroker;
 import io.compliancestreams.schemas.SerdeConfig;
 import io.compliancestreams.sinks.runner.DeliveryException;
 import io.compliancestreams.sinks.runner.RetrySettings;
+import io.compliancestreams.sinks.runner.SinkRecord;
 import io.compliancestreams.sinks.runner.SinkRunner;
 import io.compliancestreams.sinks.runner.SinkSettings;
 import io.compliancestreams.sinks.testkit.Deltas;
@@ -107,6 +108,22 @@ class OcsfDestinationTest {
     JsonNode event = JSON.readTree(onTopic.get(1).value());
     assertThat(event.get("metadata").get("uid").asText()).isEqualTo("f-2:1");
     assertThat(event.get("type_uid").asInt()).isEqualTo(200302);
+    assertThat(event.at("/metadata/version").asText()).isEqualTo("1.6.0");
+    assertThat(OcsfFixtures.schema(OcsfVersion.V1_6_0).validate(event)).isEmpty();
+    assertThat(OcsfFixtures.schema(OcsfVersion.V1_6_0).validate(first.get("event"))).isEmpty();
+  }
+
+  @Test
+  void shouldWriteOcsf110EventsThatValidateWhenConfigured() throws Exception {
+    String ocsf = topics.fresh("ocsf", 1);
+    try (OcsfDestination destination = OcsfDestination.create(
+        OcsfSettings.of(kafka.bootstrapServers(), ocsf).withVersion(OcsfVersion.V1_1_0))) {
+      destination.deliver(new SinkRecord("deltas", 0, 0, "f-1", Deltas.failing("f-1", 1, T)));
+    }
+
+    JsonNode event = JSON.readTree(topics.readAll(ocsf).get(0).value());
+    assertThat(event.at("/metadata/version").asText()).isEqualTo("1.1.0");
+    assertThat(OcsfFixtures.schema(OcsfVersion.V1_1_0).validate(event)).isEmpty();
   }
 
   @Test
@@ -140,7 +157,7 @@ class OcsfDestinationTest {
     hec.stubFor(post("/services/collector/event").willReturn(aResponse().withStatus(403)
         .withBody("{\"text\":\"Invalid token\",\"code\":4}")));
     HecClient client = new HecClient(HecSettings.of(URI.create(hec.baseUrl()), TOKEN));
-    OcsfMapper mapper = new OcsfMapper("Example Corp", "0.1.0");
+    OcsfMapper mapper = new OcsfMapper("Example Corp", "0.1.0", OcsfVersion.V1_6_0);
 
     assertThatThrownBy(() -> client.post(List.of(client.envelope(mapper.map(Deltas.failing("f-1", 1, T))))))
         .isInstanceOfSatisfying(DeliveryException.class, e -> {
@@ -154,7 +171,7 @@ class OcsfDestinationTest {
   private OcsfDestination destination(String ocsfTopic, int batch) {
     HecSettings hecSettings = new HecSettings(URI.create(hec.baseUrl()), TOKEN, "security", null, batch,
         Duration.ofSeconds(5));
-    return OcsfDestination.create(OcsfSettings.of(kafka.bootstrapServers(), ocsfTopic, "0.1.0").withHec(hecSettings));
+    return OcsfDestination.create(OcsfSettings.of(kafka.bootstrapServers(), ocsfTopic).withHec(hecSettings));
   }
 
   private SinkSettings settings(String deltas) {

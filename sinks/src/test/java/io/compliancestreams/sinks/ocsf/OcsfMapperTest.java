@@ -8,6 +8,8 @@ import io.compliancestreams.schemas.avro.ChangeKind;
 import io.compliancestreams.schemas.avro.FindingDelta;
 import io.compliancestreams.schemas.avro.FindingStatus;
 import io.compliancestreams.schemas.avro.Severity;
+import io.compliancestreams.schemas.avro.Trigger;
+import io.compliancestreams.schemas.avro.TriggerKind;
 import io.compliancestreams.sinks.testkit.Deltas;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,69 +19,91 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+/** The mapping's meaning, as a SIEM rule reads it (the shape is OcsfSchemaValidationTest's job). */
 class OcsfMapperTest {
 
-  /*
-   * Required attributes of an OCSF 1.1.0 Compliance Finding [2003] with the cloud profile, from the
-   * schema (https://schema.ocsf.io/1.1.0/classes/compliance_finding?profiles=cloud, sources in
-   * github.com/ocsf/ocsf-schema v1.1.0): base_event.json (category_uid, class_uid, type_uid, time,
-   * severity_id, metadata), finding.json (activity_id, finding_info), compliance_finding.json
-   * (compliance), profiles/cloud.json (cloud); and of the objects they hold: metadata.json (product,
-   * version), finding_info.json (uid, title), compliance.json (standards), cloud.json (provider).
-   */
-  static final List<String> REQUIRED = List.of(
-      "activity_id", "category_uid", "class_uid", "type_uid", "time", "severity_id",
-      "metadata", "metadata.version", "metadata.product",
-      "finding_info", "finding_info.uid", "finding_info.title",
-      "compliance", "compliance.standards",
-      "cloud", "cloud.provider");
+  private final OcsfMapper mapper = new OcsfMapper("Example Corp", "0.1.0", OcsfVersion.V1_6_0);
+  private final OcsfMapper v110 = new OcsfMapper("Example Corp", "0.1.0", OcsfVersion.V1_1_0);
 
-  /*
-   * Recommended attributes, same sources: base_event.json (message, status, status_id,
-   * timezone_offset), compliance_finding.json (remediation, resource; resources from 1.3.0 on),
-   * compliance.json (control, status, status_id), product.json (name, vendor_name, version),
-   * cloud.json (region), finding_info.json (analytic), _resource.json (uid, name), remediation.json
-   * (desc is the required attribute of the object).
-   */
-  static final List<String> RECOMMENDED = List.of(
-      "message", "status", "status_id", "timezone_offset",
-      "remediation", "remediation.desc", "resource", "resource.uid", "resource.name", "resources",
-      "compliance.control", "compliance.status", "compliance.status_id",
-      "metadata.product.name", "metadata.product.vendor_name", "metadata.product.version",
-      "cloud.region", "finding_info.analytic");
-
-  private final OcsfMapper mapper = new OcsfMapper("Example Corp", "0.1.0");
-
+  /** change kind, previous, new, expected activity_id, status_id, severity_id, compliance.status_id. */
   static Stream<Arguments> everyChangeKind() {
     return Stream.of(
-        Arguments.of(Deltas.of(ChangeKind.NEW, null, FindingStatus.FAIL), 1),
-        Arguments.of(Deltas.of(ChangeKind.NEW, null, FindingStatus.PASS), 1),
-        Arguments.of(Deltas.of(ChangeKind.REGRESSED, FindingStatus.PASS, FindingStatus.FAIL), 2),
-        Arguments.of(Deltas.of(ChangeKind.CHANGED, FindingStatus.FAIL, FindingStatus.ERROR), 2),
-        Arguments.of(Deltas.of(ChangeKind.RESOLVED, FindingStatus.FAIL, FindingStatus.PASS), 3),
-        Arguments.of(Deltas.of(ChangeKind.CLOSED, FindingStatus.FAIL, null), 3));
+        Arguments.of(ChangeKind.NEW, null, FindingStatus.FAIL, 1, 1, 4, 3),
+        Arguments.of(ChangeKind.NEW, null, FindingStatus.PASS, 1, 4, 1, 1),
+        Arguments.of(ChangeKind.NEW, null, FindingStatus.ERROR, 1, 1, 1, 2),
+        Arguments.of(ChangeKind.NEW, null, FindingStatus.NOT_APPLICABLE, 1, 5, 1, 99),
+        Arguments.of(ChangeKind.REGRESSED, FindingStatus.PASS, FindingStatus.FAIL, 2, 1, 4, 3),
+        Arguments.of(ChangeKind.CHANGED, FindingStatus.FAIL, FindingStatus.ERROR, 2, 1, 1, 2),
+        Arguments.of(ChangeKind.CHANGED, FindingStatus.ERROR, FindingStatus.FAIL, 2, 1, 4, 3),
+        Arguments.of(ChangeKind.CHANGED, FindingStatus.ERROR, FindingStatus.PASS, 3, 4, 1, 1),
+        Arguments.of(ChangeKind.CHANGED, FindingStatus.FAIL, FindingStatus.NOT_APPLICABLE, 3, 5, 1, 99),
+        Arguments.of(ChangeKind.RESOLVED, FindingStatus.FAIL, FindingStatus.PASS, 3, 4, 1, 1),
+        Arguments.of(ChangeKind.CLOSED, FindingStatus.FAIL, null, 3, 5, 1, 0));
   }
 
-  @ParameterizedTest
+  @ParameterizedTest(name = "{0} {1} -> {2}")
   @MethodSource("everyChangeKind")
-  void shouldCarryEveryRequiredAttributeAndTheRightActivity(FindingDelta delta, int activity) {
+  void shouldMapActivityStatusAndSeverityByWhatTheChangeMeans(ChangeKind kind, FindingStatus previous,
+      FindingStatus next, int activity, int status, int severity, int compliance) {
+    FindingDelta delta = Deltas.of(kind, previous, next); // the sample's practice is HIGH
+
     JsonNode e = mapper.map(delta);
 
-    assertThat(missing(e, REQUIRED)).as("missing required attributes").isEmpty();
-    assertThat(e.get("class_uid").asInt()).isEqualTo(2003);
-    assertThat(e.get("category_uid").asInt()).isEqualTo(2);
     assertThat(e.get("activity_id").asInt()).isEqualTo(activity);
     assertThat(e.get("type_uid").asLong()).isEqualTo(2003L * 100 + activity);
-    assertThat(e.get("time").asLong()).isEqualTo(Samples.T0.toEpochMilli());
-    assertThat(e.get("metadata").get("version").asText()).isEqualTo("1.1.0");
-    assertThat(e.get("metadata").get("uid").asText()).isEqualTo(delta.getDeltaId());
+    assertThat(e.get("status_id").asInt()).isEqualTo(status);
+    assertThat(e.get("severity_id").asInt()).isEqualTo(severity);
+    assertThat(e.at("/compliance/status_id").asInt()).isEqualTo(compliance);
+    assertThat(e.at("/metadata/version").asText()).isEqualTo("1.6.0");
+    assertThat(e.at("/metadata/uid").asText()).isEqualTo(delta.getDeltaId());
+    assertThat(e.at("/unmapped/practice_severity").asText()).isEqualTo("HIGH");
+  }
+
+  /**
+   * The rule a SIEM writes for "a new high-severity finding" (a finding created or reopened as New
+   * with severity High or Critical) fires only for an unsuppressed FAIL, whatever the change.
+   */
+  @Test
+  void shouldFireANewHighSeverityFindingRuleOnlyForAnUnsuppressedFailure() {
+    List<String> wrong = new ArrayList<>();
+    for (FindingDelta d : OcsfFixtures.everyDelta()) {
+      for (Severity severity : List.of(Severity.HIGH, Severity.CRITICAL)) {
+        FindingDelta rated = Deltas.withSeverity(d, severity);
+        JsonNode e = mapper.map(rated);
+        boolean fires = e.get("status_id").asInt() == 1 && e.get("severity_id").asInt() >= 4;
+        boolean expected = rated.getNewStatus() == FindingStatus.FAIL && !rated.getSuppressed();
+        if (fires != expected) {
+          wrong.add(rated.getChangeKind() + " " + rated.getNewStatus() + " suppressed=" + rated.getSuppressed());
+        }
+      }
+    }
+    assertThat(wrong).isEmpty();
   }
 
   @Test
-  void shouldCarryEveryRecommendedAttributeForAFailure() {
-    JsonNode e = mapper.map(Deltas.of(ChangeKind.REGRESSED, FindingStatus.PASS, FindingStatus.FAIL));
+  void shouldCloseWithInformationalSeverityAndArchiveAClosedFinding() {
+    JsonNode closed = mapper.map(Deltas.of(ChangeKind.CLOSED, FindingStatus.FAIL, null));
+    JsonNode resolved = mapper.map(Deltas.of(ChangeKind.RESOLVED, FindingStatus.FAIL, FindingStatus.PASS));
 
-    assertThat(missing(e, RECOMMENDED)).as("missing recommended attributes").isEmpty();
+    assertThat(closed.get("activity_name").asText()).isEqualTo("Close");
+    assertThat(closed.get("severity").asText()).isEqualTo("Informational");
+    assertThat(closed.get("status").asText()).isEqualTo("Archived");
+    assertThat(resolved.get("status").asText()).isEqualTo("Resolved");
+    assertThat(resolved.get("severity").asText()).isEqualTo("Informational");
+    // 1.1.0 has no Archived: a closed finding is Resolved there.
+    assertThat(v110.map(Deltas.of(ChangeKind.CLOSED, FindingStatus.FAIL, null)).get("status_id").asInt()).isEqualTo(4);
+  }
+
+  @Test
+  void shouldMarkASuppressedFailureSuppressedAndASuppressedPassResolved() {
+    FindingDelta failing = FindingDelta.newBuilder(Deltas.of(ChangeKind.REGRESSED, FindingStatus.PASS,
+        FindingStatus.FAIL)).setSuppressed(true).build();
+    FindingDelta passing = FindingDelta.newBuilder(Deltas.of(ChangeKind.RESOLVED, FindingStatus.FAIL,
+        FindingStatus.PASS)).setSuppressed(true).build();
+
+    assertThat(mapper.map(failing).get("status").asText()).isEqualTo("Suppressed");
+    assertThat(mapper.map(failing).get("severity").asText()).isEqualTo("High");
+    assertThat(mapper.map(passing).get("status").asText()).isEqualTo("Resolved");
   }
 
   @Test
@@ -88,37 +112,80 @@ class OcsfMapperTest {
 
     assertThat(e.get("activity_name").asText()).isEqualTo("Update");
     assertThat(e.get("type_name").asText()).isEqualTo("Compliance Finding: Update");
-    assertThat(e.get("severity_id").asInt()).isEqualTo(4);
     assertThat(e.get("severity").asText()).isEqualTo("High");
-    assertThat(e.get("status_id").asInt()).isEqualTo(1);
     assertThat(e.get("status").asText()).isEqualTo("New");
+    assertThat(e.get("message").asText())
+        .isEqualTo("S3.4 FAIL on arn:aws:s3:::audit-logs: Bucket audit-logs has no default encryption.");
     JsonNode c = e.get("compliance");
     assertThat(c.get("control").asText()).isEqualTo("S3.4");
     assertThat(c.get("standards").get(0).asText()).isEqualTo("AWS Foundational Security Best Practices");
-    assertThat(c.get("status_id").asInt()).isEqualTo(3);
     assertThat(c.get("status").asText()).isEqualTo("Fail");
+    assertThat(c.get("status_details").get(0).asText()).isEqualTo("Bucket audit-logs has no default encryption.");
     JsonNode f = e.get("finding_info");
     assertThat(f.get("uid").asText()).isEqualTo("f-3b9a");
     assertThat(f.get("title").asText()).isEqualTo("S3 buckets should have server-side encryption enabled");
     assertThat(f.get("desc").asText()).isEqualTo("Bucket audit-logs has no default encryption.");
-    assertThat(f.get("last_seen_time").asLong()).isEqualTo(Samples.T0.toEpochMilli());
-    assertThat(f.has("first_seen_time")).isFalse();
+    assertThat(f.get("modified_time").asLong()).isEqualTo(Samples.T0.toEpochMilli());
+    assertThat(f.has("created_time")).isFalse();
+    assertThat(e.get("resources")).hasSize(1);
+    assertThat(e.has("resource")).as("deprecated in 1.6").isFalse();
     JsonNode r = e.get("resources").get(0);
     assertThat(r.get("uid").asText()).isEqualTo("arn:aws:s3:::audit-logs");
+    assertThat(r.get("name").asText()).isEqualTo("audit-logs");
     assertThat(r.get("type").asText()).isEqualTo("AWS::S3::Bucket");
     assertThat(r.get("region").asText()).isEqualTo("eu-west-1");
     assertThat(r.get("cloud_partition").asText()).isEqualTo("aws");
-    assertThat(r.get("owner").get("account").get("uid").asText()).isEqualTo("123456789012");
-    assertThat(e.get("resource")).isEqualTo(r);
+    assertThat(r.at("/owner/account/uid").asText()).isEqualTo("123456789012");
     JsonNode cloud = e.get("cloud");
     assertThat(cloud.get("provider").asText()).isEqualTo("AWS");
-    assertThat(cloud.get("account").get("uid").asText()).isEqualTo("123456789012");
-    assertThat(e.get("remediation").get("desc").asText())
+    assertThat(cloud.get("region").asText()).isEqualTo("eu-west-1");
+    assertThat(cloud.at("/account/uid").asText()).isEqualTo("123456789012");
+    assertThat(e.at("/remediation/desc").asText())
         .isEqualTo("Enable default encryption (SSE-S3 or SSE-KMS) on the bucket.");
-    JsonNode product = e.get("metadata").get("product");
+    JsonNode product = e.at("/metadata/product");
     assertThat(product.get("name").asText()).isEqualTo("Compliance Streams");
     assertThat(product.get("vendor_name").asText()).isEqualTo("Example Corp");
     assertThat(product.get("version").asText()).isEqualTo("0.1.0");
+  }
+
+  @Test
+  void shouldWriteTheSingleResourceAndStatusDetailIn110() {
+    JsonNode e = v110.map(Deltas.of(ChangeKind.REGRESSED, FindingStatus.PASS, FindingStatus.FAIL));
+
+    assertThat(e.at("/metadata/version").asText()).isEqualTo("1.1.0");
+    assertThat(e.at("/resource/uid").asText()).isEqualTo("arn:aws:s3:::audit-logs");
+    assertThat(e.has("resources")).isFalse();
+    assertThat(e.has("evidences")).isFalse();
+    assertThat(e.at("/compliance/status_detail").asText()).isEqualTo("Bucket audit-logs has no default encryption.");
+  }
+
+  @Test
+  void shouldPlaceGlobalResourcesInTheirPartitionsHomeRegion() {
+    FindingDelta iamUser = FindingDelta.newBuilder(Samples.findingDelta()).setRegion("global")
+        .setResourceKey("123456789012/global/AWS::IAM::User/AIDAEXAMPLEUSER000001")
+        .setResourceType("AWS::IAM::User").setResourceArn("arn:aws:iam::123456789012:user/alice").build();
+    FindingDelta govUser = FindingDelta.newBuilder(iamUser)
+        .setResourceArn("arn:aws-us-gov:iam::123456789012:user/alice").build();
+    FindingDelta cnUser = FindingDelta.newBuilder(iamUser).setResourceArn("arn:aws-cn:iam::123456789012:user/alice").build();
+
+    assertThat(mapper.map(iamUser).at("/cloud/region").asText()).isEqualTo("us-east-1");
+    assertThat(mapper.map(iamUser).at("/resources/0/region").asText()).isEqualTo("us-east-1");
+    assertThat(mapper.map(govUser).at("/resources/0/region").asText()).isEqualTo("us-gov-west-1");
+    assertThat(mapper.map(cnUser).at("/cloud/region").asText()).isEqualTo("cn-north-1");
+    assertThat(mapper.map(iamUser).at("/resources/0/data/resource_key").asText()).contains("/global/");
+  }
+
+  @Test
+  void shouldNameTheTriggeringEventAsEvidence() {
+    FindingDelta byEvent = Deltas.of(ChangeKind.REGRESSED, FindingStatus.PASS, FindingStatus.FAIL);
+    FindingDelta bySnapshot = FindingDelta.newBuilder(byEvent)
+        .setTrigger(Trigger.newBuilder().setKind(TriggerKind.SNAPSHOT).setSnapshotStateId("1").build()).build();
+
+    JsonNode evidence = mapper.map(byEvent).get("evidences").get(0);
+
+    assertThat(evidence.get("uid").asText()).isEqualTo(byEvent.getTrigger().getEventId());
+    assertThat(evidence.at("/data/relation").asText()).isEqualTo("trigger");
+    assertThat(mapper.map(bySnapshot).has("evidences")).isFalse();
   }
 
   @Test
@@ -129,34 +196,17 @@ class OcsfMapperTest {
     assertThat(OcsfMapper.complianceStatusId(FindingStatus.FAIL)).isEqualTo(3);
     assertThat(OcsfMapper.complianceStatusId(null)).isZero();
     FindingDelta resolved = Deltas.of(ChangeKind.RESOLVED, FindingStatus.FAIL, FindingStatus.PASS);
-    assertThat(OcsfMapper.statusId(resolved)).isEqualTo(4);
-    assertThat(OcsfMapper.statusId(FindingDelta.newBuilder(resolved).setSuppressed(true).build())).isEqualTo(3);
     FindingDelta govCloud = FindingDelta.newBuilder(resolved).setResourceArn(null).setRegion("us-gov-west-1").build();
     assertThat(OcsfMapper.partition(govCloud)).isEqualTo("aws-us-gov");
-    assertThat(mapper.map(govCloud).get("resources").get(0).get("uid").asText())
-        .isEqualTo(Samples.BUCKET_KEY);
+    assertThat(mapper.map(govCloud).get("resources").get(0).get("uid").asText()).isEqualTo(Samples.BUCKET_KEY);
   }
 
   @Test
   void shouldSetFirstSeenOnlyOnNew() {
     JsonNode e = mapper.map(Deltas.of(ChangeKind.NEW, null, FindingStatus.FAIL));
 
-    assertThat(e.get("finding_info").get("first_seen_time").asLong()).isEqualTo(Samples.T0.toEpochMilli());
-    assertThat(e.get("status").asText()).isEqualTo("New");
-  }
-
-  private static List<String> missing(JsonNode event, List<String> paths) {
-    List<String> out = new ArrayList<>();
-    for (String path : paths) {
-      JsonNode node = event;
-      for (String part : path.split("\\.")) {
-        node = node == null ? null : node.get(part);
-      }
-      if (node == null || node.isNull() || (node.isContainerNode() && node.isEmpty())
-          || (node.isTextual() && node.asText().isBlank())) {
-        out.add(path);
-      }
-    }
-    return out;
+    assertThat(e.at("/finding_info/first_seen_time").asLong()).isEqualTo(Samples.T0.toEpochMilli());
+    assertThat(e.at("/finding_info/created_time").asLong()).isEqualTo(Samples.T0.toEpochMilli());
+    assertThat(e.get("activity_name").asText()).isEqualTo("Create");
   }
 }

@@ -178,14 +178,14 @@ class HostileContentTest {
   void shouldWriteHostileTextIntactAsValidOcsfJson() throws Exception {
     Topics topics = new Topics(kafka.bootstrapServers());
     String topic = topics.fresh("ocsf", 1);
-    try (OcsfDestination ocsf = OcsfDestination.create(OcsfSettings.of(kafka.bootstrapServers(), topic, "test"))) {
+    try (OcsfDestination ocsf = OcsfDestination.create(OcsfSettings.of(kafka.bootstrapServers(), topic))) {
       ocsf.deliver(record(hostile()));
     }
 
     byte[] value = topics.readAll(topic).get(0).value();
     JsonNode event = JSON.readTree(new String(value, StandardCharsets.UTF_8));
     assertThat(event.path("finding_info").path("desc").asText()).isEqualTo("Bucket policy allows *: " + LONG);
-    assertThat(event.path("compliance").path("status_detail").asText()).isEqualTo("Bucket policy allows *: " + LONG);
+    assertThat(event.path("compliance").path("status_details").path(0).asText()).isEqualTo("Bucket policy allows *: " + LONG);
     assertThat(event.path("resources").get(0).path("name").asText()).isEqualTo(ALL);
     assertThat(event.path("remediation").path("desc").asText()).isEqualTo(ALL);
   }

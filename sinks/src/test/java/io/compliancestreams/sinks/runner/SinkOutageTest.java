@@ -291,7 +291,7 @@ class SinkOutageTest {
     String topic = topics.fresh("deltas", 1);
     String ocsfTopic = topics.fresh("ocsf", 1);
     int port = LoopbackPorts.free();
-    OcsfSettings ocsf = OcsfSettings.of(kafka.bootstrapServers(), ocsfTopic, "test")
+    OcsfSettings ocsf = OcsfSettings.of(kafka.bootstrapServers(), ocsfTopic)
         .withHec(new HecSettings(URI.create("http://127.0.0.1:" + port), "hec-token-s3cr3t", null, null, 3,
             HEC_TIMEOUT));
     WireMockServer hec = new WireMockServer(options().port(port));
