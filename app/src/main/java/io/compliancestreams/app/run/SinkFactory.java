@@ -124,6 +124,7 @@ public final class SinkFactory {
           }
           // Parsed before the S3 client exists, so a bad time fails fast without leaking it.
           PostureSnapshotSettings posture = PostureSnapshotSettings.of(kafka, stateTopic, serdes)
+              .withStreamsApplicationId(config.string(ConfigKeys.STREAMS_APPLICATION_ID))
               .withTime(parse(ConfigKeys.S3_POSTURE_TIME, config.string(ConfigKeys.S3_POSTURE_TIME), LocalTime::parse));
           return S3AuditTrailDestination.create(s3).withPostureSnapshots(posture, meters);
         }

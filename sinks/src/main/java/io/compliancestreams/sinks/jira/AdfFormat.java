@@ -30,16 +30,29 @@ final class AdfFormat implements DocumentFormat {
   }
 
   @Override
-  public JsonNode comment(String sentence, String detail) {
+  public JsonNode comment(String sentence, String detail, String marker) {
     ObjectNode doc = doc();
     ArrayNode content = (ArrayNode) doc.get("content");
     content.add(paragraph(text(sentence)));
     if (detail != null && !detail.isBlank()) {
       content.add(paragraph(text(IssueContent.cut(detail, VALUE_LIMIT))));
     }
+    content.add(paragraph(text(marker)));
     ObjectNode body = NODES.objectNode();
     body.set("body", doc);
     return body;
+  }
+
+  /** A paragraph whose only text node is the marker, anywhere in the document. */
+  @Override
+  public boolean carries(JsonNode commentBody, String marker) {
+    for (JsonNode block : commentBody.path("content")) {
+      JsonNode inline = block.path("content");
+      if (inline.size() == 1 && marker.equals(inline.get(0).path("text").asText(null))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static ObjectNode doc() {

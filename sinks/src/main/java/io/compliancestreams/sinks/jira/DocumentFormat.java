@@ -18,6 +18,13 @@ interface DocumentFormat {
   /** An intro sentence, then one "label: value" line per field (fields without a value are left out). */
   JsonNode description(String intro, List<Field> fields);
 
-  /** A comment: our own sentence, then the untrusted detail (a reason) as plain text. */
-  JsonNode comment(String sentence, String detail);
+  /**
+   * A comment: our own sentence, then the untrusted detail (a reason) as plain text, then a last
+   * line with the delta's marker ({@link IssueContent#marker}), by which a retry recognises a
+   * comment it already made.
+   */
+  JsonNode comment(String sentence, String detail, String marker);
+
+  /** Whether a comment body, as Jira returns it, carries the marker line this format wrote. */
+  boolean carries(JsonNode commentBody, String marker);
 }

@@ -80,6 +80,14 @@ final class IssueContent {
         + d.getEvaluatedAt() + "). Reason:";
   }
 
+  /**
+   * The last line of every comment we make for a delta, naming it by its id: a retry after a crash
+   * looks for it among the issue's newest comments before commenting again.
+   */
+  static String marker(FindingDelta d) {
+    return "Compliance Streams delta " + d.getDeltaId();
+  }
+
   static String linkedSentence(String previousKey) {
     return "This finding failed before in " + previousKey + ", which is done; it fails again.";
   }

@@ -26,6 +26,15 @@ final class JiraApi {
 
   record FieldMeta(String fieldId, String name, boolean required, boolean hasDefaultValue) {}
 
+  /**
+   * The issue property holding the last delta applied to an issue ({@code findingId}, {@code deltaId},
+   * {@code sequence}): it travels with the issue, so a lost issue map does not make old deltas new.
+   */
+  static final String APPLIED_PROPERTY = "compliance-streams";
+
+  /** How many of an issue's newest comments are searched for a delta's marker. */
+  static final int RECENT_COMMENTS = 50;
+
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private final JiraHttp http;
@@ -82,6 +91,34 @@ final class JiraApi {
     http.post(prefix + "/issue/" + encode(key) + "/comment", body);
   }
 
+  /**
+   * The sequence of the last delta recorded on the issue ({@link #APPLIED_PROPERTY}); empty when the
+   * issue has no such property (Jira answers 404: created before it existed, or crashed before it).
+   */
+  Optional<Long> appliedSequence(String key) throws DeliveryException {
+    return http.find(propertyPath(key))
+        .map(p -> p.path("value").path("sequence"))
+        .filter(JsonNode::canConvertToLong)
+        .map(JsonNode::asLong);
+  }
+
+  /** Records on the issue that a delta was applied to it (sets or replaces the property). */
+  void recordApplied(String key, String findingId, String deltaId, long sequence) throws DeliveryException {
+    ObjectNode value = NODES.objectNode();
+    value.put("findingId", findingId);
+    value.put("deltaId", deltaId);
+    value.put("sequence", sequence);
+    http.put(propertyPath(key), value);
+  }
+
+  /** The bodies of the issue's newest comments, newest first (ADF for v3, wiki text for v2). */
+  List<JsonNode> recentCommentBodies(String key) throws DeliveryException {
+    List<JsonNode> bodies = new ArrayList<>();
+    http.find(prefix + "/issue/" + encode(key) + "/comment?orderBy=-created&maxResults=" + RECENT_COMMENTS)
+        .ifPresent(page -> page.path("comments").forEach(c -> bodies.add(c.path("body"))));
+    return bodies;
+  }
+
   /** Links two issues, e.g. "Relates": the new issue relates to the old one. */
   void link(String linkType, String inwardKey, String outwardKey) throws DeliveryException {
     ObjectNode body = NODES.objectNode();
@@ -128,6 +165,10 @@ final class JiraApi {
         return Optional.of(all);
       }
     }
+  }
+
+  private String propertyPath(String key) {
+    return prefix + "/issue/" + encode(key) + "/properties/" + APPLIED_PROPERTY;
   }
 
   private static Issue toIssue(JsonNode issue) {

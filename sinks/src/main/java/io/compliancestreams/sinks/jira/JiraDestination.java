@@ -18,12 +18,17 @@ import org.slf4j.LoggerFactory;
  * One Jira issue per failing finding. A delta whose new status is FAIL files the issue (or
  * re-opens it, or opens a new one linked to it); RESOLVED and CLOSED comment and move it to done.
  *
- * <p>Idempotent on its own: the issue of a finding is found first in our compacted map (finding id
- * → {@code issueKey|lastSequence}, which also covers Jira's search lag right after a create), then
- * by JQL on the label {@code cs-<finding id>}; only when neither finds one is an issue created. A
- * delta whose sequence is not newer than the last one applied to the issue is skipped, so replays
- * after a restart change nothing. A crash between a comment and the map write can repeat that
- * comment; it never repeats an issue or a transition.
+ * <p>Idempotent on its own, even without its map: the issue of a finding is found first in our
+ * compacted map (finding id → {@code issueKey|lastSequence}, which also covers Jira's search lag
+ * right after a create), then by JQL on the label {@code cs-<finding id>}; only when neither finds
+ * one is an issue created. Each delta applied is recorded on the issue itself, in the issue property
+ * {@value JiraApi#APPLIED_PROPERTY} (finding id, delta id, sequence), after its Jira calls and before
+ * the map: a delta whose sequence is not newer than the map's or the issue's changes nothing, so a
+ * replay after a restart, or of the whole topic with the map lost, makes no call that writes. Within
+ * a delta every step checks Jira first: the issue is moved only when its status is not already
+ * where the delta takes it, and a comment is made only when none of the issue's newest comments
+ * carries the delta's marker line ({@link IssueContent#marker}), so a crash between the calls and
+ * the records repeats neither.
  */
 public final class JiraDestination implements Destination {
 
@@ -93,6 +98,9 @@ public final class JiraDestination implements Destination {
       return;
     }
     Optional<JiraApi.Issue> current = locate(d, ref);
+    if (current.isPresent() && alreadyApplied(d, current.get())) {
+      return;
+    }
     switch (action) {
       case FAIL -> onFailure(d, current);
       case RESOLVE -> onPass(d, current, IssueContent.resolvedSentence(d));
@@ -129,6 +137,24 @@ public final class JiraDestination implements Destination {
     return searchByLabel(d);
   }
 
+  /**
+   * Whether the issue records this delta (or a later one) as applied; if so, the map learns it, so
+   * the rest of a replay is recognised without asking Jira.
+   */
+  private boolean alreadyApplied(FindingDelta d, JiraApi.Issue issue) throws DeliveryException {
+    Optional<Long> applied = api.appliedSequence(issue.key());
+    if (applied.isEmpty() || d.getSequence() > applied.get()) {
+      return false;
+    }
+    LOG.debug("Delta {} already applied to {} (its property says sequence {})", d.getDeltaId(), issue.key(),
+        applied.get());
+    IssueRef known = new IssueRef(issue.key(), applied.get());
+    if (!issues.get(d.getFindingId()).flatMap(IssueRef::decode).equals(Optional.of(known))) {
+      remember(d.getFindingId(), known);
+    }
+    return true;
+  }
+
   private Optional<JiraApi.Issue> searchByLabel(FindingDelta d) throws DeliveryException {
     return api.searchFirst(Jql.byLabel(settings.projectKey(), IssueContent.findingLabel(d.getFindingId())));
   }
@@ -137,24 +163,25 @@ public final class JiraDestination implements Destination {
     if (current.isEmpty()) {
       String key = api.create(issueFields.forFailure(d));
       LOG.info("Created Jira issue {} for finding {}", key, d.getFindingId());
-      remember(d, key);
+      applied(d, key);
       return;
     }
     JiraApi.Issue issue = current.get();
     if (!issue.done()) {
+      // Open: new to us, or re-opened by an attempt that crashed before recording it.
       if (d.getChangeKind() == ChangeKind.REGRESSED) {
-        api.comment(issue.key(), format.comment(IssueContent.regressedSentence(d), d.getReason()));
+        commentOnce(issue.key(), d, IssueContent.regressedSentence(d), d.getReason());
       }
-      remember(d, issue.key());
+      applied(d, issue.key());
       return;
     }
     if (settings.regressionMode() == JiraSettings.RegressionMode.REOPEN) {
       move(issue, settings.reopenTransitions());
-      api.comment(issue.key(), format.comment(IssueContent.regressedSentence(d), d.getReason()));
+      commentOnce(issue.key(), d, IssueContent.regressedSentence(d), d.getReason());
       LOG.info("Re-opened Jira issue {} for finding {}", issue.key(), d.getFindingId());
-      remember(d, issue.key());
+      applied(d, issue.key());
     } else {
-      remember(d, linkedSuccessor(d, issue));
+      applied(d, linkedSuccessor(d, issue));
     }
   }
 
@@ -169,7 +196,7 @@ public final class JiraDestination implements Destination {
     }
     String key = api.create(issueFields.forFailure(d));
     api.link(settings.linkType(), key, done.key());
-    api.comment(key, format.comment(IssueContent.linkedSentence(done.key()), null));
+    commentOnce(key, d, IssueContent.linkedSentence(done.key()), null);
     LOG.info("Created Jira issue {} for finding {}, linked to done {}", key, d.getFindingId(), done.key());
     return key;
   }
@@ -181,11 +208,21 @@ public final class JiraDestination implements Destination {
       return;
     }
     JiraApi.Issue issue = current.get();
-    api.comment(issue.key(), format.comment(sentence, d.getReason()));
+    commentOnce(issue.key(), d, sentence, d.getReason());
     if (!issue.done()) {
       move(issue, List.of(settings.doneTransition()));
     }
-    remember(d, issue.key());
+    applied(d, issue.key());
+  }
+
+  /** Comments unless one of the issue's newest comments already carries this delta's marker. */
+  private void commentOnce(String key, FindingDelta d, String sentence, String detail) throws DeliveryException {
+    String marker = IssueContent.marker(d);
+    if (api.recentCommentBodies(key).stream().anyMatch(body -> format.carries(body, marker))) {
+      LOG.debug("Jira issue {} already has the comment of delta {}", key, d.getDeltaId());
+      return;
+    }
+    api.comment(key, format.comment(sentence, detail, marker));
   }
 
   private void move(JiraApi.Issue issue, List<String> names) throws DeliveryException {
@@ -196,12 +233,27 @@ public final class JiraDestination implements Destination {
     api.transition(issue.key(), t.id());
   }
 
-  private void remember(FindingDelta d, String key) throws DeliveryException {
+  /** Records the delta on the issue (its property), then in the map: Jira first, it outlives the map. */
+  private void applied(FindingDelta d, String key) throws DeliveryException {
     try {
-      issues.put(d.getFindingId(), new IssueRef(key, d.getSequence()).encode());
+      api.recordApplied(key, d.getFindingId(), d.getDeltaId(), d.getSequence());
+    } catch (DeliveryException e) {
+      if (e.retryable()) {
+        throw e; // the retry finds the comment and the status in place and records them
+      }
+      // Refused (e.g. a workflow that makes done issues read-only): the delta is applied; only a
+      // replay with the map lost would find this issue unrecorded and check comments and status again.
+      LOG.warn("Jira issue {} does not accept property {}: {}", key, JiraApi.APPLIED_PROPERTY, e.getMessage());
+    }
+    remember(d.getFindingId(), new IssueRef(key, d.getSequence()));
+  }
+
+  private void remember(String findingId, IssueRef ref) throws DeliveryException {
+    try {
+      issues.put(findingId, ref.encode());
     } catch (RuntimeException e) {
-      // The issue exists; retrying finds it again (map or label) and only writes the map.
-      throw DeliveryException.retryable("cannot remember Jira issue " + key + ": " + e.getMessage(), e);
+      // The issue records the delta; retrying finds it (map or label), sees that, and only writes the map.
+      throw DeliveryException.retryable("cannot remember Jira issue " + ref.key() + ": " + e.getMessage(), e);
     }
   }
 

@@ -64,6 +64,11 @@ final class JiraHttp {
     return send("POST", path, body).orElseThrow(() -> notFound("POST", path));
   }
 
+  /** PUTs JSON (an issue property); returns the response body ({@link MissingNode} when empty). */
+  JsonNode put(String path, JsonNode body) throws DeliveryException {
+    return send("PUT", path, body).orElseThrow(() -> notFound("PUT", path));
+  }
+
   private Optional<JsonNode> send(String method, String path, JsonNode body) throws DeliveryException {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
         .timeout(timeout)

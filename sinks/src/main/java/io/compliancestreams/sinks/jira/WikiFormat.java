@@ -27,14 +27,21 @@ final class WikiFormat implements DocumentFormat {
   }
 
   @Override
-  public JsonNode comment(String sentence, String detail) {
+  public JsonNode comment(String sentence, String detail, String marker) {
     String body = escape(sentence);
     if (detail != null && !detail.isBlank()) {
       body += "\n\n" + escape(detail, VALUE_LIMIT);
     }
+    body += "\n\n" + escape(marker);
     ObjectNode node = JsonNodeFactory.instance.objectNode();
     node.put("body", body);
     return node;
+  }
+
+  /** The marker is our last line; a reason quoting it sits on an earlier one. */
+  @Override
+  public boolean carries(JsonNode commentBody, String marker) {
+    return commentBody.isTextual() && commentBody.asText().endsWith("\n\n" + escape(marker));
   }
 
   /**

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -30,6 +31,16 @@ final class LocalFolderStore implements ObjectStore {
       Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw DeliveryException.retryable("writing " + target + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public Optional<byte[]> get(String key) throws DeliveryException {
+    Path file = root.resolve(key);
+    try {
+      return Files.isRegularFile(file) ? Optional.of(Files.readAllBytes(file)) : Optional.empty();
+    } catch (IOException e) {
+      throw DeliveryException.retryable("reading " + file + " failed: " + e.getMessage(), e);
     }
   }
 

@@ -7,14 +7,15 @@ import java.time.Instant;
 /**
  * One live finding of a posture snapshot as one flat JSON line: the Finding's Avro field names in
  * schema order, enums as their symbols, timestamps as ISO-8601 UTC strings, absent values as JSON
- * null, then {@code snapshotAt}. Same conventions as {@link AuditLine}, so one reader handles both;
+ * null, then {@code snapshotAt} and {@code complete} (false when the snapshot was taken before the
+ * streams application had caught up with its input: the posture may lack findings). Same conventions as {@link AuditLine}, so one reader handles both;
  * docs/s3-audit-trail-athena.md declares the same columns.
  */
 final class PostureLine {
 
   private PostureLine() {}
 
-  static byte[] of(Finding f, Instant snapshotAt) {
+  static byte[] of(Finding f, Instant snapshotAt, boolean complete) {
     ObjectNode n = JsonLines.object();
     n.put("findingId", f.getFindingId());
     n.put("practice", f.getPractice());
@@ -36,6 +37,7 @@ final class PostureLine {
     n.put("suppressed", f.getSuppressed());
     n.put("recheckAt", f.getRecheckAt() == null ? null : f.getRecheckAt().toString());
     n.put("snapshotAt", snapshotAt.toString());
+    n.put("complete", complete);
     return JsonLines.line(n);
   }
 }

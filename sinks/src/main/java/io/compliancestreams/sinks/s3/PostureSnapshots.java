@@ -18,8 +18,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the {@link PostureSnapshot} on one daemon thread: at start when today's object is missing,
- * then every day at the configured UTC time. A failed run (Kafka or S3 unreachable) is retried
+ * Runs the {@link PostureSnapshot} on one daemon thread: at start when today's object is missing
+ * or incomplete, then every day at the configured UTC time. A run waits for the streams application
+ * to catch up with its input; while it lags the attempt fails and is retried, and the last attempt
+ * writes the posture marked incomplete. A failed run (Kafka or S3 unreachable) is retried
  * with backoff on the same thread and logged in one line; after the last attempt the day is
  * skipped. Nothing here ever throws into the sink.
  *
@@ -91,14 +93,21 @@ final class PostureSnapshots implements AutoCloseable {
   /** One attempt; on failure, the next one is scheduled after a backoff. */
   private void attempt(int attempt, boolean onlyIfMissing) {
     try {
-      if (onlyIfMissing && job.existsToday()) {
+      if (onlyIfMissing && job.completeToday()) {
         LOG.info("posture snapshot: today's object exists, next run at {}", schedule.nextAfter(clock.instant()));
         return;
       }
-      PostureSnapshot.Result result = job.take();
+      PostureSnapshot.Result result = job.take(attempt >= maxAttempts);
       lastFindings.set(result.findings());
       written.increment(result.findings());
-      LOG.info("posture snapshot: {} findings written to {}", result.findings(), result.key());
+      if (result.complete()) {
+        LOG.info("posture snapshot: {} findings written to {}", result.findings(), result.key());
+      } else {
+        LOG.warn("posture snapshot: streams had not caught up after {} attempts; {} findings written to {}"
+            + " marked incomplete, replaced by the next complete snapshot today", attempt, result.findings(),
+            result.key());
+        later(() -> attempt(1, true), backoff.delay(maxAttempts)); // a new round, until one is complete
+      }
     } catch (Exception e) { // never let a failure end the schedule
       if (executor.isShutdown()) {
         return; // interrupted by close()

@@ -69,7 +69,8 @@ public final class S3AuditTrailDestination implements Destination {
     this.store = store;
     this.clock = clock;
     this.posture = postureSettings == null ? null : new PostureSnapshots(
-        new PostureSnapshot(new FindingStateReader(postureSettings), store, settings.prefix(), clock),
+        new PostureSnapshot(new FindingStateReader(postureSettings), postureSettings.catchUp(), store,
+            settings.prefix(), clock),
         postureSettings, clock, meters);
   }
 

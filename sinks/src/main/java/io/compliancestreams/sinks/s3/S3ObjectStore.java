@@ -3,10 +3,13 @@ package io.compliancestreams.sinks.s3;
 import io.compliancestreams.sinks.runner.DeliveryException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -29,6 +32,18 @@ final class S3ObjectStore implements ObjectStore {
           RequestBody.fromBytes(content));
     } catch (SdkException e) {
       throw failure("upload of " + key, e);
+    }
+  }
+
+  @Override
+  public Optional<byte[]> get(String key) throws DeliveryException {
+    try {
+      return Optional.of(s3.getObjectAsBytes(GetObjectRequest.builder().bucket(bucket).key(key).build())
+          .asByteArray());
+    } catch (NoSuchKeyException e) {
+      return Optional.empty();
+    } catch (SdkException e) {
+      throw failure("download of " + key, e);
     }
   }
 

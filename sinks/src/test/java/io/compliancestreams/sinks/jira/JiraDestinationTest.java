@@ -8,8 +8,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -153,6 +155,20 @@ class JiraDestinationTest {
     return JSON.readTree(jira.findAll(postRequestedFor(urlEqualTo(url))).get(0).getBodyAsString());
   }
 
+  /**
+   * What a fresh issue answers about our records: no {@code compliance-streams} property (404, as
+   * Jira answers for an absent property), no comments; setting the property creates it (201).
+   */
+  static void stubNothingRecorded(String prefix) {
+    jira.stubFor(get(urlPathMatching(prefix + "/issue/[^/]+/properties/compliance-streams")).atPriority(10)
+        .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json")
+            .withBody("{\"errorMessages\":[\"The property with key 'compliance-streams' does not exist.\"],\"errors\":{}}")));
+    jira.stubFor(put(urlPathMatching(prefix + "/issue/[^/]+/properties/compliance-streams")).atPriority(10)
+        .willReturn(aResponse().withStatus(201)));
+    jira.stubFor(get(urlPathMatching(prefix + "/issue/[^/]+/comment")).atPriority(10)
+        .willReturn(okJson("{\"startAt\":0,\"maxResults\":50,\"total\":0,\"comments\":[]}")));
+  }
+
   @Nested
   class CloudV3 {
 
@@ -171,6 +187,7 @@ class JiraDestinationTest {
       // Any search not stubbed by a test finds nothing: a fresh project, or the index not caught up.
       jira.stubFor(get(urlPathEqualTo("/rest/api/3/search/jql")).atPriority(10)
           .willReturn(okJson(fixture("v3/search-jql-empty.json"))));
+      stubNothingRecorded("/rest/api/3");
     }
 
     void stubProject() {
@@ -268,7 +285,8 @@ class JiraDestinationTest {
             {"type": "paragraph", "content": [{"type": "text",
               "text": "Resolved: the resource passes S3.4 again (evaluated 2025-03-01T10:15:30.123Z). Reason:"}]},
             {"type": "paragraph", "content": [{"type": "text",
-              "text": "Bucket audit-logs has default encryption (SSE-KMS)."}]}]}}
+              "text": "Bucket audit-logs has default encryption (SSE-KMS)."}]},
+            {"type": "paragraph", "content": [{"type": "text", "text": "Compliance Streams delta f-3b9a:2"}]}]}}
           """));
       assertThat(lastBody("/rest/api/3/issue/SEC-7/transitions"))
           .isEqualTo(JSON.readTree("{\"transition\": {\"id\": \"31\"}}"));
@@ -515,6 +533,7 @@ class JiraDestinationTest {
           .willReturn(okJson(fixture("v2/createmeta-task-fields.json"))));
       jira.stubFor(get(urlPathEqualTo("/rest/api/2/search")).atPriority(10)
           .willReturn(okJson(fixture("v2/search-empty.json"))));
+      stubNothingRecorded("/rest/api/2");
     }
 
     void stubCreate() {
@@ -554,7 +573,7 @@ class JiraDestinationTest {
 
       assertThat(posts()).containsExactly("/rest/api/2/issue/SEC-7/comment", "/rest/api/2/issue/SEC-7/transitions");
       assertThat(lastBody("/rest/api/2/issue/SEC-7/comment")).isEqualTo(JSON.readTree("""
-          {"body": "Resolved: the resource passes S3.4 again (evaluated 2025\\\\-03\\\\-01T10:15:30.123Z). Reason:\\n\\nBucket audit\\\\-logs has default encryption (SSE\\\\-KMS)."}
+          {"body": "Resolved: the resource passes S3.4 again (evaluated 2025\\\\-03\\\\-01T10:15:30.123Z). Reason:\\n\\nBucket audit\\\\-logs has default encryption (SSE\\\\-KMS).\\n\\nCompliance Streams delta f\\\\-3b9a:2"}
           """));
       assertThat(lastBody("/rest/api/2/issue/SEC-7/transitions"))
           .isEqualTo(JSON.readTree("{\"transition\": {\"id\": \"5\"}}"));

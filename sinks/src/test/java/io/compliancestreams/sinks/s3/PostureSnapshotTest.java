@@ -69,7 +69,7 @@ class PostureSnapshotTest {
   void shouldWriteOnlyLiveFindingsWithTheirLatestStateToTheLocalFolder() throws Exception {
     String topic = stateTopicWithFiveFindingsOneGoneOneUpdated();
 
-    PostureSnapshot.Result result = snapshot(topic, new LocalFolderStore(folder), LATE_EVENING).take();
+    PostureSnapshot.Result result = snapshot(topic, new LocalFolderStore(folder), LATE_EVENING).take(false);
 
     assertThat(result.key()).isEqualTo(KEY);
     assertThat(result.findings()).isEqualTo(3);
@@ -96,12 +96,12 @@ class PostureSnapshotTest {
         AwsBasicCredentials.create(S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY));
     S3Client reader = S3AuditTrailDestination.client(s3, creds);
 
-    snapshot(topic, new S3ObjectStore(S3AuditTrailDestination.client(s3, creds), bucket), LATE_EVENING).take();
+    snapshot(topic, new S3ObjectStore(S3AuditTrailDestination.client(s3, creds), bucket), LATE_EVENING).take(false);
     assertThat(AuditObjects.raw(reader, bucket).keySet()).containsExactly(KEY);
 
     produce(topic, Map.of("f-5", finding("f-5", FindingStatus.FAIL, "new today")));
     Instant later = LATE_EVENING.plus(Duration.ofMinutes(20));
-    snapshot(topic, new S3ObjectStore(S3AuditTrailDestination.client(s3, creds), bucket), later).take();
+    snapshot(topic, new S3ObjectStore(S3AuditTrailDestination.client(s3, creds), bucket), later).take(false);
 
     Map<String, byte[]> objects = AuditObjects.raw(reader, bucket);
     assertThat(objects.keySet()).containsExactly(KEY);
