@@ -23,6 +23,10 @@ public final class StateStores {
   public static final String SCOPE_RECHECKS = "scope-rechecks";
   /** CloudTrail event ids already processed → event time millis (purged after the window). */
   public static final String SEEN_EVENTS = "seen-events";
+  /** Resource key → the most recent relevant CloudTrail event's actor (purged after the window). */
+  public static final String RECENT_EVENTS = "recent-events";
+  /** Account id → the same for the account aggregate. */
+  public static final String SCOPE_RECENT_EVENTS = "scope-recent-events";
   /** Global: {@code accountId|resourceType|name-or-arn} → canonical resource key. */
   public static final String ALIASES = "resource-aliases";
   /** Global: suppression id → suppression rule. */
@@ -56,6 +60,12 @@ public final class StateStores {
     return Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(SEEN_EVENTS),
         Serdes.String(), Serdes.Long());
+  }
+
+  /** The attribution stores ({@link #RECENT_EVENTS}, {@link #SCOPE_RECENT_EVENTS}). */
+  public static StoreBuilder<KeyValueStore<String, io.compliancestreams.streams.findings.Attribution>>
+      recentEvents(String name) {
+    return keyValue(name, new JsonSerde<>(io.compliancestreams.streams.findings.Attribution.class));
   }
 
   /** Global stores are restored from their source topic, so they keep no changelog of their own. */
