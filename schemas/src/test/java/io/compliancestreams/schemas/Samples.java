@@ -1,5 +1,7 @@
 package io.compliancestreams.schemas;
 
+import io.compliancestreams.schemas.avro.Attribution;
+import io.compliancestreams.schemas.avro.AttributionCertainty;
 import io.compliancestreams.schemas.avro.ChangeKind;
 import io.compliancestreams.schemas.avro.CloudTrailEvent;
 import io.compliancestreams.schemas.avro.ConfigurationItemStatus;
@@ -155,6 +157,19 @@ public final class Samples {
                         .setEventId("6f1c8f0e-1b7a-4a8e-9a8c-1c2d3e4f5a6b")
                         .build())
                 .setSuppressed(true)
+                .setAttribution(Attribution.newBuilder()
+                        .setCertainty(AttributionCertainty.CERTAIN)
+                        .setPrincipalArn("arn:aws:sts::123456789012:assumed-role/Admin/alice")
+                        .setPrincipalType("AssumedRole")
+                        .setPrincipalAccountId("123456789012")
+                        .setSessionIssuerArn("arn:aws:iam::123456789012:role/Admin")
+                        .setSourceIpAddress("203.0.113.7")
+                        .setUserAgent("aws-cli/2.15.0 Python/3.11.6")
+                        .setEventName("DeleteBucketEncryption")
+                        .setEventSource("s3.amazonaws.com")
+                        .setEventTime(T0)
+                        .setEventId("6f1c8f0e-1b7a-4a8e-9a8c-1c2d3e4f5a6b")
+                        .build())
                 .build();
     }
 

@@ -75,7 +75,8 @@ class SingleObjectSerdeTest {
 
         FindingDelta back = AvroSerdes.findingDelta(SerdeConfig.singleObject()).deserializer().deserialize(TOPIC, bytes);
 
-        assertThat(back).isEqualTo(sample);
+        // v1 has no attribution (added in v2): it reads as null, every other field as written.
+        assertThat(back).isEqualTo(FindingDelta.newBuilder(sample).setAttribution(null).build());
     }
 
     @Test

@@ -139,6 +139,11 @@ public final class ConfigKeys {
       "streams.event.dedupe.window", "STREAMS_EVENT_DEDUPE_WINDOW", "PT24H",
       "how long CloudTrail event ids are remembered to drop duplicates (ISO-8601)", false,
       duration(SCHEDULE_MIN));
+  public static final ConfigKey STREAMS_ATTRIBUTION_WINDOW = new ConfigKey(
+      "streams.attribution.window", "STREAMS_ATTRIBUTION_WINDOW", "PT1H",
+      "how long before a snapshot a resource's last CloudTrail event may lie to be named the"
+          + " probable cause of the change it reveals (ISO-8601)", false,
+      duration(SCHEDULE_MIN));
   public static final ConfigKey HTTP_BIND = new ConfigKey(
       "http.bind", "HTTP_BIND", "127.0.0.1",
       "address the HTTP server (dashboard, API, metrics, health) binds to", false,
@@ -319,6 +324,7 @@ public final class ConfigKeys {
       STREAMS_RECHECK_POLL,
       STREAMS_SCOPE_DEBOUNCE,
       STREAMS_DEDUPE_WINDOW,
+      STREAMS_ATTRIBUTION_WINDOW,
       HTTP_BIND,
       HTTP_PORT,
       HTTP_ADVERTISED,

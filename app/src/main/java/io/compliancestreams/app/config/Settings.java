@@ -65,7 +65,8 @@ public final class Settings {
           config.bool(ConfigKeys.TOPICS_CREATE),
           advertised,
           config.get(ConfigKeys.STREAMS_INSTANCE_ID).orElse(null),
-          clients);
+          clients,
+          config.duration(ConfigKeys.STREAMS_ATTRIBUTION_WINDOW));
     } catch (IllegalArgumentException e) {
       throw new ConfigException(e.getMessage());
     }

@@ -74,6 +74,7 @@ class ConfigValidationTest {
     bad.put("streams.recheck.poll", "PT0S");
     bad.put("streams.scope.debounce", "-PT1S");
     bad.put("streams.event.dedupe.window", "24h");
+    bad.put("streams.attribution.window", "1h");
     bad.put("http.bind", "local host");
     bad.put("http.port", "99999");
     bad.put("http.advertised.address", "streams-0");

@@ -1,6 +1,7 @@
 package io.compliancestreams.sinks.jira;
 
 import io.compliancestreams.schemas.avro.FindingDelta;
+import io.compliancestreams.sinks.attribution.ActorText;
 import java.util.List;
 
 /** The words of an issue, built from a delta; formats ({@link DocumentFormat}) do the escaping. */
@@ -62,7 +63,21 @@ final class IssueContent {
         new Field("Reason", d.getReason()),
         new Field("Remediation", d.getRemediation()),
         new Field("Evaluated at", d.getEvaluatedAt().toString()),
+        new Field("Changed", ActorText.of(d.getAttribution())),
+        new Field("Session issued by", d.getAttribution() == null ? null : d.getAttribution().getSessionIssuerArn()),
+        new Field("User agent", d.getAttribution() == null ? null : d.getAttribution().getUserAgent()),
+        new Field("CloudTrail call", call(d)),
         new Field("Finding id", d.getFindingId()));
+  }
+
+  /** The call, marked when it is only the probable cause (the most recent one seen for the resource). */
+  private static String call(FindingDelta d) {
+    String call = ActorText.call(d.getAttribution());
+    if (call == null) {
+      return null;
+    }
+    return ActorText.probable(d.getAttribution())
+        ? call + " — probable cause: the most recent call seen for this resource" : call;
   }
 
   static String resolvedSentence(FindingDelta d) {

@@ -1,13 +1,15 @@
 package io.compliancestreams.sinks.s3;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.compliancestreams.schemas.avro.Attribution;
 import io.compliancestreams.schemas.avro.FindingDelta;
 import io.compliancestreams.sinks.runner.SinkRecord;
 
 /**
  * One delta as one flat JSON line: the FindingDelta's Avro field names in schema order, enums as
  * their symbols, {@code evaluatedAt} as an ISO-8601 UTC string, the nested {@code trigger} flattened
- * to {@code triggerKind}, {@code triggerSnapshotStateId}, {@code triggerEventId}, absent values as
+ * to {@code triggerKind}, {@code triggerSnapshotStateId}, {@code triggerEventId}, the nested
+ * {@code attribution} to {@code attribution<Field>} ({@code attributionEventTime} ISO-8601), absent values as
  * JSON null, then where the record came from ({@code sourceTopic}, {@code sourcePartition},
  * {@code sourceOffset}). docs/s3-audit-trail-athena.md declares the same columns.
  */
@@ -42,6 +44,18 @@ final class AuditLine {
     n.put("triggerSnapshotStateId", d.getTrigger().getSnapshotStateId());
     n.put("triggerEventId", d.getTrigger().getEventId());
     n.put("suppressed", d.getSuppressed());
+    Attribution a = d.getAttribution();
+    n.put("attributionCertainty", a == null ? null : a.getCertainty().name());
+    n.put("attributionPrincipalArn", a == null ? null : a.getPrincipalArn());
+    n.put("attributionPrincipalType", a == null ? null : a.getPrincipalType());
+    n.put("attributionPrincipalAccountId", a == null ? null : a.getPrincipalAccountId());
+    n.put("attributionSessionIssuerArn", a == null ? null : a.getSessionIssuerArn());
+    n.put("attributionSourceIpAddress", a == null ? null : a.getSourceIpAddress());
+    n.put("attributionUserAgent", a == null ? null : a.getUserAgent());
+    n.put("attributionEventName", a == null ? null : a.getEventName());
+    n.put("attributionEventSource", a == null ? null : a.getEventSource());
+    n.put("attributionEventTime", a == null ? null : a.getEventTime().toString());
+    n.put("attributionEventId", a == null ? null : a.getEventId());
     n.put("sourceTopic", record.topic());
     n.put("sourcePartition", record.partition());
     n.put("sourceOffset", record.offset());

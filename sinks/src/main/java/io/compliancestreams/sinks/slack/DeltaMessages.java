@@ -2,9 +2,11 @@ package io.compliancestreams.sinks.slack;
 
 import static io.compliancestreams.sinks.slack.Mrkdwn.escape;
 
+import io.compliancestreams.schemas.avro.Attribution;
 import io.compliancestreams.schemas.avro.ChangeKind;
 import io.compliancestreams.schemas.avro.FindingDelta;
 import io.compliancestreams.schemas.avro.FindingStatus;
+import io.compliancestreams.sinks.attribution.ActorText;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,14 +27,19 @@ final class DeltaMessages {
     String headline = headline(d, notice);
     BlockKit blocks = new BlockKit()
         .header(d.getSeverity() + " · Practice " + d.getPractice() + ": " + d.getTitle())
-        .section("*" + headline + "* · " + transition(d) + "\n" + escape(d.getReason()))
+        .section("*" + headline + "* · " + transition(d) + "\n" + escape(d.getReason()) + actor(d))
         .fields(fields(d));
     if (notice == Notice.ALERT && d.getRemediation() != null && !d.getRemediation().isBlank()) {
       blocks.section("*Remediation*\n" + escape(d.getRemediation()));
     }
-    blocks.section(BlockKit.link(links.finding(d.getFindingId()), "Open finding in the dashboard"))
-        .context(List.of("Finding " + escape(d.getFindingId()) + " · change " + d.getSequence()
-            + " · evaluated " + d.getEvaluatedAt() + " · trigger " + d.getTrigger().getKind()));
+    blocks.section(BlockKit.link(links.finding(d.getFindingId()), "Open finding in the dashboard"));
+    List<String> context = new ArrayList<>();
+    context.add("Finding " + escape(d.getFindingId()) + " · change " + d.getSequence()
+        + " · evaluated " + d.getEvaluatedAt() + " · trigger " + d.getTrigger().getKind());
+    if (d.getAttribution() != null) {
+      context.add(call(d.getAttribution()));
+    }
+    blocks.context(context);
     return blocks.build("[" + d.getSeverity() + "] " + headline + ": " + escape(d.getControlId())
         + " " + escape(d.getTitle()) + " on " + escape(d.getResourceType()) + " " + escape(d.getResourceId())
         + " (" + escape(d.getAccountId()) + ", " + escape(d.getRegion()) + ")");
@@ -50,6 +57,30 @@ final class DeltaMessages {
       case NEW -> "New failure";
       default -> "Now failing";
     };
+  }
+
+  /**
+   * {@code \n_by arn:…/alice from 203.0.113.7_}; "probably by" when the event is only the most
+   * recent one seen for the resource. Empty when the delta names no actor.
+   */
+  private static String actor(FindingDelta d) {
+    String who = ActorText.of(d.getAttribution());
+    return who == null ? "" : "\n_Changed " + escape(who) + "_";
+  }
+
+  /** The call behind the actor: API, time, session issuer (for a role session) and user agent. */
+  private static String call(Attribution a) {
+    StringBuilder s = new StringBuilder(escape(ActorText.call(a)));
+    if (a.getSessionIssuerArn() != null) {
+      s.append(" · session issued by ").append(escape(a.getSessionIssuerArn()));
+    }
+    if (a.getUserAgent() != null) {
+      s.append(" · user agent ").append(escape(a.getUserAgent()));
+    }
+    if (ActorText.probable(a)) {
+      s.append(" · probable cause: the most recent call seen for this resource, not proven");
+    }
+    return s.toString();
   }
 
   private static String transition(FindingDelta d) {

@@ -86,6 +86,12 @@ class HostileContentTest {
         .setResourceArn("arn:aws:s3:::" + ALL)
         .setReason("Bucket policy allows *: " + LONG)
         .setRemediation(ALL)
+        // userAgent is whatever the caller sent; a principal or session name can carry text too.
+        .setAttribution(io.compliancestreams.schemas.avro.Attribution.newBuilder(
+                Deltas.failing("f-hostile", 1, Instant.parse("2025-03-01T10:15:30Z")).getAttribution())
+            .setPrincipalArn("arn:aws:sts::123456789012:assumed-role/Admin/" + ALL)
+            .setUserAgent(ALL)
+            .build())
         .build();
   }
 

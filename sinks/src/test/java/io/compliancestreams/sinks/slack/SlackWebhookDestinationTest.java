@@ -66,6 +66,10 @@ class SlackWebhookDestinationTest {
         .setResourceArn("arn:aws:s3:::x<@U024BE7LH>")
         .setReason("Bucket <http://evil.example|click here> has no encryption & <!here>")
         .setRemediation("<!everyone> see <https://evil.example|the fix>")
+        .setAttribution(io.compliancestreams.schemas.avro.Attribution.newBuilder(Deltas.regression().getAttribution())
+            .setPrincipalArn("arn:aws:iam::123456789012:user/<!channel>")
+            .setUserAgent("<https://evil.example|aws-cli>")
+            .build())
         .build();
 
     destination().deliver(Deltas.record(hostile, 0));
@@ -75,7 +79,8 @@ class SlackWebhookDestinationTest {
         "<http://evil", "<https://evil");
     JsonNode blocks = json.readTree(body).get("blocks");
     assertThat(blocks.get(1).at("/text/text").asText())
-        .endsWith("Bucket &lt;http://evil.example|click here&gt; has no encryption &amp; &lt;!here&gt;");
+        .contains("Bucket &lt;http://evil.example|click here&gt; has no encryption &amp; &lt;!here&gt;")
+        .endsWith("_Changed by arn:aws:iam::123456789012:user/&lt;!channel&gt; from 203.0.113.7_");
     assertThat(blocks.get(2).at("/fields/3/text").asText()).isEqualTo("*Resource id*\n&lt;!channel&gt;");
     assertThat(blocks.get(2).at("/fields/4/text").asText()).isEqualTo("*ARN*\narn:aws:s3:::x&lt;@U024BE7LH&gt;");
     assertThat(blocks.get(3).at("/text/text").asText())
@@ -119,7 +124,8 @@ class SlackWebhookDestinationTest {
     destination().deliver(Deltas.record(Deltas.change(RESOLVED, FAIL, PASS, 3), 0));
     JsonNode body = json.readTree(onlyRequest().getBodyAsString());
     assertThat(body.at("/blocks/1/text/text").asText())
-        .isEqualTo("*Resolved* · PASS (was FAIL)\nBucket audit-logs has no default encryption.");
+        .isEqualTo("*Resolved* · PASS (was FAIL)\nBucket audit-logs has no default encryption."
+            + "\n_Changed by arn:aws:sts::123456789012:assumed-role/Admin/alice from 203.0.113.7_");
     assertThat(body.at("/blocks/3/type").asText()).as("no remediation block").isEqualTo("section");
     assertThat(body.at("/blocks/3/text/text").asText()).startsWith("<https://");
   }

@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param eventId CloudTrail's eventID; null when the record has none (some published samples)
  * @param readOnly CloudTrail's flag, null when the record predates it
  * @param errorCode set when the call failed
+ * @param userAgent the record's userAgent, null when absent
  */
 public record TrailEvent(
     String eventId,
@@ -28,7 +29,8 @@ public record TrailEvent(
     String errorCode,
     JsonNode requestParameters,
     JsonNode responseElements,
-    List<Resource> resources) {
+    List<Resource> resources,
+    String userAgent) {
 
   public TrailEvent {
     Objects.requireNonNull(eventTime, "eventTime");
@@ -44,11 +46,17 @@ public record TrailEvent(
     return node == null || node.isNull() ? MissingNode.getInstance() : node;
   }
 
-  /** Who made the call; every part may be null. */
+  /**
+   * Who made the call; every part may be null.
+   *
+   * @param sessionIssuerArn {@code sessionContext.sessionIssuer.arn}: the role (or user) behind an
+   *     assumed-role or federated session
+   */
   public record UserIdentity(
-      String type, String arn, String userName, String accountId, String principalId) {
+      String type, String arn, String userName, String accountId, String principalId,
+      String sessionIssuerArn) {
 
-    static final UserIdentity UNKNOWN = new UserIdentity(null, null, null, null, null);
+    static final UserIdentity UNKNOWN = new UserIdentity(null, null, null, null, null, null);
   }
 
   /** One entry of the record's {@code resources[]}; every part may be null. */

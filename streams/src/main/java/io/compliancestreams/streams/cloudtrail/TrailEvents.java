@@ -25,12 +25,16 @@ public final class TrailEvents {
 
   private TrailEvents() {}
 
-  /** The event carried on the CloudTrail topic. */
+  /**
+   * The event carried on the CloudTrail topic. The contract does not lift out the session issuer
+   * and the user agent; they are read from {@code rawRecord} (absent when it is not JSON).
+   */
   public static TrailEvent fromAvro(CloudTrailEvent avro) {
     if (avro.getEventTime() == null) {
       throw new MalformedEventException("eventTime", "is missing");
     }
     var who = avro.getUserIdentity();
+    JsonNode raw = rawRecord(avro.getRawRecord());
     List<TrailEvent.Resource> resources = new ArrayList<>();
     if (avro.getResources() != null) {
       for (EventResource r : avro.getResources()) {
@@ -51,13 +55,15 @@ public final class TrailEvents {
                 who.getArn(),
                 who.getUserName(),
                 who.getAccountId(),
-                who.getPrincipalId()),
+                who.getPrincipalId(),
+                sessionIssuer(raw.path("userIdentity"))),
         avro.getSourceIPAddress(),
         avro.getReadOnly(),
         avro.getErrorCode(),
         parseText(avro.getRequestParameters(), "requestParameters"),
         parseText(avro.getResponseElements(), "responseElements"),
-        resources);
+        resources,
+        text(raw, "userAgent"));
   }
 
   /** A record as CloudTrail writes it (one element of a log file's {@code Records}). */
@@ -72,7 +78,8 @@ public final class TrailEvents {
             text(who, "arn"),
             text(who, "userName"),
             text(who, "accountId"),
-            text(who, "principalId"));
+            text(who, "principalId"),
+            sessionIssuer(who));
     // Older records (and some samples) have no recipientAccountId: the caller's account is
     // then the account acted on.
     String account = text(record, "recipientAccountId");
@@ -89,7 +96,25 @@ public final class TrailEvents {
         text(record, "errorCode"),
         json(record.get("requestParameters"), "requestParameters"),
         json(record.get("responseElements"), "responseElements"),
-        resources(record.get("resources")));
+        resources(record.get("resources")),
+        text(record, "userAgent"));
+  }
+
+  private static String sessionIssuer(JsonNode userIdentity) {
+    return text(userIdentity.path("sessionContext").path("sessionIssuer"), "arn");
+  }
+
+  /** The original record, or a missing node: attribution is best effort and never fails an event. */
+  private static JsonNode rawRecord(String text) {
+    if (text == null || text.isBlank()) {
+      return MissingNode.getInstance();
+    }
+    try {
+      JsonNode node = MAPPER.readTree(text);
+      return node != null && node.isObject() ? node : MissingNode.getInstance();
+    } catch (JsonProcessingException e) {
+      return MissingNode.getInstance();
+    }
   }
 
   private static String required(String value, String field) {

@@ -28,6 +28,10 @@ public final class StateStores {
    * like the delta topic (by finding id), bounded by FindingHistoryRecorder.
    */
   public static final String FINDING_HISTORY = "finding-history";
+  /** Resource key → the most recent relevant CloudTrail event's actor (purged after the window). */
+  public static final String RECENT_EVENTS = "recent-events";
+  /** Account id → the same for the account aggregate. */
+  public static final String SCOPE_RECENT_EVENTS = "scope-recent-events";
   /** Global: {@code accountId|resourceType|name-or-arn} → canonical resource key. */
   public static final String ALIASES = "resource-aliases";
   /** Global: suppression id → suppression rule. */
@@ -70,6 +74,12 @@ public final class StateStores {
   /** The history store's key: sorts a finding's deltas by sequence ('|' sorts after the id). */
   public static String historyKey(String findingId, long sequence) {
     return findingId + "|" + String.format("%019d", sequence);
+  }
+
+  /** The attribution stores ({@link #RECENT_EVENTS}, {@link #SCOPE_RECENT_EVENTS}). */
+  public static StoreBuilder<KeyValueStore<String, io.compliancestreams.streams.findings.Attribution>>
+      recentEvents(String name) {
+    return keyValue(name, new JsonSerde<>(io.compliancestreams.streams.findings.Attribution.class));
   }
 
   /** Global stores are restored from their source topic, so they keep no changelog of their own. */

@@ -56,6 +56,8 @@ public final class ComplianceTopology {
     builder.addStateStore(StateStores.scopeDirty());
     builder.addStateStore(StateStores.rechecks(StateStores.SCOPE_RECHECKS));
     builder.addStateStore(StateStores.seenEvents());
+    builder.addStateStore(StateStores.recentEvents(StateStores.RECENT_EVENTS));
+    builder.addStateStore(StateStores.recentEvents(StateStores.SCOPE_RECENT_EVENTS));
     var suppressionSerde = AvroSerdes.suppression(serdes);
     builder.addGlobalStore(StateStores.suppressions(), topics.suppressions(),
         Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("suppressions-source"),
@@ -64,14 +66,14 @@ public final class ComplianceTopology {
         Consumed.with(Serdes.String(), Serdes.String()).withName("aliases-source"),
         AliasLoader::new);
 
-    KStream<String, Decoded<ConfigurationItem>> decoded = builder
+    KStream<String, Decoded<Change>> decoded = builder
         .stream(topics.snapshots(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("snapshots-source"))
         .processValues(() -> new SnapshotDecoder(AvroSerdes.resourceSnapshot(serdes).deserializer(), practices),
             Named.as("snapshots-decode"));
     DeadLetters.route(decoded, topics.snapshots(), "snapshots");
     KStream<String, Change> snapshots = decoded
         .filter((k, v) -> !v.failed(), Named.as("snapshots-valid"))
-        .mapValues(v -> Change.snapshot(v.value()), Named.as("snapshots-as-changes"));
+        .mapValues(Decoded::value, Named.as("snapshots-as-changes"));
 
     KStream<String, Change> resourceChanges = snapshots
         .filter((k, c) -> practices.readByResourcePractice(c.item().resourceType()), Named.as("resource-snapshots"));
@@ -95,16 +97,17 @@ public final class ComplianceTopology {
         .to(topics.rescans(), Produced.with(Serdes.String(), OutputLimit.of(AvroSerdes.rescanRequest(serdes))).withName("rescans-sink"));
 
     KStream<String, Output> resourceOutputs = resourceChanges.merge(resourceEvents, Named.as("resource-inputs")).process(
-        () -> new ResourceProcessor(practices, patches, settings.recheckPoll()),
+        () -> new ResourceProcessor(practices, patches, settings.recheckPoll(), settings.attributionWindow()),
         Named.as("resource-state-processor"),
-        StateStores.RESOURCE_STATE, StateStores.RESOURCE_RECHECKS);
+        StateStores.RESOURCE_STATE, StateStores.RESOURCE_RECHECKS, StateStores.RECENT_EVENTS);
     KStream<String, Output> scopeOutputs = scopeChanges.merge(scopeEvents, Named.as("scope-inputs"))
         .repartition(Repartitioned.with(Serdes.String(), changeSerde)
             .withName("scope-input").withNumberOfPartitions(settings.partitions()))
-        .process(() -> new ScopeProcessor(practices, patches, settings.recheckPoll(), settings.scopeDebounce()),
+        .process(() -> new ScopeProcessor(practices, patches, settings.recheckPoll(), settings.scopeDebounce(),
+                settings.attributionWindow()),
             Named.as("scope-state-processor"),
             StateStores.SCOPE_ITEMS, StateStores.SCOPE_STATE, StateStores.SCOPE_DIRTY,
-            StateStores.SCOPE_RECHECKS);
+            StateStores.SCOPE_RECHECKS, StateStores.SCOPE_RECENT_EVENTS);
 
     route(resourceOutputs.merge(scopeOutputs, Named.as("outputs")), topics, serdes);
     history(builder, topics, serdes);

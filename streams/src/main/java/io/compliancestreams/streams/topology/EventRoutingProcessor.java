@@ -47,8 +47,8 @@ final class EventRoutingProcessor extends ContextualProcessor<String, TrailEvent
           ? account + "/" + target.region() + "/" + target.resourceType()
           : account + "/" + target.region() + "/" + target.resourceType() + "/" + resourceId;
       RescanRequest rescan = RescanRequest.newBuilder()
-          .setRequestId((event.eventId() == null ? "noid-" + record.timestamp() : event.eventId())
-              + "/" + target.resourceType() + "/" + (resourceId == null ? "*" : resourceId))
+          .setRequestId(RescanOrigin.requestId(event.eventId(), record.timestamp(),
+              target.resourceType(), resourceId))
           .setAccountId(account)
           .setRegion(target.region())
           .setResourceType(target.resourceType())
@@ -59,15 +59,16 @@ final class EventRoutingProcessor extends ContextualProcessor<String, TrailEvent
           .setRequestedAt(event.eventTime())
           .build();
       context().forward(record.withKey(rescanKey).withValue(new Routed.Rescan(rescan)));
-      if (target.decisive() && resourceId != null) {
-        String key = rescanKey;
-        Change change = Change.event(event, key);
-        if (practices.readByResourcePractice(target.resourceType())) {
-          context().forward(record.withKey(key).withValue(new Routed.ToResource(change)));
-        }
-        if (practices.readByScopePractice(target.resourceType())) {
-          context().forward(record.withKey(account).withValue(new Routed.ToScope(change)));
-        }
+      // Decisive calls are re-evaluated where the state lives; the others travel there too, only to
+      // be remembered as the resource's (or account's) most recent event: the probable cause of
+      // what the rescan's snapshot will reveal.
+      boolean decisive = target.decisive() && resourceId != null;
+      Change change = decisive ? Change.event(event, rescanKey) : Change.note(event, rescanKey);
+      if (resourceId != null && practices.readByResourcePractice(target.resourceType())) {
+        context().forward(record.withKey(rescanKey).withValue(new Routed.ToResource(change)));
+      }
+      if (practices.readByScopePractice(target.resourceType())) {
+        context().forward(record.withKey(account).withValue(new Routed.ToScope(change)));
       }
     }
   }

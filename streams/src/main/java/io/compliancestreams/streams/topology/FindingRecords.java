@@ -1,5 +1,7 @@
 package io.compliancestreams.streams.topology;
 
+import io.compliancestreams.schemas.avro.Attribution;
+import io.compliancestreams.schemas.avro.AttributionCertainty;
 import io.compliancestreams.schemas.avro.ChangeKind;
 import io.compliancestreams.schemas.avro.Finding;
 import io.compliancestreams.schemas.avro.FindingDelta;
@@ -45,6 +47,26 @@ final class FindingRecords {
             .setEventId(d.trigger().eventId())
             .build())
         .setSuppressed(suppressed)
+        .setAttribution(attribution(d.trigger().attribution()))
+        .build();
+  }
+
+  private static Attribution attribution(io.compliancestreams.streams.findings.Attribution a) {
+    if (a == null) {
+      return null;
+    }
+    return Attribution.newBuilder()
+        .setCertainty(AttributionCertainty.valueOf(a.certainty().name()))
+        .setPrincipalArn(a.principalArn())
+        .setPrincipalType(a.principalType())
+        .setPrincipalAccountId(a.principalAccountId())
+        .setSessionIssuerArn(a.sessionIssuerArn())
+        .setSourceIpAddress(a.sourceIpAddress())
+        .setUserAgent(a.userAgent())
+        .setEventName(a.eventName())
+        .setEventSource(a.eventSource())
+        .setEventTime(a.eventTime())
+        .setEventId(a.eventId())
         .build();
   }
 

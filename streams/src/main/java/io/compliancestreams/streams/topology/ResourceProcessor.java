@@ -1,6 +1,7 @@
 package io.compliancestreams.streams.topology;
 
 import io.compliancestreams.streams.cloudtrail.TrailEvent;
+import io.compliancestreams.streams.findings.Attribution;
 import io.compliancestreams.streams.findings.StoredFinding;
 import io.compliancestreams.streams.findings.SuppressionRule;
 import io.compliancestreams.streams.findings.Trigger;
@@ -33,17 +34,21 @@ final class ResourceProcessor extends ContextualProcessor<String, Change, String
   private final PracticeIndex practices;
   private final Patcher patches;
   private final Duration recheckPoll;
+  private final Duration attributionWindow;
   private PracticeEngine engine;
+  private RecentEvents recentEvents;
   private KeyValueStore<String, ResourceState> states;
   private RecheckIndex rechecks;
   private FindingEmitter emitter;
   private Suppressions suppressions;
   private Instant lastPunctuation;
 
-  ResourceProcessor(PracticeIndex practices, Patcher patches, Duration recheckPoll) {
+  ResourceProcessor(PracticeIndex practices, Patcher patches, Duration recheckPoll,
+      Duration attributionWindow) {
     this.practices = practices;
     this.patches = patches;
     this.recheckPoll = recheckPoll;
+    this.attributionWindow = attributionWindow;
   }
 
   @Override
@@ -52,6 +57,7 @@ final class ResourceProcessor extends ContextualProcessor<String, Change, String
     engine = practices.resourceEngine(p -> TimedPractice.timed(p, context.metrics()));
     states = context.getStateStore(StateStores.RESOURCE_STATE);
     rechecks = new RecheckIndex(context.getStateStore(StateStores.RESOURCE_RECHECKS));
+    recentEvents = new RecentEvents(context.getStateStore(StateStores.RECENT_EVENTS), attributionWindow);
     suppressions = new Suppressions(readOnly(context.getStateStore(StateStores.SUPPRESSIONS)));
     emitter = new FindingEmitter(practices.metadataLookup(), suppressions);
     lastPunctuation = Instant.ofEpochMilli(context.currentSystemTimeMs());
@@ -65,17 +71,24 @@ final class ResourceProcessor extends ContextualProcessor<String, Change, String
     ResourceState state = states.get(record.key());
     Instant recordTime = Instant.ofEpochMilli(record.timestamp());
     if (change.isSnapshot()) {
-      onSnapshot(record.key(), state, change.item(), recordTime);
-    } else {
+      onSnapshot(record.key(), state, change, recordTime);
+      return;
+    }
+    recentEvents.note(record.key(), Attributions.of(change.event(), Attribution.Certainty.PROBABLE));
+    if (!change.noteOnly()) {
       onEvent(record.key(), state, change.event(), recordTime);
     }
   }
 
-  private void onSnapshot(String key, ResourceState state, ConfigurationItem item, Instant time) {
+  private void onSnapshot(String key, ResourceState state, Change change, Instant time) {
+    ConfigurationItem item = change.item();
     if (state != null && Ordering.isOlder(item, state.item())) {
       return; // a reordered or replayed older snapshot never rolls the state back
     }
-    evaluate(key, state, item, instant(state, time), Trigger.snapshot(item.configurationStateId()));
+    Instant captured = item.captureTime() != null ? item.captureTime() : time;
+    Attribution cause = recentEvents.forSnapshot(key, captured, change.rescanEventId());
+    evaluate(key, state, item, instant(state, time),
+        Trigger.snapshot(item.configurationStateId()).withAttribution(cause));
   }
 
   private void onEvent(String key, ResourceState state, TrailEvent event, Instant time) {
@@ -85,7 +98,7 @@ final class ResourceProcessor extends ContextualProcessor<String, Change, String
     patches.apply(state.item(), event)
         .filter(patched -> !Ordering.isOlder(patched, state.item()))
         .ifPresent(patched -> evaluate(key, state, patched, instant(state, time),
-            Trigger.event(event.eventId())));
+            Trigger.event(Attributions.of(event, Attribution.Certainty.CERTAIN))));
   }
 
   private void evaluate(String key, ResourceState state, ConfigurationItem item, Instant at,
@@ -117,6 +130,7 @@ final class ResourceProcessor extends ContextualProcessor<String, Change, String
       }
     }
     unmuteExpired(now);
+    recentEvents.purge(now.toEpochMilli(), context().currentStreamTimeMs());
   }
 
   /** Re-emits the current status of findings whose suppression expired since the last tick. */

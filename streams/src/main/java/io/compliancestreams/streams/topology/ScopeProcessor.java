@@ -1,5 +1,6 @@
 package io.compliancestreams.streams.topology;
 
+import io.compliancestreams.streams.findings.Attribution;
 import io.compliancestreams.streams.findings.StoredFinding;
 import io.compliancestreams.streams.findings.SuppressionRule;
 import io.compliancestreams.streams.findings.Trigger;
@@ -37,7 +38,9 @@ final class ScopeProcessor extends ContextualProcessor<String, Change, String, O
   private final Patcher patches;
   private final Duration recheckPoll;
   private final Duration debounce;
+  private final Duration attributionWindow;
   private PracticeEngine engine;
+  private RecentEvents recentEvents;
   private KeyValueStore<String, ConfigurationItem> items;
   private KeyValueStore<String, ScopeState> states;
   private KeyValueStore<String, Long> dirty;
@@ -50,11 +53,12 @@ final class ScopeProcessor extends ContextualProcessor<String, Change, String, O
   private final java.util.Map<String, Long> lastTouched = new java.util.HashMap<>();
 
   ScopeProcessor(PracticeIndex practices, Patcher patches, Duration recheckPoll,
-      Duration debounce) {
+      Duration debounce, Duration attributionWindow) {
     this.practices = practices;
     this.patches = patches;
     this.recheckPoll = recheckPoll;
     this.debounce = debounce;
+    this.attributionWindow = attributionWindow;
   }
 
   @Override
@@ -65,6 +69,7 @@ final class ScopeProcessor extends ContextualProcessor<String, Change, String, O
     states = context.getStateStore(StateStores.SCOPE_STATE);
     dirty = context.getStateStore(StateStores.SCOPE_DIRTY);
     rechecks = new RecheckIndex(context.getStateStore(StateStores.SCOPE_RECHECKS));
+    recentEvents = new RecentEvents(context.getStateStore(StateStores.SCOPE_RECENT_EVENTS), attributionWindow);
     suppressions = new Suppressions(ResourceProcessor.readOnly(context.getStateStore(StateStores.SUPPRESSIONS)));
     emitter = new FindingEmitter(practices.metadataLookup(), suppressions);
     lastPunctuation = Instant.ofEpochMilli(context.currentSystemTimeMs());
@@ -76,6 +81,12 @@ final class ScopeProcessor extends ContextualProcessor<String, Change, String, O
   public void process(Record<String, Change> record) {
     String account = record.key();
     Change change = record.value();
+    if (!change.isSnapshot()) {
+      recentEvents.note(account, Attributions.of(change.event(), Attribution.Certainty.PROBABLE));
+      if (change.noteOnly()) {
+        return;
+      }
+    }
     String itemKey = itemKey(account, change.targetKey());
     ConfigurationItem stored = items.get(itemKey);
     if (change.isSnapshot()) {
@@ -104,7 +115,8 @@ final class ScopeProcessor extends ContextualProcessor<String, Change, String, O
           } else {
             items.put(itemKey, patched);
           }
-          evaluate(account, Instant.ofEpochMilli(record.timestamp()), Trigger.event(change.event().eventId()));
+          evaluate(account, Instant.ofEpochMilli(record.timestamp()),
+              Trigger.event(Attributions.of(change.event(), Attribution.Certainty.CERTAIN)));
         });
   }
 
@@ -124,7 +136,10 @@ final class ScopeProcessor extends ContextualProcessor<String, Change, String, O
       Long lastContribution = dirty.get(account);
       dirty.delete(account);
       lastTouched.remove(account);
-      evaluate(account, Instant.ofEpochMilli(lastContribution), Trigger.snapshot(null));
+      // Several snapshots make one evaluation: the account's most recent event is at best probable.
+      Instant contributed = Instant.ofEpochMilli(lastContribution);
+      evaluate(account, contributed,
+          Trigger.snapshot(null).withAttribution(recentEvents.forSnapshot(account, contributed, null)));
     }
     for (String account : rechecks.takeDue(now)) {
       ScopeState state = states.get(account);
@@ -133,6 +148,7 @@ final class ScopeProcessor extends ContextualProcessor<String, Change, String, O
       }
     }
     unmuteExpired(now);
+    recentEvents.purge(now.toEpochMilli(), context().currentStreamTimeMs());
   }
 
   private void evaluate(String account, Instant recordTime, Trigger trigger) {

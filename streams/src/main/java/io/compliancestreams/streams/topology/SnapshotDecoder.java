@@ -11,9 +11,10 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
  * JSON configuration, a resource type some practice reads, and a key equal to the canonical
  * resource key (so the record sits on the partition that owns the resource's state), a size
  * within {@link InputLimits#MAX_DECODED_BYTES} and a capture time that is not in the future.
- * Anything else becomes a failure with its reason; nothing throws.
+ * Anything else becomes a failure with its reason; nothing throws. A snapshot that an event's
+ * rescan fetched carries that event's id on (see {@link RescanOrigin}).
  */
-final class SnapshotDecoder extends RecordDecoder<ConfigurationItem> {
+final class SnapshotDecoder extends RecordDecoder<Change> {
 
   private final Deserializer<ResourceSnapshot> deserializer;
   private final PracticeIndex practices;
@@ -24,7 +25,7 @@ final class SnapshotDecoder extends RecordDecoder<ConfigurationItem> {
   }
 
   @Override
-  Decoded<ConfigurationItem> decode(FixedKeyRecord<String, byte[]> record) {
+  Decoded<Change> decode(FixedKeyRecord<String, byte[]> record) {
     byte[] raw = record.value();
     if (record.key() == null || record.key().isBlank()) {
       return Decoded.failed(raw, "record has no key (expected the canonical resource key)", null);
@@ -41,8 +42,11 @@ final class SnapshotDecoder extends RecordDecoder<ConfigurationItem> {
     }
     String topic = context().recordMetadata().map(m -> m.topic()).orElse("snapshots");
     ConfigurationItem item;
+    String scanId;
     try {
-      item = SnapshotMapper.toItem(deserializer.deserialize(topic, raw));
+      ResourceSnapshot snapshot = deserializer.deserialize(topic, raw);
+      item = SnapshotMapper.toItem(snapshot);
+      scanId = snapshot.getScanId();
     } catch (RuntimeException e) {
       return Decoded.unreadable(raw, e);
     }
@@ -61,6 +65,6 @@ final class SnapshotDecoder extends RecordDecoder<ConfigurationItem> {
     if (future != null) {
       return Decoded.failed(raw, future, null);
     }
-    return Decoded.ok(item);
+    return Decoded.ok(Change.snapshot(item, RescanOrigin.eventId(scanId)));
   }
 }

@@ -16,6 +16,8 @@ import org.apache.kafka.streams.StreamsConfig;
  * @param scopeDebounce how long account/region aggregates wait after the last snapshot
  *     contribution before they are evaluated (CloudTrail changes are evaluated at once)
  * @param eventDedupeWindow how long CloudTrail event ids are remembered to drop duplicates
+ * @param attributionWindow how far before a snapshot the most recent CloudTrail event of its
+ *     resource may lie to be attached as the probable cause of a change the snapshot reveals
  * @param applicationServer {@code host:port} of this instance's query API, or null
  * @param clients the deployment's Kafka client properties, {@code bootstrapServers} among them
  */
@@ -35,7 +37,11 @@ public record StreamsSettings(
     boolean createTopics,
     String applicationServer,
     String instanceId,
-    KafkaClientConfig clients) {
+    KafkaClientConfig clients,
+    Duration attributionWindow) {
+
+  /** The default {@code attributionWindow}: one hour. */
+  public static final Duration DEFAULT_ATTRIBUTION_WINDOW = Duration.ofHours(1);
 
   public StreamsSettings {
     Objects.requireNonNull(applicationId, "applicationId");
@@ -58,6 +64,23 @@ public record StreamsSettings(
     requireSchedulable("recheckPoll", recheckPoll);
     requireSchedulable("scopeDebounce", scopeDebounce);
     requireSchedulable("eventDedupeWindow", eventDedupeWindow);
+    requireSchedulable("attributionWindow", attributionWindow);
+  }
+
+  /** The same with the default attribution window. */
+  public StreamsSettings(String applicationId, String bootstrapServers, Topics topics, int partitions,
+      short replicationFactor, String processingGuarantee, String stateDir, Duration commitInterval,
+      Duration recheckPoll, Duration scopeDebounce, Duration eventDedupeWindow, SerdeConfig serdeConfig,
+      boolean createTopics, String applicationServer, String instanceId, KafkaClientConfig clients) {
+    this(applicationId, bootstrapServers, topics, partitions, replicationFactor, processingGuarantee, stateDir,
+        commitInterval, recheckPoll, scopeDebounce, eventDedupeWindow, serdeConfig, createTopics,
+        applicationServer, instanceId, clients, DEFAULT_ATTRIBUTION_WINDOW);
+  }
+
+  public StreamsSettings withAttributionWindow(Duration window) {
+    return new StreamsSettings(applicationId, bootstrapServers, topics, partitions, replicationFactor,
+        processingGuarantee, stateDir, commitInterval, recheckPoll, scopeDebounce, eventDedupeWindow,
+        serdeConfig, createTopics, applicationServer, instanceId, clients, window);
   }
 
   /** Plain connections to {@code bootstrapServers} (tests, benchmarks). */
@@ -92,31 +115,31 @@ public record StreamsSettings(
   public StreamsSettings withApplicationId(String id) {
     return new StreamsSettings(id, bootstrapServers, topics, partitions, replicationFactor,
         processingGuarantee, stateDir, commitInterval, recheckPoll, scopeDebounce,
-        eventDedupeWindow, serdeConfig, createTopics, applicationServer, instanceId, clients);
+        eventDedupeWindow, serdeConfig, createTopics, applicationServer, instanceId, clients, attributionWindow);
   }
 
   public StreamsSettings withProcessingGuarantee(String guarantee) {
     return new StreamsSettings(applicationId, bootstrapServers, topics, partitions, replicationFactor,
         guarantee, stateDir, commitInterval, recheckPoll, scopeDebounce, eventDedupeWindow,
-        serdeConfig, createTopics, applicationServer, instanceId, clients);
+        serdeConfig, createTopics, applicationServer, instanceId, clients, attributionWindow);
   }
 
   public StreamsSettings withStateDir(String dir) {
     return new StreamsSettings(applicationId, bootstrapServers, topics, partitions, replicationFactor,
         processingGuarantee, dir, commitInterval, recheckPoll, scopeDebounce, eventDedupeWindow,
-        serdeConfig, createTopics, applicationServer, instanceId, clients);
+        serdeConfig, createTopics, applicationServer, instanceId, clients, attributionWindow);
   }
 
   public StreamsSettings withApplicationServer(String hostPort) {
     return new StreamsSettings(applicationId, bootstrapServers, topics, partitions, replicationFactor,
         processingGuarantee, stateDir, commitInterval, recheckPoll, scopeDebounce, eventDedupeWindow,
-        serdeConfig, createTopics, hostPort, instanceId, clients);
+        serdeConfig, createTopics, hostPort, instanceId, clients, attributionWindow);
   }
 
   public StreamsSettings withPartitions(int count) {
     return new StreamsSettings(applicationId, bootstrapServers, topics, count, replicationFactor,
         processingGuarantee, stateDir, commitInterval, recheckPoll, scopeDebounce, eventDedupeWindow,
-        serdeConfig, createTopics, applicationServer, instanceId, clients);
+        serdeConfig, createTopics, applicationServer, instanceId, clients, attributionWindow);
   }
 
   /**
@@ -126,14 +149,14 @@ public record StreamsSettings(
   public StreamsSettings withInstanceId(String id) {
     return new StreamsSettings(applicationId, bootstrapServers, topics, partitions, replicationFactor,
         processingGuarantee, stateDir, commitInterval, recheckPoll, scopeDebounce, eventDedupeWindow,
-        serdeConfig, createTopics, applicationServer, id, clients);
+        serdeConfig, createTopics, applicationServer, id, clients, attributionWindow);
   }
 
   /** The same with the deployment's Kafka client properties (security, timeouts). */
   public StreamsSettings withClients(KafkaClientConfig value) {
     return new StreamsSettings(applicationId, value.bootstrapServers(), topics, partitions, replicationFactor,
         processingGuarantee, stateDir, commitInterval, recheckPoll, scopeDebounce, eventDedupeWindow,
-        serdeConfig, createTopics, applicationServer, instanceId, value);
+        serdeConfig, createTopics, applicationServer, instanceId, value, attributionWindow);
   }
 
   /**

@@ -115,7 +115,8 @@ class TrailEventsTest {
                     "arn:aws:iam::111111111111:user/bob",
                     "bob",
                     "111111111111",
-                    "AIDABOB"),
+                    "AIDABOB",
+                    null),
                 "1.2.3.4",
                 false,
                 null,
@@ -123,7 +124,8 @@ class TrailEventsTest {
                 null,
                 List.of(
                     new TrailEvent.Resource(
-                        "AWS::S3::Bucket", "arn:aws:s3:::b1", "111111111111"))));
+                        "AWS::S3::Bucket", "arn:aws:s3:::b1", "111111111111")),
+                null));
   }
 
   @Test

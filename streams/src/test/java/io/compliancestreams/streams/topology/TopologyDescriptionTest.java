@@ -24,7 +24,7 @@ class TopologyDescriptionTest {
     List<String> missing = new ArrayList<>();
     for (String store : List.of(StateStores.RESOURCE_STATE, StateStores.RESOURCE_RECHECKS, StateStores.SCOPE_ITEMS,
         StateStores.SCOPE_STATE, StateStores.SCOPE_DIRTY, StateStores.SCOPE_RECHECKS, StateStores.SEEN_EVENTS,
-        StateStores.FINDING_HISTORY, StateStores.ALIASES, StateStores.SUPPRESSIONS)) {
+        StateStores.FINDING_HISTORY, StateStores.RECENT_EVENTS, StateStores.SCOPE_RECENT_EVENTS, StateStores.ALIASES, StateStores.SUPPRESSIONS)) {
       if (!doc.contains("`" + store + "`")) {
         missing.add("store " + store);
       }

@@ -135,6 +135,17 @@ final class TopologyHarness implements AutoCloseable {
     return all;
   }
 
+  /** The attribution store of the resource state: resource key → last event's actor. */
+  java.util.Map<String, io.compliancestreams.streams.findings.Attribution> recentEvents() {
+    KeyValueStore<String, io.compliancestreams.streams.findings.Attribution> store =
+        driver.getKeyValueStore(StateStores.RECENT_EVENTS);
+    java.util.Map<String, io.compliancestreams.streams.findings.Attribution> all = new java.util.TreeMap<>();
+    try (var it = store.all()) {
+      it.forEachRemaining(kv -> all.put(kv.key, kv.value));
+    }
+    return all;
+  }
+
   ScopeState scopeState(String account) {
     KeyValueStore<String, ScopeState> store = driver.getKeyValueStore(StateStores.SCOPE_STATE);
     return store.get(account);
