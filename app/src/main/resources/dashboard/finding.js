@@ -18,7 +18,15 @@ function cell(value) {
 
 function cause(entry) {
   const parts = [entry.triggerKind];
-  if (entry.triggerEventId) parts.push("event " + entry.triggerEventId);
+  const a = entry.actor;
+  if (a) {
+    parts.push((a.certainty === "PROBABLE" ? "probably by " : "by ") + (a.principalArn || a.principalType)
+      + (a.sourceIpAddress ? " from " + a.sourceIpAddress : ""));
+    parts.push((a.eventSource || "") + " " + (a.eventName || "") + " at " + a.eventTime
+      + (a.userAgent ? " (" + a.userAgent + ")" : ""));
+  } else if (entry.triggerEventId) {
+    parts.push("event " + entry.triggerEventId);
+  }
   return parts.join(" · ");
 }
 

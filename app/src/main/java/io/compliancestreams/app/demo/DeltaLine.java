@@ -44,10 +44,14 @@ final class DeltaLine {
       default -> null;
     };
     String label = String.format("%-9s", kind.equals("NEW NOT_APPLICABLE") ? "NEW N/A" : kind);
-    String resource = d.resourceArn() != null && !d.resourceArn().isBlank() ? d.resourceArn() : d.resourceId();
-    return String.format("%s  %s  %-8s #%-2d %-13s %s/%s  %s  %s%s",
+    // A name people recognise (with its id), else the ARN, else the id.
+    String resource = d.resourceName() != null && !d.resourceName().equals(d.resourceId())
+        ? io.compliancestreams.sinks.text.ResourceLabel.of(d.resourceName(), d.resourceId())
+        : d.resourceArn() != null && !d.resourceArn().isBlank() ? d.resourceArn() : d.resourceId();
+    return String.format("%s  %s  %-8s #%-2d %-13s %s/%s  %s  %s%s%s",
         TIME.format(d.evaluatedAt()), paint(label, paint), d.severity(), d.practice(), d.controlId(),
-        d.accountId(), d.region(), resource, cut(d.reason()), d.suppressed() ? "  (suppressed)" : "");
+        d.accountId(), d.region(), resource, cut(d.reason()), d.actor() == null ? "" : "  " + d.actor(),
+        d.suppressed() ? "  (suppressed)" : "");
   }
 
   String paint(String text, String code) {
@@ -59,6 +63,7 @@ final class DeltaLine {
       return "";
     }
     String oneLine = reason.replaceAll("\\s+", " ").strip();
-    return oneLine.length() <= REASON_MAX ? oneLine : oneLine.substring(0, REASON_MAX - 1) + "…";
+    // The middle goes: a reason's decisive value (CIDR, port, principal) comes last.
+    return io.compliancestreams.sinks.text.MiddleCut.of(oneLine, REASON_MAX);
   }
 }

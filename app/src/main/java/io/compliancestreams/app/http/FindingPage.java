@@ -26,7 +26,7 @@ record FindingPage(String findingId, FindingView current, Resource resource, Lis
     HistoryEntry last = oldestFirst.get(oldestFirst.size() - 1);
     boolean own = view != null && view.resourceKey().equals(last.resourceKey());
     Resource resource = new Resource(last.resourceKey(), last.resourceType(), last.resourceId(),
-        own ? view.resourceName() : null, last.resourceArn(), last.accountId(), last.region(),
+        own && view.resourceName() != null ? view.resourceName() : last.resourceName(), last.resourceArn(), last.accountId(), last.region(),
         own ? view.tags() : Map.of(), own ? view.lastSnapshotAt() : null);
     List<HistoryEntry> newestFirst = new ArrayList<>(oldestFirst);
     Collections.reverse(newestFirst);

@@ -1,6 +1,8 @@
 package io.compliancestreams.sinks.jira;
 
 import io.compliancestreams.schemas.avro.FindingDelta;
+import io.compliancestreams.sinks.text.MiddleCut;
+import io.compliancestreams.sinks.text.ResourceLabel;
 import io.compliancestreams.sinks.attribution.ActorText;
 import java.util.List;
 
@@ -31,18 +33,14 @@ final class IssueContent {
     return "cs-" + findingId.replaceAll("\\s", "_");
   }
 
-  /** {@code [<control>] <title> — <resource id>}, one line, at most 255 characters. */
+  /**
+   * {@code [<control>] <title> — <resource name (id)>}, one line, at most 255 characters: a long
+   * one loses its middle, so the resource at its end stays.
+   */
   static String summary(FindingDelta d) {
-    String s = ("[" + d.getControlId() + "] " + d.getTitle() + " — " + d.getResourceId())
+    String s = ("[" + d.getControlId() + "] " + d.getTitle() + " — " + ResourceLabel.of(d))
         .replaceAll("[\\r\\n\\t]+", " ");
-    if (s.length() <= SUMMARY_LIMIT) {
-      return s;
-    }
-    int end = SUMMARY_LIMIT - 1;
-    if (Character.isHighSurrogate(s.charAt(end - 1))) {
-      end--; // never split a surrogate pair
-    }
-    return s.substring(0, end) + "…";
+    return MiddleCut.of(s, SUMMARY_LIMIT);
   }
 
   static String intro(FindingDelta d) {
@@ -56,6 +54,7 @@ final class IssueContent {
         new Field("Practice", d.getPractice() + " — " + d.getTitle()),
         new Field("Control", d.getControlId()),
         new Field("Resource type", d.getResourceType()),
+        new Field("Resource", d.getResourceName()),
         new Field("Resource id", d.getResourceId()),
         new Field("Resource ARN", d.getResourceArn()),
         new Field("Account", d.getAccountId()),

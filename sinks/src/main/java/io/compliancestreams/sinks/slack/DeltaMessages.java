@@ -7,6 +7,7 @@ import io.compliancestreams.schemas.avro.ChangeKind;
 import io.compliancestreams.schemas.avro.FindingDelta;
 import io.compliancestreams.schemas.avro.FindingStatus;
 import io.compliancestreams.sinks.attribution.ActorText;
+import io.compliancestreams.sinks.text.ResourceLabel;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,7 +42,7 @@ final class DeltaMessages {
     }
     blocks.context(context);
     return blocks.build("[" + d.getSeverity() + "] " + headline + ": " + escape(d.getControlId())
-        + " " + escape(d.getTitle()) + " on " + escape(d.getResourceType()) + " " + escape(d.getResourceId())
+        + " " + escape(d.getTitle()) + " on " + escape(d.getResourceType()) + " " + escape(ResourceLabel.of(d))
         + " (" + escape(d.getAccountId()) + ", " + escape(d.getRegion()) + ")");
   }
 
@@ -93,6 +94,9 @@ final class DeltaMessages {
     fields.add("*Control*\n" + escape(d.getControlId()));
     fields.add("*Severity*\n" + d.getSeverity());
     fields.add("*Resource type*\n" + escape(d.getResourceType()));
+    if (d.getResourceName() != null && !d.getResourceName().equals(d.getResourceId())) {
+      fields.add("*Resource*\n" + escape(d.getResourceName()));
+    }
     fields.add("*Resource id*\n" + escape(d.getResourceId()));
     if (d.getResourceArn() != null) {
       fields.add("*ARN*\n" + escape(d.getResourceArn()));

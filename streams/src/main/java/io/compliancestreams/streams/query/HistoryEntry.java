@@ -28,14 +28,29 @@ public record HistoryEntry(
     String resourceId,
     String resourceArn,
     String accountId,
-    String region) {
+    String region,
+    String resourceName,
+    Actor actor) {
+
+  /** Who caused the change (a CloudTrail event's caller), CERTAIN or PROBABLE; see FindingDelta.attribution. */
+  public record Actor(String certainty, String principalArn, String principalType, String principalAccountId,
+      String sessionIssuerArn, String sourceIpAddress, String userAgent, String eventName, String eventSource,
+      Instant eventTime, String eventId) {
+
+    static Actor of(io.compliancestreams.schemas.avro.Attribution a) {
+      return a == null ? null : new Actor(a.getCertainty().name(), a.getPrincipalArn(), a.getPrincipalType(),
+          a.getPrincipalAccountId(), a.getSessionIssuerArn(), a.getSourceIpAddress(), a.getUserAgent(),
+          a.getEventName(), a.getEventSource(), a.getEventTime(), a.getEventId());
+    }
+  }
 
   public static HistoryEntry of(FindingDelta d) {
     return new HistoryEntry(d.getDeltaId(), d.getFindingId(), d.getSequence(), d.getChangeKind().name(),
         name(d.getPreviousStatus()), name(d.getNewStatus()), d.getReason(), d.getEvaluatedAt(),
         d.getTrigger().getKind().name(), d.getTrigger().getEventId(), d.getSuppressed(), d.getPractice(),
         d.getControlId(), d.getTitle(), d.getSeverity().name(), d.getResourceKey(), d.getResourceType(),
-        d.getResourceId(), d.getResourceArn(), d.getAccountId(), d.getRegion());
+        d.getResourceId(), d.getResourceArn(), d.getAccountId(), d.getRegion(), d.getResourceName(),
+        Actor.of(d.getAttribution()));
   }
 
   private static String name(Enum<?> value) {

@@ -7,6 +7,7 @@ import io.compliancestreams.streams.findings.StoredFinding;
 import io.compliancestreams.streams.findings.Trigger;
 import io.compliancestreams.streams.practices.Evaluation;
 import io.compliancestreams.streams.practices.PracticeMetadata;
+import io.compliancestreams.streams.practices.ResourceRef;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -40,12 +41,14 @@ final class FindingEmitter {
       List<Evaluation> current,
       Instant at,
       Trigger trigger,
-      String closedReason) {
+      String closedReason,
+      Function<ResourceRef, String> names) {
     DiffResult diff = FindingDiff.diff(previous, current, at, trigger, closedReason);
     List<Output> outputs = new ArrayList<>();
     for (Delta d : diff.deltas()) {
       boolean muted = suppressions.suppressed(d.findingId(), d.practice(), d.resource(), at);
-      outputs.add(new Output.DeltaOut(FindingRecords.toDelta(d, metadata.apply(d.practice()), muted)));
+      outputs.add(new Output.DeltaOut(FindingRecords.toDelta(d, metadata.apply(d.practice()), muted,
+          names.apply(d.resource()))));
     }
     Map<String, StoredFinding> before = previous.stream()
         .collect(Collectors.toMap(StoredFinding::findingId, f -> f, (a, b) -> b));
@@ -76,7 +79,7 @@ final class FindingEmitter {
    * Re-emits a finding's current status, unmuted, after its suppression expired: a CHANGED delta
    * whose previous and new status are equal and whose trigger is SUPPRESSION.
    */
-  Unmuted unmute(StoredFinding f, Instant at) {
+  Unmuted unmute(StoredFinding f, Instant at, Function<ResourceRef, String> names) {
     StoredFinding next = new StoredFinding(f.findingId(), f.practice(), f.resource(), f.status(),
         f.reason(), f.evaluatedAt(), f.firstSeenAt(), f.lastChangedAt(), f.sequence() + 1,
         f.recheckAt());
@@ -86,7 +89,8 @@ final class FindingEmitter {
         Trigger.suppression());
     boolean muted = suppressions.suppressed(f.findingId(), f.practice(), f.resource(), at);
     return new Unmuted(
-        new Output.DeltaOut(FindingRecords.toDelta(d, metadata.apply(f.practice()), muted)), next);
+        new Output.DeltaOut(FindingRecords.toDelta(d, metadata.apply(f.practice()), muted,
+            names.apply(f.resource()))), next);
   }
 
   /**
@@ -95,13 +99,13 @@ final class FindingEmitter {
    * null when nothing changed.
    */
   List<StoredFinding> unmuteAll(List<StoredFinding> findings, List<io.compliancestreams.streams.findings.SuppressionRule> expired,
-      Instant mutedAt, Instant now, java.util.function.Consumer<Output> out) {
+      Instant mutedAt, Instant now, java.util.function.Consumer<Output> out, Function<ResourceRef, String> names) {
     List<StoredFinding> updated = new ArrayList<>();
     boolean touched = false;
     for (StoredFinding f : findings) {
       boolean wasMuted = expired.stream().anyMatch(rule -> rule.matches(f.findingId(), f.practice(), f.resource(), mutedAt));
       if (wasMuted && f.status() != io.compliancestreams.streams.practices.Status.NOT_APPLICABLE) {
-        Unmuted unmuted = unmute(f, now);
+        Unmuted unmuted = unmute(f, now, names);
         out.accept(unmuted.delta());
         updated.add(unmuted.finding());
         touched = true;

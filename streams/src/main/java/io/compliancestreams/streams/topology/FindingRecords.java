@@ -19,7 +19,7 @@ final class FindingRecords {
 
   private FindingRecords() {}
 
-  static FindingDelta toDelta(Delta d, PracticeMetadata m, boolean suppressed) {
+  static FindingDelta toDelta(Delta d, PracticeMetadata m, boolean suppressed, String resourceName) {
     return FindingDelta.newBuilder()
         .setDeltaId(d.deltaId())
         .setFindingId(d.findingId())
@@ -36,6 +36,7 @@ final class FindingRecords {
         .setResourceType(d.resource().resourceType())
         .setResourceId(d.resource().resourceId())
         .setResourceArn(d.resource().arn())
+        .setResourceName(resourceName)
         .setAccountId(d.resource().accountId())
         .setRegion(d.resource().region())
         .setReason(d.reason())

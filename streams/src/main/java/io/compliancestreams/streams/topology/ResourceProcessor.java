@@ -109,7 +109,8 @@ final class ResourceProcessor extends ContextualProcessor<String, Change, String
         : engine.evaluate(List.of(item), at);
     List<StoredFinding> previous = state == null ? List.of() : state.findings();
     FindingEmitter.Emission emission = emitter.emit(previous, evaluations, at, trigger,
-        deleted ? "resource deleted (" + item.status() + ")" : "no longer evaluated");
+        deleted ? "resource deleted (" + item.status() + ")" : "no longer evaluated",
+        names(deleted && state != null ? state.item() : item));
     emission.outputs().forEach(o -> forward(o.key(), o, at));
     aliases(state == null ? null : state.item(), item).forEach(o -> forward(o.alias(), o, at));
     rechecks.reschedule(key, state == null ? null : state.recheckAt(),
@@ -147,13 +148,22 @@ final class ResourceProcessor extends ContextualProcessor<String, Change, String
         KeyValue<String, ResourceState> entry = all.next();
         ResourceState s = entry.value;
         List<StoredFinding> findings = emitter.unmuteAll(s.findings(), expired, from, now,
-            o -> forward(o.key(), o, now));
+            o -> forward(o.key(), o, now), names(s.item()));
         if (findings != null) {
           updates.add(KeyValue.pair(entry.key, new ResourceState(s.item(), findings, s.evaluatedAt(), s.recheckAt())));
         }
       }
     }
     updates.forEach(u -> states.put(u.key, u.value));
+  }
+
+  /**
+   * The name deltas carry: the item's own, for its findings (a deleted resource's snapshot may
+   * lack it, so the caller passes the last known item).
+   */
+  static java.util.function.Function<io.compliancestreams.streams.practices.ResourceRef, String> names(
+      ConfigurationItem item) {
+    return ref -> item != null && ref.key().equals(item.key()) ? ScopeProcessor.nameOf(item) : null;
   }
 
   /** Aliases (name, ARN) of a new or renamed resource, tombstones for a deleted one. */

@@ -163,7 +163,8 @@ final class ScopeProcessor extends ContextualProcessor<String, Change, String, O
     List<Evaluation> evaluations = engine.evaluate(live, at);
     List<StoredFinding> previous = state == null ? List.of() : state.findings();
     FindingEmitter.Emission emission =
-        emitter.emit(previous, evaluations, at, trigger, "no longer evaluated (its snapshots are gone)");
+        emitter.emit(previous, evaluations, at, trigger, "no longer evaluated (its snapshots are gone)",
+            names(account));
     emission.outputs().forEach(o -> context().forward(new Record<>(o.key(), o, at.toEpochMilli())));
     rechecks.reschedule(account, state == null ? null : state.recheckAt(), emission.recheckAt());
     if (emission.findings().isEmpty() && live.isEmpty()) {
@@ -171,6 +172,24 @@ final class ScopeProcessor extends ContextualProcessor<String, Change, String, O
     } else {
       states.put(account, new ScopeState(emission.findings(), at, emission.recheckAt()));
     }
+  }
+
+  /**
+   * The name deltas carry: an account-scoped practice's finding may be about one of the account's
+   * resources (a user, a trail), whose live item holds its name; the account itself has none.
+   */
+  private java.util.function.Function<io.compliancestreams.streams.practices.ResourceRef, String> names(
+      String account) {
+    return ref -> {
+      ConfigurationItem item = items.get(account + "|" + ref.key());
+      return item == null ? null : nameOf(item);
+    };
+  }
+
+  /** A name worth showing beside the id: null when it is the id again (buckets, accounts). */
+  static String nameOf(ConfigurationItem item) {
+    String name = item.resourceName();
+    return name == null || name.isBlank() || name.equals(item.resourceId()) ? null : name;
   }
 
   private void unmuteExpired(Instant now) {
@@ -185,7 +204,7 @@ final class ScopeProcessor extends ContextualProcessor<String, Change, String, O
       while (all.hasNext()) {
         KeyValue<String, ScopeState> entry = all.next();
         List<StoredFinding> findings = emitter.unmuteAll(entry.value.findings(), expired, from, now,
-            o -> context().forward(new Record<>(o.key(), o, now.toEpochMilli())));
+            o -> context().forward(new Record<>(o.key(), o, now.toEpochMilli())), names(entry.key));
         if (findings != null) {
           updates.add(KeyValue.pair(entry.key,
               new ScopeState(findings, entry.value.evaluatedAt(), entry.value.recheckAt())));
