@@ -14,6 +14,11 @@ apt_install() {
 command -v java >/dev/null || apt_install openjdk-17-jdk-headless || die "Java 17 is required"
 java_major=$(java -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
 [ "${java_major%%.*}" -ge 17 ] || die "Java 17+ is required, found $java_major"
+# The container image (app, profile image) makes its Java runtime with jlink from this JDK's jmods.
+java_home=$(java -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.home/ {print $2}')
+[ -d "$java_home/jmods" ] || apt_install openjdk-17-jdk-headless \
+  || die "the JDK's jmods are required for the container image (apt-get install openjdk-17-jdk-headless)"
+[ -d "$java_home/jmods" ] || die "$java_home has no jmods: run Maven with a full JDK 17 (for jlink)"
 maven=mvn
 command -v "$maven" >/dev/null || apt_install maven || die "Maven is required"
 

@@ -1,6 +1,7 @@
 package io.compliancestreams.app;
 
 import io.compliancestreams.app.cli.EvaluateCommand;
+import io.compliancestreams.app.cli.HealthCommand;
 import io.compliancestreams.app.cli.IngestCommand;
 import io.compliancestreams.app.cli.ReplayCommand;
 import io.compliancestreams.app.cli.RunCommand;
@@ -34,6 +35,7 @@ import picocli.CommandLine.Command;
       SinkCommand.class,
       TopicsCommand.class,
       SuppressCommand.class,
+      HealthCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

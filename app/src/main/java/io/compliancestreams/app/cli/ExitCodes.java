@@ -6,6 +6,8 @@ final class ExitCodes {
   static final int OK = 0;
   /** A finding matched --fail-on (for CI pipelines). */
   static final int FINDINGS = 1;
+  /** health: the instance answered with another status than 200, or not at all. */
+  static final int UNHEALTHY = 1;
   /** The input or the configuration was invalid; the message says where. */
   static final int INPUT_ERROR = 2;
   /** A component failed at run time (broker unreachable, AWS error that stopped the command). */

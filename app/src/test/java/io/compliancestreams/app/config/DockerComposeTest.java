@@ -42,6 +42,21 @@ class DockerComposeTest {
     assertThat(compose.at("/services/schema-registry/ports/0").asText()).isEqualTo("8081:8081");
   }
 
+  /** The image the build makes (app/pom.xml, profile image: Jib's buildTar), not a Dockerfile's. */
+  @Test
+  void shouldRunThePipelineFromTheImageTheBuildMakes() throws IOException {
+    String appPom = Files.readString(ROOT.resolve("app/pom.xml"));
+    assertThat(appPom).contains("<image.name>compliance-streams</image.name>", "<tag>latest</tag>");
+    assertThat(ROOT.resolve("Dockerfile")).doesNotExist();
+    for (String service : List.of("streams", "ingest", "sink-s3", "sink-ocsf")) {
+      assertThat(compose.at("/services/" + service + "/image").asText()).as(service).isEqualTo("compliance-streams:latest");
+      assertThat(compose.at("/services/" + service).has("build")).as(service).isFalse();
+    }
+    // ingest serves no HTTP, so the image's health check (the health command) cannot pass there.
+    assertThat(compose.at("/services/ingest/healthcheck/disable").asBoolean()).isTrue();
+    assertThat(compose.at("/services/streams").has("healthcheck")).isFalse();
+  }
+
   @Test
   void shouldUseOnlyConfigurationKeysOfTheAppInPipelineServices() {
     Set<String> unknown = new TreeSet<>();
