@@ -109,7 +109,8 @@ public final class SinkFactory {
               .withDoneTransition(config.string(ConfigKeys.JIRA_DONE_TRANSITION))
               .withApiVersion("2".equals(config.string(ConfigKeys.JIRA_API_VERSION))
                   ? JiraSettings.ApiVersion.SERVER_V2 : JiraSettings.ApiVersion.CLOUD_V3)
-              .withIssueMapTopic(prefix + SinkTopics.JIRA_ISSUES);
+              .withIssueMapTopic(prefix + SinkTopics.JIRA_ISSUES)
+              .withFindingPages(dashboard);
           return JiraDestination.open(jira, kafka, replication);
         }
         case "s3": {

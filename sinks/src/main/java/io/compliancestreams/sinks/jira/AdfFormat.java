@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * Atlassian Document Format (Cloud v3). Untrusted values only ever become the {@code text} of a
  * text node without marks: ADF has no inline markup, so nothing in a value can turn into a link,
- * a mention or formatting. Only our own labels carry a {@code strong} mark.
+ * a mention or formatting. Only our own labels carry a {@code strong} mark, and our own link to
+ * the finding's page a {@code link} mark.
  */
 final class AdfFormat implements DocumentFormat {
 
@@ -24,7 +25,8 @@ final class AdfFormat implements DocumentFormat {
       if (f.value() == null || f.value().isBlank()) {
         continue; // ADF rejects empty text nodes
       }
-      content.add(paragraph(strong(f.label() + ": "), text(IssueContent.cut(f.value(), VALUE_LIMIT))));
+      content.add(paragraph(strong(f.label() + ": "),
+          f.link() ? link(f.value()) : text(IssueContent.cut(f.value(), VALUE_LIMIT))));
     }
     return doc;
   }
@@ -71,6 +73,15 @@ final class AdfFormat implements DocumentFormat {
       content.add(node);
     }
     return p;
+  }
+
+  /** Our own URL as a text node with a link mark (ADF's only way to link). */
+  private static ObjectNode link(String url) {
+    ObjectNode t = text(url);
+    ObjectNode mark = t.putArray("marks").addObject();
+    mark.put("type", "link");
+    mark.putObject("attrs").put("href", url);
+    return t;
   }
 
   private static ObjectNode text(String value) {

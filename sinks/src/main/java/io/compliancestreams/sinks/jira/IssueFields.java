@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.compliancestreams.schemas.avro.FindingDelta;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -36,7 +37,9 @@ final class IssueFields {
     fields.putObject("project").put("key", settings.projectKey());
     fields.putObject("issuetype").put("id", issueTypeId);
     fields.put("summary", IssueContent.summary(d));
-    fields.set("description", format.description(IssueContent.intro(d), IssueContent.fields(d)));
+    List<Field> described = new java.util.ArrayList<>(IssueContent.fields(d));
+    described.add(Field.link("Finding page", settings.findingPage(d.getFindingId())));
+    fields.set("description", format.description(IssueContent.intro(d), described));
     ArrayNode labels = fields.putArray("labels");
     Set<String> all = new LinkedHashSet<>(settings.labels());
     all.add(IssueContent.PRODUCT_LABEL);

@@ -31,6 +31,8 @@ import java.util.Set;
  * @param linkType issue link type name for {@link RegressionMode#NEW_LINKED} (default {@code Relates})
  * @param issueMapTopic compacted topic holding finding id → {@code issueKey|lastSequence}
  * @param requestTimeout timeout of each HTTP request (and of connecting)
+ * @param findingPages the dashboard's base URL ({@code dashboard.url}): issues link to the finding's
+ *     page, {@code <base>/findings/<finding id>}; null for no link
  */
 public record JiraSettings(
     URI baseUrl,
@@ -47,7 +49,8 @@ public record JiraSettings(
     RegressionMode regressionMode,
     String linkType,
     String issueMapTopic,
-    Duration requestTimeout) {
+    Duration requestTimeout,
+    URI findingPages) {
 
   public static final String DEFAULT_ISSUE_MAP_TOPIC = "compliance.sink.jira.issues.v1";
 
@@ -143,7 +146,7 @@ public record JiraSettings(
   public static JiraSettings defaults(URI baseUrl, Auth auth, String projectKey) {
     return new JiraSettings(baseUrl, ApiVersion.CLOUD_V3, auth, projectKey, "Task",
         defaultPriorities(), List.of(), List.of(), Map.of(), "Done", List.of("Reopen", "To Do"),
-        RegressionMode.REOPEN, "Relates", DEFAULT_ISSUE_MAP_TOPIC, Duration.ofSeconds(10));
+        RegressionMode.REOPEN, "Relates", DEFAULT_ISSUE_MAP_TOPIC, Duration.ofSeconds(10), null);
   }
 
   /** Critical → Highest, High → High, Medium → Medium, Low → Low, Informational → Lowest. */
@@ -159,62 +162,77 @@ public record JiraSettings(
 
   public JiraSettings withApiVersion(ApiVersion v) {
     return new JiraSettings(baseUrl, v, auth, projectKey, issueType, priorities, labels, components,
-        extraFields, doneTransition, reopenTransitions, regressionMode, linkType, issueMapTopic, requestTimeout);
+        extraFields, doneTransition, reopenTransitions, regressionMode, linkType, issueMapTopic, requestTimeout, findingPages);
   }
 
   public JiraSettings withIssueType(String t) {
     return new JiraSettings(baseUrl, apiVersion, auth, projectKey, t, priorities, labels, components,
-        extraFields, doneTransition, reopenTransitions, regressionMode, linkType, issueMapTopic, requestTimeout);
+        extraFields, doneTransition, reopenTransitions, regressionMode, linkType, issueMapTopic, requestTimeout, findingPages);
   }
 
   public JiraSettings withPriorities(Map<Severity, String> p) {
     return new JiraSettings(baseUrl, apiVersion, auth, projectKey, issueType, p, labels, components,
-        extraFields, doneTransition, reopenTransitions, regressionMode, linkType, issueMapTopic, requestTimeout);
+        extraFields, doneTransition, reopenTransitions, regressionMode, linkType, issueMapTopic, requestTimeout, findingPages);
   }
 
   public JiraSettings withLabels(List<String> l) {
     return new JiraSettings(baseUrl, apiVersion, auth, projectKey, issueType, priorities, l, components,
-        extraFields, doneTransition, reopenTransitions, regressionMode, linkType, issueMapTopic, requestTimeout);
+        extraFields, doneTransition, reopenTransitions, regressionMode, linkType, issueMapTopic, requestTimeout, findingPages);
   }
 
   public JiraSettings withComponents(List<String> c) {
     return new JiraSettings(baseUrl, apiVersion, auth, projectKey, issueType, priorities, labels, c,
-        extraFields, doneTransition, reopenTransitions, regressionMode, linkType, issueMapTopic, requestTimeout);
+        extraFields, doneTransition, reopenTransitions, regressionMode, linkType, issueMapTopic, requestTimeout, findingPages);
   }
 
   public JiraSettings withExtraFields(Map<String, String> f) {
     return new JiraSettings(baseUrl, apiVersion, auth, projectKey, issueType, priorities, labels, components,
-        f, doneTransition, reopenTransitions, regressionMode, linkType, issueMapTopic, requestTimeout);
+        f, doneTransition, reopenTransitions, regressionMode, linkType, issueMapTopic, requestTimeout, findingPages);
   }
 
   public JiraSettings withDoneTransition(String t) {
     return new JiraSettings(baseUrl, apiVersion, auth, projectKey, issueType, priorities, labels, components,
-        extraFields, t, reopenTransitions, regressionMode, linkType, issueMapTopic, requestTimeout);
+        extraFields, t, reopenTransitions, regressionMode, linkType, issueMapTopic, requestTimeout, findingPages);
   }
 
   public JiraSettings withReopenTransitions(List<String> t) {
     return new JiraSettings(baseUrl, apiVersion, auth, projectKey, issueType, priorities, labels, components,
-        extraFields, doneTransition, t, regressionMode, linkType, issueMapTopic, requestTimeout);
+        extraFields, doneTransition, t, regressionMode, linkType, issueMapTopic, requestTimeout, findingPages);
   }
 
   public JiraSettings withRegressionMode(RegressionMode m) {
     return new JiraSettings(baseUrl, apiVersion, auth, projectKey, issueType, priorities, labels, components,
-        extraFields, doneTransition, reopenTransitions, m, linkType, issueMapTopic, requestTimeout);
+        extraFields, doneTransition, reopenTransitions, m, linkType, issueMapTopic, requestTimeout, findingPages);
   }
 
   public JiraSettings withLinkType(String t) {
     return new JiraSettings(baseUrl, apiVersion, auth, projectKey, issueType, priorities, labels, components,
-        extraFields, doneTransition, reopenTransitions, regressionMode, t, issueMapTopic, requestTimeout);
+        extraFields, doneTransition, reopenTransitions, regressionMode, t, issueMapTopic, requestTimeout, findingPages);
   }
 
   public JiraSettings withIssueMapTopic(String t) {
     return new JiraSettings(baseUrl, apiVersion, auth, projectKey, issueType, priorities, labels, components,
-        extraFields, doneTransition, reopenTransitions, regressionMode, linkType, t, requestTimeout);
+        extraFields, doneTransition, reopenTransitions, regressionMode, linkType, t, requestTimeout, findingPages);
   }
 
   public JiraSettings withRequestTimeout(Duration d) {
     return new JiraSettings(baseUrl, apiVersion, auth, projectKey, issueType, priorities, labels, components,
-        extraFields, doneTransition, reopenTransitions, regressionMode, linkType, issueMapTopic, d);
+        extraFields, doneTransition, reopenTransitions, regressionMode, linkType, issueMapTopic, d, findingPages);
+  }
+
+  public JiraSettings withFindingPages(URI base) {
+    return new JiraSettings(baseUrl, apiVersion, auth, projectKey, issueType, priorities, labels, components,
+        extraFields, doneTransition, reopenTransitions, regressionMode, linkType, issueMapTopic, requestTimeout, base);
+  }
+
+  /** The finding's page, or null without {@link #findingPages}. */
+  String findingPage(String findingId) {
+    if (findingPages == null) {
+      return null;
+    }
+    String base = findingPages.toString();
+    return base + (base.endsWith("/") ? "" : "/") + "findings/"
+        + java.net.URLEncoder.encode(findingId, java.nio.charset.StandardCharsets.UTF_8);
   }
 
   private static void requireText(String value, String name) {

@@ -21,7 +21,9 @@ final class WikiFormat implements DocumentFormat {
       if (f.value() == null || f.value().isBlank()) {
         continue;
       }
-      text.append('\n').append('*').append(escape(f.label())).append(":* ").append(escape(f.value(), VALUE_LIMIT));
+      text.append('\n').append('*').append(escape(f.label())).append(":* ")
+          // Our own URL (dashboard.url + a hex finding id) as a wiki link; values from AWS are escaped.
+          .append(f.link() ? "[" + f.value() + "]" : escape(f.value(), VALUE_LIMIT));
     }
     return TextNode.valueOf(text.toString());
   }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.compliancestreams.schemas.avro.ChangeKind;
+import io.compliancestreams.schemas.avro.Attribution;
+import io.compliancestreams.schemas.avro.AttributionCertainty;
 import io.compliancestreams.schemas.avro.FindingDelta;
 import io.compliancestreams.schemas.avro.FindingStatus;
 import io.compliancestreams.schemas.avro.Severity;
@@ -97,13 +99,18 @@ final class OcsfMapper {
   }
 
   /**
-   * What caused the evaluation, as {@code evidences[]} (OCSF 1.6 only). Today a delta names only
-   * the triggering CloudTrail event's id; the actor, API and source endpoint go here too once the
-   * delta carries them (see {@link CloudTrailEvidence}).
+   * What caused the evaluation, as {@code evidences[]} (OCSF 1.6 only): the CloudTrail call of the
+   * delta's attribution (the actor, the API, the source endpoint and user agent; a probable cause
+   * says so), or the triggering event's id alone when the delta names no actor.
    */
   static ArrayNode evidences(FindingDelta d) {
     ArrayNode out = JSON.arrayNode();
-    if (d.getTrigger().getKind() == TriggerKind.EVENT && d.getTrigger().getEventId() != null) {
+    Attribution a = d.getAttribution();
+    if (a != null) {
+      out.add(new CloudTrailEvidence(a.getEventId(), a.getEventName(), a.getEventSource(), a.getEventTime(),
+          a.getPrincipalArn(), a.getPrincipalType(), a.getPrincipalAccountId(), a.getSessionIssuerArn(),
+          a.getSourceIpAddress(), a.getUserAgent(), a.getCertainty() != AttributionCertainty.CERTAIN).toOcsf());
+    } else if (d.getTrigger().getKind() == TriggerKind.EVENT && d.getTrigger().getEventId() != null) {
       out.add(CloudTrailEvidence.trigger(d.getTrigger().getEventId()).toOcsf());
     }
     return out;
@@ -285,7 +292,8 @@ final class OcsfMapper {
   private static ObjectNode resource(FindingDelta d) {
     ObjectNode r = JSON.objectNode();
     r.put("uid", resourceUid(d));
-    r.put("name", d.getResourceId());
+    // The name people know (an IAM user's, a security group's) when the delta has one; the id is uid/data.
+    r.put("name", d.getResourceName() != null ? d.getResourceName() : d.getResourceId());
     r.put("type", d.getResourceType());
     r.put("region", region(d));
     r.put("cloud_partition", partition(d));

@@ -472,7 +472,7 @@ class JiraDestinationTest {
       JiraSettings bearer = new JiraSettings(URI.create(jira.baseUrl()), JiraSettings.ApiVersion.CLOUD_V3,
           JiraSettings.Auth.bearer(TOKEN), "SEC", "Task", JiraSettings.defaultPriorities(), List.of(), List.of(),
           Map.of(), "Done", List.of("Reopen"), JiraSettings.RegressionMode.REOPEN, "Relates", mapTopic,
-          Duration.ofSeconds(5));
+          Duration.ofSeconds(5), null);
 
       start(bearer).deliver(record(newFail()));
 
