@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.compliancestreams.app.Main;
 import io.compliancestreams.devkit.KafkaBroker;
 import io.compliancestreams.devkit.MutualTls;
 import io.compliancestreams.devkit.SchemaRegistryServer;
@@ -27,8 +28,10 @@ import io.compliancestreams.streams.topology.Topics;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,6 +77,7 @@ class RealSchemaRegistryTest {
   private static MutualTls tls;
   private static SchemaRegistryServer registry;
   private static RegistryAdmin admin;
+  private static KafkaBroker broker;
 
   @BeforeAll
   static void startRegistry() throws Exception {
@@ -81,10 +85,14 @@ class RealSchemaRegistryTest {
     registry = SchemaRegistryServer.startSecured(dir, tls, USER, PASSWORD);
     admin = new RegistryAdmin(registry.url(), USER + ":" + PASSWORD, tls.truststore(), tls.password());
     assertThat(admin.setGlobalCompatibility("BACKWARD")).isEqualTo("BACKWARD");
+    broker = KafkaBroker.start();
   }
 
   @AfterAll
   static void stopRegistry() {
+    if (broker != null) {
+      broker.close();
+    }
     if (registry != null) {
       registry.close();
     }
@@ -241,39 +249,86 @@ class RealSchemaRegistryTest {
     Topics topics = new Topics("reg.pipeline.");
     ResourceSnapshot bucket = SnapshotRecords.of(
         PracticeFixtures.load(10, "pass-sse-s3-default.json").items().get(0));
-    try (KafkaBroker broker = KafkaBroker.start()) {
-      StreamsSettings base = StreamsSettings.defaults(broker.bootstrapServers(), dir.resolve("state").toString());
-      StreamsSettings settings = new StreamsSettings("reg-" + UUID.randomUUID(), base.bootstrapServers(), topics,
-          1, (short) 1, base.processingGuarantee(), base.stateDir(), base.commitInterval(), base.recheckPoll(),
-          base.scopeDebounce(), base.eventDedupeWindow(), config(), true, null, null);
-      try (ComplianceStreamsApp app = new ComplianceStreamsApp(settings, PracticeCatalogue.all()).start();
-          PipelineKafka kafka = new PipelineKafka(broker, topics.deltas(), config());
-          KafkaConsumer<byte[], byte[]> raw = rawValues(broker, topics.deltas())) {
-        assertThat(app.awaitRunning(Duration.ofSeconds(60))).isTrue();
-        kafka.send(topics.snapshots(), bucket, Instant.parse("2026-06-01T01:00:00Z").toEpochMilli());
+    StreamsSettings base = StreamsSettings.defaults(broker.bootstrapServers(), dir.resolve("state").toString());
+    StreamsSettings settings = new StreamsSettings("reg-" + UUID.randomUUID(), base.bootstrapServers(), topics,
+        1, (short) 1, base.processingGuarantee(), base.stateDir(), base.commitInterval(), base.recheckPoll(),
+        base.scopeDebounce(), base.eventDedupeWindow(), config(), true, null, null);
+    try (ComplianceStreamsApp app = new ComplianceStreamsApp(settings, PracticeCatalogue.all()).start();
+        PipelineKafka kafka = new PipelineKafka(broker, topics.deltas(), config());
+        KafkaConsumer<byte[], byte[]> raw = rawValues(broker, topics.deltas())) {
+      assertThat(app.awaitRunning(Duration.ofSeconds(60))).isTrue();
+      kafka.send(topics.snapshots(), bucket, Instant.parse("2026-06-01T01:00:00Z").toEpochMilli());
 
-        List<FindingDelta> deltas = new ArrayList<>();
-        await("the NEW PASS delta of practice 10").atMost(Duration.ofSeconds(60)).until(() -> {
-          deltas.addAll(kafka.poll());
-          return deltas.stream().anyMatch(d -> d.getPractice() == 10);
-        });
-        FindingDelta delta = deltas.stream().filter(d -> d.getPractice() == 10).findFirst().orElseThrow();
-        assertThat(delta.getResourceKey()).isEqualTo(SnapshotRecords.key(bucket));
-        assertThat(delta.getChangeKind().toString() + " " + delta.getNewStatus()).isEqualTo("NEW PASS");
+      List<FindingDelta> deltas = new ArrayList<>();
+      await("the NEW PASS delta of practice 10").atMost(Duration.ofSeconds(60)).until(() -> {
+        deltas.addAll(kafka.poll());
+        return deltas.stream().anyMatch(d -> d.getPractice() == 10);
+      });
+      FindingDelta delta = deltas.stream().filter(d -> d.getPractice() == 10).findFirst().orElseThrow();
+      assertThat(delta.getResourceKey()).isEqualTo(SnapshotRecords.key(bucket));
+      assertThat(delta.getChangeKind().toString() + " " + delta.getNewStatus()).isEqualTo("NEW PASS");
 
-        int deltaSchema = admin.latestId(topics.deltas() + "-value");
-        List<byte[]> values = new ArrayList<>();
-        await("the delta topic's raw values").atMost(Duration.ofSeconds(30)).until(() -> {
-          raw.poll(Duration.ofMillis(200)).forEach((ConsumerRecord<byte[], byte[]> r) -> values.add(r.value()));
-          return !values.isEmpty();
-        });
-        assertThat(values).allSatisfy(value -> {
-          assertThat(value[0]).isEqualTo((byte) 0);
-          assertThat(schemaId(value)).isEqualTo(deltaSchema);
-        });
-        assertThat(admin.latestId(topics.snapshots() + "-value")).isPositive();
-      }
+      int deltaSchema = admin.latestId(topics.deltas() + "-value");
+      List<byte[]> values = new ArrayList<>();
+      await("the delta topic's raw values").atMost(Duration.ofSeconds(30)).until(() -> {
+        raw.poll(Duration.ofMillis(200)).forEach((ConsumerRecord<byte[], byte[]> r) -> values.add(r.value()));
+        return !values.isEmpty();
+      });
+      assertThat(values).allSatisfy(value -> {
+        assertThat(value[0]).isEqualTo((byte) 0);
+        assertThat(schemaId(value)).isEqualTo(deltaSchema);
+      });
+      assertThat(admin.latestId(topics.snapshots() + "-value")).isPositive();
     }
+  }
+
+  @Test
+  void shouldAddAndListASuppressionThroughTheRegistryConfiguredOnTheCommandLine() throws Exception {
+    String prefix = "reg.cli.";
+    String[] settings = {
+        "--set", "kafka.bootstrap.servers=" + broker.bootstrapServers(),
+        "--set", "topic.prefix=" + prefix, "--set", "topic.partitions=1",
+        "--set", "schema.registry.url=" + registry.url(),
+        "--set", "basic.auth.user.info=" + USER + ":" + PASSWORD,
+        "--set", "schema.registry.ssl.truststore.location=" + tls.truststore(),
+        "--set", "schema.registry.ssl.truststore.password=" + tls.password()};
+    run("topics", settings);
+
+    String id = run("suppress", settings, "add", "--practice", "10", "--account", "111122223333",
+        "--reason", "registry check", "--owner", "platform-team").trim();
+
+    assertThat(id).startsWith("sup-");
+    assertThat(run("suppress", settings, "list")).contains(id, "platform-team: registry check");
+    String topic = prefix + "compliance.suppression.v1";
+    int registered = admin.latestId(topic + "-value");
+    try (KafkaConsumer<byte[], byte[]> raw = rawValues(broker, topic)) {
+      List<byte[]> values = new ArrayList<>();
+      await("the suppression's raw value").atMost(Duration.ofSeconds(30)).until(() -> {
+        raw.poll(Duration.ofMillis(200)).forEach((ConsumerRecord<byte[], byte[]> r) -> values.add(r.value()));
+        return !values.isEmpty();
+      });
+      assertThat(values).allSatisfy(value -> {
+        assertThat(value[0]).isEqualTo((byte) 0);
+        assertThat(schemaId(value)).isEqualTo(registered);
+      });
+    }
+  }
+
+  /** {@code Main command [subcommand args…] settings…} in this JVM; what it printed on stdout. */
+  private static String run(String command, String[] settings, String... rest) {
+    List<String> args = new ArrayList<>(List.of(command));
+    args.addAll(List.of(rest));
+    args.addAll(List.of(settings));
+    PrintStream original = System.out;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    try {
+      assertThat(Main.commandLine().execute(args.toArray(String[]::new)))
+          .as("exit code of %s", args.get(0)).isZero();
+    } finally {
+      System.setOut(original);
+    }
+    return out.toString(StandardCharsets.UTF_8);
   }
 
   private static KafkaConsumer<byte[], byte[]> rawValues(KafkaBroker broker, String topic) {
