@@ -197,8 +197,9 @@ class RealSchemaRegistryTest {
     assertThat(e.topic()).isEqualTo(topic);
     assertThat(e.getMessage())
         .startsWith("topic " + topic + ": schema incompatible with the registered versions: cannot register"
-            + " schema io.compliancestreams.schemas.avro.FindingDelta under subject " + topic + "-value: POST ")
-        .contains("returned HTTP 409 (error_code 409)", "Incompatible", required.name())
+            + " schema io.compliancestreams.schemas.avro.FindingDelta under subject " + topic + "-value: POST "
+            + registry.url() + "/subjects/" + topic + "-value/versions returned HTTP 409 (error_code 409): ")
+        .contains("Incompatible", required.name())
         .doesNotContain("\n", PASSWORD);
     assertThat(admin.versionCount(topic + "-value")).isEqualTo(1);
   }
