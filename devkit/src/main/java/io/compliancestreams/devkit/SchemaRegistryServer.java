@@ -29,9 +29,9 @@ import javax.net.ssl.TrustManagerFactory;
  * Quarkus runner jar and its {@code lib/}) from Maven Central; the build unpacks it and names the
  * folder in the system property {@value #HOME_PROPERTY} (see it-tests' pom).
  *
- * <p>{@link #startSecured} serves HTTPS only and requires HTTP basic authentication on the API:
- * Quarkus' own basic mechanism over its embedded user store, which the distribution is built with,
- * so no OIDC server is needed.
+ * <p>It serves HTTPS only and requires HTTP basic authentication on the API: Quarkus' own basic
+ * mechanism over its embedded user store, which the distribution is built with, so no OIDC server
+ * is needed. (A plain-HTTP variant is one {@code quarkus.http.port} line; no test needs it yet.)
  */
 public final class SchemaRegistryServer implements AutoCloseable {
 
@@ -55,14 +55,6 @@ public final class SchemaRegistryServer implements AutoCloseable {
     this.shutdownHook = new Thread(this::kill, "devkit-schema-registry-shutdown");
   }
 
-  /** Plain HTTP, no authentication. Returns once the registry is ready. */
-  public static SchemaRegistryServer start(Path workDir) {
-    int port = LoopbackPorts.free();
-    List<String> config = new ArrayList<>(common());
-    config.add("quarkus.http.port=" + port);
-    return launch(workDir, config, URI.create("http://127.0.0.1:" + port), HttpClient.newHttpClient());
-  }
-
   /**
    * HTTPS only, with the server key and certificate of {@code tls} ({@code CN=localhost}, SAN
    * 127.0.0.1 and localhost, signed by the CA in {@code tls.truststore()}), and HTTP basic
@@ -74,6 +66,7 @@ public final class SchemaRegistryServer implements AutoCloseable {
     }
     int port = LoopbackPorts.free();
     List<String> config = new ArrayList<>(common());
+    // Never opened (insecure requests are disabled), but its default 8080 may be taken.
     config.add("quarkus.http.port=" + LoopbackPorts.free());
     config.add("quarkus.http.ssl-port=" + port);
     config.add("quarkus.http.insecure-requests=disabled");
