@@ -71,87 +71,96 @@ class MessageLinksTest {
     jira.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(500))); // answered by the fake
     List<AutoCloseable> running = new ArrayList<>();
     try (KafkaBroker broker = KafkaBroker.start()) {
-      Map<String, String> values = new LinkedHashMap<>();
-      values.put("kafka.bootstrap.servers", broker.bootstrapServers());
-      values.put("streams.application.id", "links-" + UUID.randomUUID());
-      values.put("topic.prefix", prefix);
-      values.put("topic.partitions", "2");
-      values.put("streams.state.dir", Files.createTempDirectory("links").toString());
-      values.put("http.port", "0");
-      values.put("http.token", TOKEN);
-      StreamsNode node = StreamsNode.start(AppConfig.load(null, Map.of(), values));
-      running.add(node);
-      await("streams running").atMost(Duration.ofSeconds(60)).until(() -> node.app().state() == KafkaStreams.State.RUNNING);
-      String dashboard = "http://127.0.0.1:" + node.httpPort();
-
-      values.put("dashboard.url", dashboard);
-      values.put("sink.slack.webhook.url", slack.baseUrl() + WEBHOOK);
-      values.put("sink.jira.url", jira.baseUrl());
-      values.put("sink.jira.email", "compliance-bot@example.com");
-      values.put("sink.jira.api.token", "api-token");
-      values.put("sink.jira.project", "SEC");
-      AppConfig sinks = AppConfig.load(null, Map.of(), values);
-      for (String name : List.of("slack", "jira")) {
-        SinkRunner runner = SinkFactory.runner(name, sinks, new SimpleMeterRegistry());
-        runner.start();
-        running.add(runner);
-      }
-
-      ResourceSnapshot bucket = SnapshotRecords.of(PracticeFixtures.load(10, "fail-no-encryption-rule.json").items().get(0));
-      try (PipelineKafka kafka = new PipelineKafka(broker, prefix + "compliance.finding.delta.v1")) {
-        kafka.send(prefix + "aws.resource.snapshot.v1", bucket, Instant.parse("2026-06-01T01:00:00Z").toEpochMilli());
-      }
-      await("a Slack message and a Jira issue").atMost(Duration.ofSeconds(60)).until(() ->
-          !slack.findAll(postRequestedFor(urlEqualTo(WEBHOOK))).isEmpty() && !fake.keys().isEmpty());
-
-      List<String> bodies = new ArrayList<>();
-      slack.findAll(postRequestedFor(urlEqualTo(WEBHOOK))).stream().map(LoggedRequest::getBodyAsString).forEach(bodies::add);
-      jira.findAll(postRequestedFor(urlEqualTo("/rest/api/3/issue"))).stream().map(LoggedRequest::getBodyAsString)
-          .forEach(bodies::add);
-      Set<String> links = new LinkedHashSet<>();
-      for (String body : bodies) {
-        Matcher m = URL.matcher(body);
-        while (m.find()) {
-          links.add(m.group());
+      try {
+        follow(broker, prefix, slack, fake, jira, running);
+      } finally {
+        // Before the broker stops (the resource closes before a finally of this try would run).
+        for (int i = running.size() - 1; i >= 0; i--) {
+          running.get(i).close();
         }
       }
-
-      List<String> followed = new ArrayList<>();
-      List<String> wrong = new ArrayList<>();
-      for (String link : links) {
-        if (link.startsWith(dashboard + "/")) {
-          int status = get(link, null);
-          followed.add(link + " -> " + status);
-          if (status != 200) {
-            wrong.add(link + " answered " + status);
-          }
-          if (link.startsWith(dashboard + "/findings/")) {
-            // What the page loads, with the token the page asks for.
-            String data = dashboard + "/api" + link.substring(dashboard.length());
-            int dataStatus = get(data, TOKEN);
-            followed.add(data + " -> " + dataStatus);
-            if (dataStatus != 200) {
-              wrong.add(data + " answered " + dataStatus);
-            }
-          }
-        } else if (!AWS_DOCS.matcher(link).matches()) {
-          wrong.add(link + " points neither into the application nor to the AWS Security Hub user guide");
-        }
-      }
-      System.out.printf("links followed:%n  %s%n", String.join("\n  ", followed));
-      assertThat(wrong).isEmpty();
-      assertThat(followed).as("the finding page from Slack and from Jira, and its data")
-          .anySatisfy(f -> assertThat(f).contains("/findings/p10-").endsWith("-> 200"))
-          .anySatisfy(f -> assertThat(f).contains("/api/findings/p10-").endsWith("-> 200"));
-      assertThat(bodies.get(bodies.size() - 1)).as("the Jira issue links the finding page")
-          .contains("\"href\":\"" + dashboard + "/findings/p10-");
     } finally {
-      for (int i = running.size() - 1; i >= 0; i--) {
-        running.get(i).close();
-      }
       slack.stop();
       jira.stop();
     }
+  }
+
+  private void follow(KafkaBroker broker, String prefix, WireMockServer slack, FakeJiraCloud fake,
+      WireMockServer jira, List<AutoCloseable> running) throws Exception {
+    Map<String, String> values = new LinkedHashMap<>();
+    values.put("kafka.bootstrap.servers", broker.bootstrapServers());
+    values.put("streams.application.id", "links-" + UUID.randomUUID());
+    values.put("topic.prefix", prefix);
+    values.put("topic.partitions", "2");
+    values.put("streams.state.dir", Files.createTempDirectory("links").toString());
+    values.put("http.port", "0");
+    values.put("http.token", TOKEN);
+    StreamsNode node = StreamsNode.start(AppConfig.load(null, Map.of(), values));
+    running.add(node);
+    await("streams running").atMost(Duration.ofSeconds(60)).until(() -> node.app().state() == KafkaStreams.State.RUNNING);
+    String dashboard = "http://127.0.0.1:" + node.httpPort();
+
+    values.put("dashboard.url", dashboard);
+    values.put("sink.slack.webhook.url", slack.baseUrl() + WEBHOOK);
+    values.put("sink.jira.url", jira.baseUrl());
+    values.put("sink.jira.email", "compliance-bot@example.com");
+    values.put("sink.jira.api.token", "api-token");
+    values.put("sink.jira.project", "SEC");
+    AppConfig sinks = AppConfig.load(null, Map.of(), values);
+    for (String name : List.of("slack", "jira")) {
+      SinkRunner runner = SinkFactory.runner(name, sinks, new SimpleMeterRegistry());
+      runner.start();
+      running.add(runner);
+    }
+
+    ResourceSnapshot bucket = SnapshotRecords.of(PracticeFixtures.load(10, "fail-no-encryption-rule.json").items().get(0));
+    try (PipelineKafka kafka = new PipelineKafka(broker, prefix + "compliance.finding.delta.v1")) {
+      kafka.send(prefix + "aws.resource.snapshot.v1", bucket, Instant.parse("2026-06-01T01:00:00Z").toEpochMilli());
+    }
+    await("a Slack message and a Jira issue").atMost(Duration.ofSeconds(60)).until(() ->
+        !slack.findAll(postRequestedFor(urlEqualTo(WEBHOOK))).isEmpty() && !fake.keys().isEmpty());
+
+    List<String> bodies = new ArrayList<>();
+    slack.findAll(postRequestedFor(urlEqualTo(WEBHOOK))).stream().map(LoggedRequest::getBodyAsString).forEach(bodies::add);
+    jira.findAll(postRequestedFor(urlEqualTo("/rest/api/3/issue"))).stream().map(LoggedRequest::getBodyAsString)
+        .forEach(bodies::add);
+    Set<String> links = new LinkedHashSet<>();
+    for (String body : bodies) {
+      Matcher m = URL.matcher(body);
+      while (m.find()) {
+        links.add(m.group());
+      }
+    }
+
+    List<String> followed = new ArrayList<>();
+    List<String> wrong = new ArrayList<>();
+    for (String link : links) {
+      if (link.startsWith(dashboard + "/")) {
+        int status = get(link, null);
+        followed.add(link + " -> " + status);
+        if (status != 200) {
+          wrong.add(link + " answered " + status);
+        }
+        if (link.startsWith(dashboard + "/findings/")) {
+          // What the page loads, with the token the page asks for.
+          String data = dashboard + "/api" + link.substring(dashboard.length());
+          int dataStatus = get(data, TOKEN);
+          followed.add(data + " -> " + dataStatus);
+          if (dataStatus != 200) {
+            wrong.add(data + " answered " + dataStatus);
+          }
+        }
+      } else if (!AWS_DOCS.matcher(link).matches()) {
+        wrong.add(link + " points neither into the application nor to the AWS Security Hub user guide");
+      }
+    }
+    System.out.printf("links followed:%n  %s%n", String.join("\n  ", followed));
+    assertThat(wrong).isEmpty();
+    assertThat(followed).as("the finding page from Slack and from Jira, and its data")
+        .anySatisfy(f -> assertThat(f).matches(".*/findings/p[0-9]{2}-[0-9a-f]{24} -> 200"))
+        .anySatisfy(f -> assertThat(f).matches(".*/api/findings/p[0-9]{2}-[0-9a-f]{24} -> 200"));
+    assertThat(bodies.get(bodies.size() - 1)).as("the Jira issue links the finding page")
+        .contains("\"href\":\"" + dashboard + "/findings/p");
   }
 
   private int get(String url, String token) throws Exception {
