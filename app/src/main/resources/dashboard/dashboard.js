@@ -182,10 +182,13 @@ function deltaItem(d) {
 function renderDeltas() {
   const params = filters();
   const newPass = document.getElementById("f-new-pass").checked;
-  const visible = state.deltas.filter(d => shown(d, params, newPass));
+  const filtered = state.deltas.filter(d => shown(d, params, true));
+  const visible = filtered.filter(d => shown(d, params, newPass));
   document.getElementById("deltas").replaceChildren(...visible.slice(-100).reverse().map(deltaItem));
-  const hidden = state.deltas.length - visible.length;
-  document.getElementById("deltas-hidden").textContent = hidden ? hidden + " hidden by the filters" : "";
+  const notes = [];
+  if (state.deltas.length > filtered.length) notes.push((state.deltas.length - filtered.length) + " hidden by the filters");
+  if (filtered.length > visible.length) notes.push((filtered.length - visible.length) + " NEW PASS hidden");
+  document.getElementById("deltas-hidden").textContent = notes.join(", ");
 }
 
 async function pollDeltas() {
@@ -294,7 +297,9 @@ async function tick() {
   try {
     const items = await pollDeltas();
     const tasks = [];
-    if (items.length) tasks.push(refresh(), loadTrend());
+    if (items.length) tasks.push(loadPosture(), loadTrend());
+    // The open practice's failing findings, only when a change touched that practice.
+    if (state.selected && items.some(d => d.practice === state.selected.number)) tasks.push(loadDetail());
     if (items.some(d => d.changeKind !== "NEW" || d.newStatus === "FAIL")) tasks.push(loadRemediation());
     if (!items.length && Date.now() - state.lastTrend > 60000) tasks.push(loadTrend());
     await Promise.all(tasks);
