@@ -241,13 +241,16 @@ async function loadTrend() {
     chart.appendChild(svg("text", { x: left, y: h - 4, class: "tick" }, time(points[0].at)));
     chart.appendChild(svg("text", { x: w - 10, y: h - 4, class: "tick end" }, time(points[points.length - 1].at)));
   }
+  // A point is the count at the end of its bucket: a step line, flat until the next bucket.
+  const steps = values => values.map((v, i) => (i ? x(times[i]).toFixed(1) + "," + y(values[i - 1]).toFixed(1) + " " : "")
+    + x(times[i]).toFixed(1) + "," + y(v).toFixed(1)).join(" ");
   const legend = document.getElementById("trend-legend");
   legend.replaceChildren();
   SEVERITIES.forEach(s => {
     const values = points.map(p => p.failing[s] || 0);
     if (!values.some(v => v > 0)) return;
     const line = svg("polyline", { class: "series sev-" + s, "data-severity": s,
-      points: points.map((p, i) => x(times[i]).toFixed(1) + "," + y(values[i]).toFixed(1)).join(" ") });
+      points: steps(values) });
     chart.appendChild(line);
     legend.appendChild(el("span", { class: "sev sev-" + s, "data-severity": s },
       s + " " + values[values.length - 1]));
@@ -288,6 +291,14 @@ function showError(e) {
   document.getElementById("status").textContent = e.message;
 }
 
+/** An optional panel that failed hides itself and says why; the rest of the page goes on. */
+function optional(load, section) {
+  return load().catch(e => {
+    document.getElementById(section).hidden = true;
+    showError(new Error(section.replace("-section", "") + ": " + e.message));
+  });
+}
+
 async function refresh() {
   await Promise.all([loadPosture(), loadDetail()]);
 }
@@ -297,11 +308,11 @@ async function tick() {
   try {
     const items = await pollDeltas();
     const tasks = [];
-    if (items.length) tasks.push(loadPosture(), loadTrend());
+    if (items.length) tasks.push(loadPosture(), optional(loadTrend, "trend-section"));
     // The open practice's failing findings, only when a change touched that practice.
     if (state.selected && items.some(d => d.practice === state.selected.number)) tasks.push(loadDetail());
-    if (items.some(d => d.changeKind !== "NEW" || d.newStatus === "FAIL")) tasks.push(loadRemediation());
-    if (!items.length && Date.now() - state.lastTrend > 60000) tasks.push(loadTrend());
+    if (items.some(d => d.changeKind !== "NEW" || d.newStatus === "FAIL")) tasks.push(optional(loadRemediation, "remediation-section"));
+    if (!items.length && Date.now() - state.lastTrend > 60000) tasks.push(optional(loadTrend, "trend-section"));
     await Promise.all(tasks);
     const status = document.getElementById("status");
     status.textContent = "live · updated " + new Date().toLocaleTimeString()
@@ -330,7 +341,7 @@ async function start() {
     const practice = select.value;
     if (practice) state.selected = catalogue.find(p => String(p.number) === practice) || null;
   }
-  await Promise.all([refresh(), loadTrend(), loadRemediation()]);
+  await Promise.all([refresh(), optional(loadTrend, "trend-section"), optional(loadRemediation, "remediation-section")]);
   if (!state.timer) {
     state.timer = setInterval(tick, 1500);
     tick();
