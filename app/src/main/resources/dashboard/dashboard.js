@@ -145,7 +145,7 @@ async function loadDetail() {
   document.getElementById("detail-remediation").textContent = failing.length ? failing[0].remediation : "Nothing matches.";
   document.querySelector("#failing tbody").replaceChildren(...failing.map(f => el("tr", { class: "finding" },
     el("td", {}, CsText.node(f.accountId)), el("td", {}, CsText.node(f.region)),
-    el("td", {}, CsText.link(CsText.resourcePath(f.resourceKey), f.resourceArn || f.resourceId)),
+    el("td", {}, CsText.link(CsText.resourcePath(f.resourceKey), f.resourceName ? f.resourceName + " (" + f.resourceId + ")" : f.resourceArn || f.resourceId)),
     el("td", {}, CsText.node(f.reason, 240)), el("td", {}, f.suppressed ? "yes" : ""),
     el("td", {}, el("a", { href: "/findings/" + f.findingId, class: "finding-link" }, "finding")))));
 }

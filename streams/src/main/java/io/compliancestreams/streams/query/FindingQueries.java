@@ -49,10 +49,11 @@ public final class FindingQueries {
     Instant now = clock.instant();
     List<FindingView> out = new ArrayList<>();
     try (KeyValueIterator<String, ResourceState> it = resourceStore().all()) {
-      it.forEachRemaining(kv -> kv.value.findings().forEach(f -> add(out, f, rules, now, filter)));
+      it.forEachRemaining(kv -> kv.value.findings().forEach(f -> add(out, f, rules, now, filter,
+          name(kv.value.item()))));
     }
     try (KeyValueIterator<String, ScopeState> it = scopeStore().all()) {
-      it.forEachRemaining(kv -> kv.value.findings().forEach(f -> add(out, f, rules, now, filter)));
+      it.forEachRemaining(kv -> kv.value.findings().forEach(f -> add(out, f, rules, now, filter, null)));
     }
     return out;
   }
@@ -65,12 +66,12 @@ public final class FindingQueries {
     if (state != null) {
       return Optional.of(new ResourceView(key, state.item().resourceType(), state.item().resourceName(),
           state.item().tags(), state.item().captureTime(),
-          state.evaluatedAt(), views(state.findings(), rules, now)));
+          state.evaluatedAt(), views(state.findings(), rules, now, name(state.item()))));
     }
     ScopeState scope = scopeStore().get(key);
     if (scope != null) {
       return Optional.of(new ResourceView(key, "AWS::::Account", null, null, null, scope.evaluatedAt(),
-          views(scope.findings(), rules, now)));
+          views(scope.findings(), rules, now, null)));
     }
     return Optional.empty();
   }
@@ -113,14 +114,21 @@ public final class FindingQueries {
     return all.stream().map(StreamsMetadata::hostInfo).distinct().toList();
   }
 
-  private List<FindingView> views(List<StoredFinding> findings, List<SuppressionRule> rules, Instant now) {
+  private List<FindingView> views(List<StoredFinding> findings, List<SuppressionRule> rules, Instant now,
+      String resourceName) {
     List<FindingView> out = new ArrayList<>();
-    findings.forEach(f -> add(out, f, rules, now, FindingFilter.ALL));
+    findings.forEach(f -> add(out, f, rules, now, FindingFilter.ALL, resourceName));
     return out;
   }
 
+  /** A resource's name worth showing beside its id (null when it is the id, as for buckets). */
+  private static String name(io.compliancestreams.streams.practices.ConfigurationItem item) {
+    String name = item == null ? null : item.resourceName();
+    return name == null || name.isBlank() || name.equals(item.resourceId()) ? null : name;
+  }
+
   private void add(List<FindingView> out, StoredFinding f, List<SuppressionRule> rules, Instant now,
-      FindingFilter filter) {
+      FindingFilter filter, String resourceName) {
     PracticeMetadata m = metadata.get(f.practice());
     if (m == null) {
       return;
@@ -129,7 +137,8 @@ public final class FindingQueries {
     FindingView view = new FindingView(f.findingId(), f.practice(), m.controlId(), m.title(),
         m.severity().name(), f.status().name(), f.resource().accountId(), f.resource().region(),
         f.resource().resourceType(), f.resource().resourceId(), f.resource().arn(), f.resource().key(),
-        f.reason(), m.remediation(), f.evaluatedAt(), f.firstSeenAt(), f.lastChangedAt(), suppressed);
+        f.reason(), m.remediation(), f.evaluatedAt(), f.firstSeenAt(), f.lastChangedAt(), suppressed,
+        resourceName);
     if (filter.matches(view)) {
       out.add(view);
     }

@@ -2,7 +2,7 @@ package io.compliancestreams.streams.query;
 
 import java.time.Instant;
 
-/** One finding as the query API shows it. */
+/** One finding as the query API shows it; {@code resourceName} when its resource has a name besides its id. */
 public record FindingView(
     String findingId,
     int practice,
@@ -21,4 +21,5 @@ public record FindingView(
     Instant evaluatedAt,
     Instant firstSeenAt,
     Instant lastChangedAt,
-    boolean suppressed) {}
+    boolean suppressed,
+    String resourceName) {}

@@ -13,7 +13,7 @@ class PostureSummaryTest {
     Instant t = Instant.parse("2026-12-07T10:00:00Z");
     return new FindingView("p%02d-0123456789abcdef01234567".formatted(practice), practice, "X." + practice,
         "title " + practice, severity, status, account, region, "AWS::S3::Bucket", "b", "arn:aws:s3:::b",
-        account + "/" + region + "/AWS::S3::Bucket/b", "reason", "fix it", t, t, t, suppressed);
+        account + "/" + region + "/AWS::S3::Bucket/b", "reason", "fix it", t, t, t, suppressed, null);
   }
 
   @Test
