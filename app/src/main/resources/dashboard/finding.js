@@ -1,23 +1,12 @@
 // A finding's page: /findings/<id> is a shell; this script reads /api/findings/<id> with the token
-// the dashboard keeps in sessionStorage (or asks for it). Every value from AWS goes in through
+// the dashboard keeps (page.js). Every value from AWS goes in through
 // CsText (text.js: text only, invisible characters made visible, long values cut in the middle),
 // never innerHTML, and no inline script or style is used (the CSP forbids both).
 "use strict";
 
 const findingId = location.pathname.split("/").pop();
-let token = sessionStorage.getItem("cs-token") || "";
-
-function text(id, value, max) {
-  const node = document.getElementById(id);
-  if (value == null || value === "") node.textContent = "—";
-  else CsText.put(node, value, max);
-}
-
-function cell(value, max) {
-  const td = document.createElement("td");
-  if (value != null) CsText.put(td, value, max);
-  return td;
-}
+const text = CsPage.fill;
+const cell = CsPage.cell;
 
 function cause(entry) {
   const parts = [entry.triggerKind];
@@ -75,34 +64,7 @@ function render(page) {
     return row;
   }));
   document.getElementById("finding").hidden = false;
-  text("status", "as of " + new Date().toISOString());
 }
 
-async function load() {
-  const headers = token ? { Authorization: "Bearer " + token } : {};
-  const response = await fetch("/api/findings/" + encodeURIComponent(findingId), { headers });
-  if (response.status === 401) {
-    document.getElementById("token-form").hidden = false;
-    text("status", "a token is required");
-    return;
-  }
-  if (response.status === 404) {
-    text("status", "no such finding (it may be older than the history kept, or the id is wrong)");
-    return;
-  }
-  if (!response.ok) {
-    text("status", "the API answered " + response.status);
-    return;
-  }
-  render(await response.json());
-}
-
-document.getElementById("token-form").addEventListener("submit", event => {
-  event.preventDefault();
-  token = document.getElementById("f-token").value;
-  sessionStorage.setItem("cs-token", token);
-  document.getElementById("token-form").hidden = true;
-  load();
-});
-
-load().catch(e => text("status", "error: " + e.message));
+CsPage.start("/api/findings/" + encodeURIComponent(findingId), render,
+  "no such finding (it may be older than the history kept, or the id is wrong)");

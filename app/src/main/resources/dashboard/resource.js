@@ -1,22 +1,11 @@
 // A resource's page: /resources/<key in lower-case hex> is a shell (text.js explains the path);
-// this script reads /api/resource?key= with the token the dashboard keeps in sessionStorage (or
-// asks for it). AWS values go in through CsText (text.js); no inline script or style.
+// this script reads /api/resource?key= with the token the dashboard keeps (page.js). AWS values
+// go in through CsText (text.js); no inline script or style.
 "use strict";
 
 const resourceKey = CsText.resourceKey(location.pathname.split("/").pop());
-let token = sessionStorage.getItem("cs-token") || "";
-
-function text(id, value, max) {
-  const node = document.getElementById(id);
-  if (value == null || value === "") node.textContent = "—";
-  else CsText.put(node, value, max);
-}
-
-function cell(value, max) {
-  const td = document.createElement("td");
-  if (value != null) CsText.put(td, value, max);
-  return td;
-}
+const text = CsPage.fill;
+const cell = CsPage.cell;
 
 // Failing first, then errors, then the rest; by practice number within each.
 const ORDER = { FAIL: 0, ERROR: 1, PASS: 2, NOT_APPLICABLE: 3 };
@@ -58,40 +47,11 @@ function render(r) {
     return row;
   }));
   document.getElementById("resource").hidden = false;
-  document.getElementById("status").textContent = "as of " + new Date().toISOString();
 }
 
-async function load() {
-  if (resourceKey == null) {
-    document.getElementById("status").textContent = "not a resource page address";
-    return;
-  }
-  const headers = token ? { Authorization: "Bearer " + token } : {};
-  const response = await fetch("/api/resource?key=" + encodeURIComponent(resourceKey), { headers });
-  const status = document.getElementById("status");
-  if (response.status === 401) {
-    document.getElementById("token-form").hidden = false;
-    status.textContent = "a token is required";
-    return;
-  }
-  if (response.status === 404) {
-    status.replaceChildren(document.createTextNode("no such resource (deleted, or never seen): "),
-      CsText.node(resourceKey, 200));
-    return;
-  }
-  if (!response.ok) {
-    status.textContent = "the API answered " + response.status;
-    return;
-  }
-  render(await response.json());
+if (resourceKey == null) {
+  CsPage.status("not a resource page address");
+} else {
+  CsPage.start("/api/resource?key=" + encodeURIComponent(resourceKey), render,
+    ["no such resource (deleted, or never seen): ", CsText.node(resourceKey, 200)]);
 }
-
-document.getElementById("token-form").addEventListener("submit", event => {
-  event.preventDefault();
-  token = document.getElementById("f-token").value;
-  sessionStorage.setItem("cs-token", token);
-  document.getElementById("token-form").hidden = true;
-  load();
-});
-
-load().catch(e => { document.getElementById("status").textContent = "error: " + e.message; });

@@ -182,6 +182,7 @@ class DashboardBrowserTest {
     assertSecurityHeaders(url + "/dashboard.js", 200);
     assertSecurityHeaders(url + "/dashboard.css", 200);
     assertSecurityHeaders(url + "/text.js", 200);
+    assertSecurityHeaders(url + "/page.js", 200);
     assertSecurityHeaders(url + "/api/posture", 200);
     assertSecurityHeaders(url + "/api/posture/", 404);
     assertSecurityHeaders(url + "/no-such-page", 404);

@@ -44,7 +44,7 @@ public final class ApiServer implements AutoCloseable {
    * script and style, which hold no data (the page asks for the token and sends it to /api).
    */
   static final Set<String> PUBLIC_PATHS = Set.of("/health", "/", "/index.html", "/dashboard.js", "/dashboard.css",
-      "/text.js");
+      "/text.js", "/page.js");
 
   /** A finding id as FindingId makes them; also what a public finding page path may hold. */
   static final java.util.regex.Pattern FINDING_ID = java.util.regex.Pattern.compile("p[0-9]{2}-[0-9a-f]{24}");
