@@ -1,0 +1,25 @@
+package io.compliancestreams.app.posture;
+
+import io.compliancestreams.streams.query.FindingView;
+import io.compliancestreams.streams.query.PostureSummary;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The posture rebuilt for {@code asOf}: its counts in the live {@code /api/posture}'s shape, and its
+ * open findings.
+ *
+ * @param source where it was rebuilt from (the snapshot's object, or the delta topic)
+ * @param snapshotAt when the snapshot it started from was taken; null when rebuilt from the topic
+ */
+public record PostureAsOf(Instant asOf, String source, Instant snapshotAt, PostureSummary summary,
+    List<FindingView> findings) {
+
+  public PostureAsOf {
+    findings = List.copyOf(findings);
+  }
+
+  static PostureAsOf of(Instant asOf, String source, Instant snapshotAt, List<FindingView> findings) {
+    return new PostureAsOf(asOf, source, snapshotAt, PostureSummary.of(findings), findings);
+  }
+}
