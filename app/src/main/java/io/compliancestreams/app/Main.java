@@ -77,7 +77,7 @@ public final class Main implements Runnable {
   }
 
   /**
-   * The word given where a command was expected (compliance-streams posture), or null for any other
+   * The word given where a command was expected (compliance-streams frobnicate), or null for any other
    * mistake, which picocli reports with the usage as before.
    */
   private static String unknownCommand(CommandLine.ParameterException ex) {
