@@ -79,7 +79,7 @@ public final class PostureCommand implements Callable<Integer> {
       return ExitCodes.RUNTIME_ERROR;
     }
     if (output == OutputFormat.json) {
-      out.println(json().writeValueAsString(posture));
+      out.println(json().writeValueAsString(posture.toMap(true)));
     } else {
       table(posture);
     }

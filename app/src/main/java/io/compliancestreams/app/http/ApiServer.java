@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.compliancestreams.app.posture.NoPostureAtInstant;
-import io.compliancestreams.app.posture.PostureAsOf;
 import io.compliancestreams.app.posture.PostureHistory;
 import io.compliancestreams.streams.query.FindingFilter;
 import io.compliancestreams.streams.query.FindingQueries;
@@ -172,14 +171,7 @@ public final class ApiServer implements AutoCloseable {
     if (history == null) {
       throw new IllegalArgumentException("asOf is not available on this instance");
     }
-    PostureAsOf posture = history.at(instant);
-    Map<String, Object> body = new java.util.LinkedHashMap<>();
-    body.put("practices", posture.summary().practices());
-    body.put("accounts", posture.summary().accounts());
-    body.put("asOf", posture.asOf());
-    body.put("source", posture.source());
-    body.put("snapshotAt", posture.snapshotAt());
-    return body;
+    return history.at(instant).toMap(false);
   }
 
   private static String resource(String path) {
