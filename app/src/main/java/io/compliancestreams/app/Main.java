@@ -5,6 +5,7 @@ import io.compliancestreams.app.cli.HealthCommand;
 import io.compliancestreams.app.cli.IngestCommand;
 import io.compliancestreams.app.cli.ReplayCommand;
 import io.compliancestreams.app.cli.RunCommand;
+import io.compliancestreams.app.cli.PostureCommand;
 import io.compliancestreams.app.cli.PracticesCommand;
 import io.compliancestreams.app.cli.ScanCommand;
 import io.compliancestreams.app.cli.SinkCommand;
@@ -35,6 +36,7 @@ import picocli.CommandLine.Command;
       SinkCommand.class,
       TopicsCommand.class,
       SuppressCommand.class,
+      PostureCommand.class,
       HealthCommand.class,
       CommandLine.HelpCommand.class
     })
@@ -75,7 +77,7 @@ public final class Main implements Runnable {
   }
 
   /**
-   * The word given where a command was expected (compliance-streams posture), or null for any other
+   * The word given where a command was expected (compliance-streams frobnicate), or null for any other
    * mistake, which picocli reports with the usage as before.
    */
   private static String unknownCommand(CommandLine.ParameterException ex) {

@@ -3,6 +3,8 @@ package io.compliancestreams.app.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.compliancestreams.app.posture.NoPostureAtInstant;
+import io.compliancestreams.app.posture.PostureHistory;
 import io.compliancestreams.streams.query.FindingFilter;
 import io.compliancestreams.streams.query.FindingQueries;
 import io.compliancestreams.streams.query.PostureSummary;
@@ -27,6 +29,7 @@ import org.apache.kafka.streams.state.HostInfo;
  *       — every instance's findings, merged;
  *   <li>{@code GET /api/posture?account=&region=&severity=&practice=&status=} — counts of the
  *       matching findings: total, passing share, failing per severity, per practice, account and region;
+ *       with {@code ?asOf=INSTANT}, the counts rebuilt for a past instant ({@link PostureHistory});
  *   <li>{@code GET /api/resource?key=<resource key or account id>} — one resource's evaluations,
  *       answered by the instance that owns it;
  *   <li>{@code GET /api/local/...} — the same for this instance only (used between instances);
@@ -90,6 +93,15 @@ public final class ApiServer implements AutoCloseable {
    */
   public ApiServer(Supplier<KafkaStreams.State> streams, Supplier<Optional<String>> problem, FindingQueries queries,
       HostInfo self, String token, DeltaFeed feed, io.micrometer.prometheusmetrics.PrometheusMeterRegistry meters) {
+    this(streams, problem, queries, self, token, feed, meters, null);
+  }
+
+  /**
+   * @param history rebuilds past postures for {@code GET /api/posture?asOf=}, or null (then asOf is refused)
+   */
+  public ApiServer(Supplier<KafkaStreams.State> streams, Supplier<Optional<String>> problem, FindingQueries queries,
+      HostInfo self, String token, DeltaFeed feed, io.micrometer.prometheusmetrics.PrometheusMeterRegistry meters,
+      PostureHistory history) {
     ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     QueryRouter router = queries == null ? null : new QueryRouter(queries, self, token, json);
@@ -122,8 +134,15 @@ public final class ApiServer implements AutoCloseable {
     if (router != null) {
       javalin.get("/api/findings", ctx -> ctx.json(router.findings(filter(ctx))));
       javalin.get("/api/local/findings", ctx -> ctx.json(queries.localFindings(filter(ctx))));
-      // Counts of the filtered findings, computed here: the page polls kilobytes, not every finding.
-      javalin.get("/api/posture", ctx -> ctx.json(PostureSummary.of(router.findings(filter(ctx)))));
+      // Counts of the filtered findings, computed here: the page polls kilobytes, not every finding;
+      // with asOf, the posture rebuilt for a past instant (unfiltered).
+      javalin.get("/api/posture", ctx -> {
+        if (ctx.queryParam("asOf") == null) {
+          ctx.json(PostureSummary.of(router.findings(filter(ctx))));
+        } else {
+          ctx.json(pastPosture(history, ctx.queryParam("asOf")));
+        }
+      });
       javalin.get("/api/resource", ctx -> router.resource(requiredKey(ctx))
           .ifPresentOrElse(ctx::json, () -> notFound(ctx)));
       javalin.get("/api/findings/{id}", ctx -> router.finding(findingId(ctx), HISTORY_LIMIT)
@@ -141,10 +160,33 @@ public final class ApiServer implements AutoCloseable {
     }
     javalin.exception(InvalidStateStoreException.class, (e, ctx) -> ctx.status(HttpStatus.SERVICE_UNAVAILABLE)
         .json(Map.of("error", "state is not queryable yet (starting or rebalancing); retry shortly")));
+    javalin.exception(NoPostureAtInstant.class, (e, ctx) -> {
+      Map<String, Object> body = new java.util.LinkedHashMap<>();
+      body.put("error", e.getMessage());
+      e.earliest().ifPresent(earliest -> body.put("earliestAvailable", earliest.toString()));
+      ctx.status(HttpStatus.NOT_FOUND).json(body);
+    });
     javalin.exception(IllegalArgumentException.class, (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST)
         .json(Map.of("error", e.getMessage())));
     javalin.exception(IllegalStateException.class, (e, ctx) -> ctx.status(HttpStatus.BAD_GATEWAY)
         .json(Map.of("error", e.getMessage())));
+  }
+
+  /**
+   * The posture rebuilt for {@code asOf}: the live posture's counts ({@code practices},
+   * {@code accounts}) and where they come from, without the findings (the CLI's -o json has them).
+   */
+  private static Map<String, Object> pastPosture(PostureHistory history, String asOf) {
+    java.time.Instant instant;
+    try {
+      instant = java.time.Instant.parse(asOf);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new IllegalArgumentException("asOf must be an ISO-8601 instant like 2026-12-01T09:00:00Z, got '" + asOf + "'");
+    }
+    if (history == null) {
+      throw new IllegalArgumentException("asOf is not available on this instance");
+    }
+    return history.at(instant).toMap(false);
   }
 
   private static String resource(String path) {

@@ -85,6 +85,14 @@ public final class SinkFactory {
     }
   }
 
+  /** The s3 sink's bucket, prefix, region and endpoint (sink.s3.*); the bucket must be set. */
+  public static S3AuditTrailSettings s3Settings(AppConfig config) {
+    S3AuditTrailSettings s3 = S3AuditTrailSettings.of(config.string(ConfigKeys.S3_AUDIT_BUCKET),
+        config.string(ConfigKeys.S3_AUDIT_PREFIX), config.string(ConfigKeys.S3_AUDIT_REGION));
+    return config.get(ConfigKeys.S3_AUDIT_ENDPOINT).map(URI::create).map(endpoint -> s3.withEndpoint(endpoint, true))
+        .orElse(s3);
+  }
+
   private static Destination destination(String name, AppConfig config, KafkaClientConfig kafka, String prefix,
       String stateTopic, SerdeConfig serdes, MeterRegistry meters) {
     short replication = (short) config.integer(ConfigKeys.TOPIC_REPLICATION);
@@ -114,12 +122,7 @@ public final class SinkFactory {
           return JiraDestination.open(jira, kafka, replication);
         }
         case "s3": {
-          S3AuditTrailSettings s3 = S3AuditTrailSettings.of(config.string(ConfigKeys.S3_AUDIT_BUCKET),
-              config.string(ConfigKeys.S3_AUDIT_PREFIX), config.string(ConfigKeys.S3_AUDIT_REGION));
-          s3 = config.get(ConfigKeys.S3_AUDIT_ENDPOINT).map(URI::create).map(endpoint -> S3AuditTrailSettings.of(
-                  config.string(ConfigKeys.S3_AUDIT_BUCKET), config.string(ConfigKeys.S3_AUDIT_PREFIX),
-                  config.string(ConfigKeys.S3_AUDIT_REGION)).withEndpoint(endpoint, true))
-              .orElse(s3);
+          S3AuditTrailSettings s3 = s3Settings(config);
           if (!config.bool(ConfigKeys.S3_POSTURE_ENABLED)) {
             return S3AuditTrailDestination.create(s3);
           }

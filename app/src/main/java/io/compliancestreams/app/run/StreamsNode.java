@@ -80,7 +80,8 @@ public final class StreamsNode implements AutoCloseable {
         .description("stream threads replaced after an uncaught exception (main application and suppression audit)")
         .register(meters);
     ApiServer api = new ApiServer(app::state, app::problem, queries, self,
-        config.get(ConfigKeys.HTTP_TOKEN).orElse(null), feed, meters).start(bind, port);
+        config.get(ConfigKeys.HTTP_TOKEN).orElse(null), feed, meters,
+        io.compliancestreams.app.posture.PostureHistories.of(config)).start(bind, port);
     return new StreamsNode(app, api, self, feed, queries, streamsMetrics);
   }
 

@@ -29,10 +29,10 @@ class CommandLineHygieneTest {
     cli.setErr(new PrintWriter(err, true));
     cli.setOut(new PrintWriter(out, true));
 
-    int exit = cli.execute("posture");
+    int exit = cli.execute("frobnicate");
 
     assertThat(exit).isEqualTo(2);
-    assertThat(err.toString().strip()).isEqualTo("error: unknown command 'posture' (see --help)");
+    assertThat(err.toString().strip()).isEqualTo("error: unknown command 'frobnicate' (see --help)");
     assertThat(out.toString()).isEmpty();
   }
 
