@@ -97,7 +97,8 @@ public final class FindingQueries {
     Map<Long, TrendCounts> minutes = new java.util.TreeMap<>();
     try (KeyValueIterator<String, TrendCounts> it = store.range(StateStores.trendBucketKey(from.toEpochMilli()),
         StateStores.trendBucketKey(Long.MAX_VALUE))) {
-      it.forEachRemaining(kv -> minutes.put(Long.parseLong(kv.key), kv.value));
+      // One entry per minute and partition: this instance's partitions may share a minute.
+      it.forEachRemaining(kv -> minutes.merge(Long.parseLong(kv.key), kv.value, TrendCounts::plus));
     }
     TrendCounts live = TrendCounts.ZERO;
     for (FindingView f : localFindings(FindingFilter.ALL)) {
