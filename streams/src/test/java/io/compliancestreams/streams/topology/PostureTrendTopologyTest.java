@@ -90,6 +90,27 @@ class PostureTrendTopologyTest {
   }
 
   @Test
+  void shouldMoveAFailureToTheErrorsWhenItsEvaluationFailsAndEndItOnPass() {
+    send(encrypted, TopologyHarness.START);
+    TrendCounts atStart = total();
+    send(unencrypted, T1);
+    List<FindingDelta> error = send(withEncryptionOf(encrypted, "error-rules-not-an-array.json"), T1.plusSeconds(60));
+    assertThat(error).singleElement().satisfies(d -> assertThat(d.getNewStatus()).isEqualTo(FindingStatus.ERROR));
+    assertThat(bucket(T1.plusSeconds(60)))
+        .isEqualTo(TrendCounts.one(TrendCounts.ERROR).minus(TrendCounts.one(SEVERITY)));
+    assertThat(members()).containsEntry(findingOf10(), TrendCounts.ERROR);
+    assertThat(total()).isEqualTo(liveCount());
+
+    List<FindingDelta> pass = send(encrypted, T2);
+    assertThat(pass).singleElement().satisfies(d -> {
+      assertThat(d.getChangeKind()).isEqualTo(ChangeKind.CHANGED);
+      assertThat(d.getFailingSince()).as("the failure began at the FAIL, not the ERROR").isEqualTo(T1);
+      assertThat(d.getFailedForMillis()).isEqualTo(Duration.between(T1, T2).toMillis());
+    });
+    assertThat(total()).isEqualTo(atStart).isEqualTo(liveCount());
+  }
+
+  @Test
   void shouldCarryTheTimeInViolationOnResolvedIntoTheDeltaAndTheHistory() {
     send(encrypted, TopologyHarness.START);
     send(unencrypted, T1);
@@ -172,6 +193,14 @@ class PostureTrendTopologyTest {
       it.forEachRemaining(kv -> all.put(kv.key, kv.value));
     }
     return all;
+  }
+
+  /** The bucket with the encryption configuration of another practice-10 fixture. */
+  private static ResourceSnapshot withEncryptionOf(ResourceSnapshot s, String fixture) {
+    Map<String, String> supplementary = new HashMap<>(s.getSupplementaryConfiguration());
+    supplementary.put("ServerSideEncryptionConfiguration", TopologyHarness.fixture(10, fixture).get(0)
+        .getSupplementaryConfiguration().get("ServerSideEncryptionConfiguration"));
+    return ResourceSnapshot.newBuilder(s).setSupplementaryConfiguration(supplementary).build();
   }
 
   private static ResourceSnapshot withoutEncryption(ResourceSnapshot s) {
