@@ -29,21 +29,26 @@ final class PipelineKafka implements AutoCloseable {
   private final KafkaConsumer<String, FindingDelta> deltas;
 
   PipelineKafka(KafkaBroker broker, String deltaTopic) {
+    this(broker, deltaTopic, SerdeConfig.singleObject());
+  }
+
+  /** With the serdes of {@code serdes}' wire format (a schema registry, or single-object encoding). */
+  PipelineKafka(KafkaBroker broker, String deltaTopic, SerdeConfig serdes) {
     this.broker = broker;
     Map<String, Object> producer = Map.of(
         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
         ProducerConfig.ACKS_CONFIG, "all",
         ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     snapshots = new KafkaProducer<>(producer, new StringSerializer(),
-        AvroSerdes.resourceSnapshot(SerdeConfig.singleObject()).serializer());
+        AvroSerdes.resourceSnapshot(serdes).serializer());
     events = new KafkaProducer<>(producer, new StringSerializer(),
-        AvroSerdes.cloudTrailEvent(SerdeConfig.singleObject()).serializer());
+        AvroSerdes.cloudTrailEvent(serdes).serializer());
     deltas = new KafkaConsumer<>(Map.of(
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
         ConsumerConfig.GROUP_ID_CONFIG, "it-deltas-" + UUID.randomUUID(),
         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
         ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-        new StringDeserializer(), AvroSerdes.findingDelta(SerdeConfig.singleObject()).deserializer());
+        new StringDeserializer(), AvroSerdes.findingDelta(serdes).deserializer());
     deltas.subscribe(List.of(deltaTopic));
   }
 

@@ -22,7 +22,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.streams.KafkaStreams;
@@ -192,20 +191,13 @@ class PostureTrendAcrossInstancesTest {
 
   /** /api/posture's failing findings (FAIL, not suppressed) per severity, every severity present. */
   private static Map<String, Long> failing(JsonNode posture) {
-    Map<String, Long> out = new LinkedHashMap<>();
-    for (String s : List.of("CRITICAL", "HIGH", "MEDIUM", "LOW", "INFORMATIONAL")) {
-      out.put(s, 0L);
-    }
-    posture.get("practices").forEach(p -> out.merge(p.get("severity").asText(), p.get("fail").asLong(), Long::sum));
+    Map<String, Long> out = counts(posture.get("failingBySeverity"));
+    assertThat(out).containsOnlyKeys("CRITICAL", "HIGH", "MEDIUM", "LOW", "INFORMATIONAL");
     return out;
   }
 
   private static long errors(JsonNode posture) {
-    long sum = 0;
-    for (JsonNode p : posture.get("practices")) {
-      sum += p.get("error").asLong();
-    }
-    return sum;
+    return posture.at("/total/error").asLong();
   }
 
   /** The value of the one Prometheus sample with exactly that name and labels (0 when absent). */

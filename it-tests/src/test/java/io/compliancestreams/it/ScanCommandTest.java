@@ -89,7 +89,7 @@ class ScanCommandTest {
         "--set", "aws.endpoint.url=" + aws.endpoint());
     List<JsonNode> findings = new ArrayList<>();
     for (String line : out.split("\n")) {
-      findings.add(JSON.readTree(line));
+      findings.add(jsonLine(line));
     }
     assertThat(findings).anySatisfy(f -> {
       assertThat(f.get("control").asText()).isEqualTo("S3.8");
@@ -133,7 +133,7 @@ class ScanCommandTest {
 
     List<JsonNode> findings = new ArrayList<>();
     for (String line : out.split("\n")) {
-      findings.add(JSON.readTree(line));
+      findings.add(jsonLine(line));
     }
     Set<String> accounts = findings.stream().map(f -> f.get("accountId").asText()).collect(Collectors.toSet());
     assertThat(accounts).containsExactlyInAnyOrder(CALLER, prod, dev);
@@ -196,6 +196,15 @@ class ScanCommandTest {
         assertThat(d.getRegion()).isEqualTo("us-east-1");
         assertThat(d.getNewStatus()).isEqualTo(FindingStatus.FAIL);
       });
+    }
+  }
+
+  /** One line of -o json output; a line that is not JSON fails naming it. */
+  private static JsonNode jsonLine(String line) {
+    try {
+      return JSON.readTree(line);
+    } catch (java.io.IOException e) {
+      throw new AssertionError("not a JSON line on stdout: " + line, e);
     }
   }
 }

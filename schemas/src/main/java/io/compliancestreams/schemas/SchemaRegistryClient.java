@@ -149,7 +149,8 @@ final class SchemaRegistryClient {
     }
 
     private JsonNode send(HttpRequest request) throws RegistryException {
-        String where = request.method() + " " + baseUrl + request.uri().getRawPath();
+        // The request URI already holds the base URL, its path included (Apicurio's /apis/ccompat/v7).
+        String where = request.method() + " " + request.uri();
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -187,4 +187,19 @@ public final class Samples {
                 .setCreatedAt(T0)
                 .build();
     }
+
+  /**
+   * {@code sample} as a reader of the current schema sees it after a writer of {@code older} wrote
+   * it: the fields {@code older} lacks (added since) take their defaults.
+   */
+  @SuppressWarnings("unchecked")
+  public static <T extends org.apache.avro.specific.SpecificRecord> T asWrittenWith(org.apache.avro.Schema older, T sample) {
+    T copy = (T) org.apache.avro.specific.SpecificData.get().deepCopy(sample.getSchema(), sample);
+    for (org.apache.avro.Schema.Field field : sample.getSchema().getFields()) {
+      if (older.getField(field.name()) == null) {
+        copy.put(field.pos(), org.apache.avro.specific.SpecificData.get().getDefaultValue(field));
+      }
+    }
+    return copy;
+  }
 }

@@ -25,7 +25,8 @@ import org.apache.kafka.streams.state.HostInfo;
  * <ul>
  *   <li>{@code GET /api/findings?practice=&control=&account=&region=&status=&severity=&resource=}
  *       — every instance's findings, merged;
- *   <li>{@code GET /api/posture} — counts per practice and per account;
+ *   <li>{@code GET /api/posture?account=&region=&severity=&practice=&status=} — counts of the
+ *       matching findings: total, passing share, failing per severity, per practice, account and region;
  *   <li>{@code GET /api/posture/trend?hours=} — failing findings per severity and errors over time;
  *   <li>{@code GET /api/remediation} — time to remediate per practice, oldest open failures;
  *   <li>{@code GET /api/resource?key=<resource key or account id>} — one resource's evaluations,
@@ -44,19 +45,22 @@ public final class ApiServer implements AutoCloseable {
    * What a GET or HEAD reaches without the token: health, and the dashboard's page shell and its
    * script and style, which hold no data (the page asks for the token and sends it to /api).
    */
-  static final Set<String> PUBLIC_PATHS = Set.of("/health", "/", "/index.html", "/dashboard.js", "/dashboard.css");
+  static final Set<String> PUBLIC_PATHS = Set.of("/health", "/", "/index.html", "/dashboard.js", "/dashboard.css",
+      "/text.js");
 
   /** A finding id as FindingId makes them; also what a public finding page path may hold. */
   static final java.util.regex.Pattern FINDING_ID = java.util.regex.Pattern.compile("p[0-9]{2}-[0-9a-f]{24}");
 
-  /** The finding page shell's paths, public like the dashboard's shell. */
+  /** The finding and resource page shells' paths, public like the dashboard's shell. */
   static final java.util.regex.Pattern PUBLIC_PAGES = java.util.regex.Pattern.compile(
-      "/findings/" + FINDING_ID.pattern() + "|/finding\\.js");
+      "/findings/" + FINDING_ID.pattern() + "|/finding\\.js|" + ResourcePath.PREFIX + ResourcePath.SEGMENT.pattern()
+          + "|/resource\\.js");
 
   /** How many of a finding's deltas its history keeps (FindingHistoryRecorder's bound). */
   static final int HISTORY_LIMIT = 100;
 
   private static final String FINDING_PAGE = resource("/dashboard/finding.html");
+  private static final String RESOURCE_PAGE = resource("/dashboard/resource.html");
 
   static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
@@ -108,10 +112,20 @@ public final class ApiServer implements AutoCloseable {
       findingId(ctx);
       ctx.contentType("text/html; charset=utf-8").result(FINDING_PAGE);
     });
+    // A resource's page: the key travels as lower-case hex (see ResourcePath); the script asks
+    // /api/resource?key= with the token.
+    javalin.get(ResourcePath.PREFIX + "{key}", ctx -> {
+      if (ResourcePath.key(ctx.pathParam("key")).isEmpty()) {
+        throw new io.javalin.http.NotFoundResponse("no such resource page: /resources/<the resource key's UTF-8 bytes"
+            + " in lower-case hex>");
+      }
+      ctx.contentType("text/html; charset=utf-8").result(RESOURCE_PAGE);
+    });
     if (router != null) {
       javalin.get("/api/findings", ctx -> ctx.json(router.findings(filter(ctx))));
       javalin.get("/api/local/findings", ctx -> ctx.json(queries.localFindings(filter(ctx))));
-      javalin.get("/api/posture", ctx -> ctx.json(PostureSummary.of(router.findings(FindingFilter.ALL))));
+      // Counts of the filtered findings, computed here: the page polls kilobytes, not every finding.
+      javalin.get("/api/posture", ctx -> ctx.json(PostureSummary.of(router.findings(filter(ctx)))));
       javalin.get("/api/resource", ctx -> router.resource(requiredKey(ctx))
           .ifPresentOrElse(ctx::json, () -> notFound(ctx)));
       javalin.get("/api/findings/{id}", ctx -> router.finding(findingId(ctx), HISTORY_LIMIT)

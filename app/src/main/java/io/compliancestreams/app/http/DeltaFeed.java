@@ -40,7 +40,7 @@ public final class DeltaFeed implements AutoCloseable {
   public record FeedItem(long seq, String deltaId, String changeKind, String previousStatus, String newStatus,
       int practice, String controlId, String title, String severity, String accountId, String region,
       String resourceType, String resourceId, String resourceArn, String reason, Instant evaluatedAt,
-      boolean suppressed, String findingId, String resourceName, String actor) {}
+      boolean suppressed, String findingId, String resourceName, String actor, String resourceKey) {}
 
   private final KafkaConsumer<String, byte[]> consumer;
   private final Deserializer<FindingDelta> deserializer;
@@ -124,7 +124,8 @@ public final class DeltaFeed implements AutoCloseable {
           d.getNewStatus() == null ? null : d.getNewStatus().name(), d.getPractice(), d.getControlId(),
           d.getTitle(), d.getSeverity().name(), d.getAccountId(), d.getRegion(), d.getResourceType(),
           d.getResourceId(), d.getResourceArn(), d.getReason(), d.getEvaluatedAt(), d.getSuppressed(),
-          d.getFindingId(), d.getResourceName(), io.compliancestreams.sinks.attribution.ActorText.of(d.getAttribution()));
+          d.getFindingId(), d.getResourceName(), io.compliancestreams.sinks.attribution.ActorText.of(d.getAttribution()),
+          d.getResourceKey());
       recent.addLast(item);
       while (recent.size() > KEEP) {
         recent.removeFirst();

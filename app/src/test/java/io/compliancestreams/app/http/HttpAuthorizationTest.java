@@ -168,6 +168,7 @@ class HttpAuthorizationTest {
   }
 
   private static final String SAMPLE_FINDING_ID = "p10-0123456789abcdef01234567";
+  private static final String SAMPLE_RESOURCE_KEY = "123456789012/eu-west-1/AWS::S3::Bucket/Name.With:Colons";
 
   private record Target(String name, int port, Set<String> paths, Set<String> publicPaths) {}
 
@@ -176,6 +177,7 @@ class HttpAuthorizationTest {
     Set<String> apiPaths = new LinkedHashSet<>(paths(node.api().routes()));
     apiPaths.addAll(ApiServer.PUBLIC_PATHS);
     apiPaths.add("/finding.js");
+    apiPaths.add("/resource.js");
     assertThat(apiPaths).as("routes read from the router").contains("/api/findings", "/api/local/resource",
         "/api/deltas", "/metrics", "/health");
     Set<String> opsPaths = paths(ops.routes());
@@ -186,8 +188,10 @@ class HttpAuthorizationTest {
 
   private static Set<String> paths(List<String> routes) {
     Set<String> paths = new LinkedHashSet<>();
-    // A path parameter becomes a well-formed value: a finding id.
-    routes.forEach(r -> paths.add(r.substring(r.indexOf(' ') + 1).replace("{id}", SAMPLE_FINDING_ID)));
+    // A path parameter becomes a well-formed value: a finding id, a resource key in hex.
+    String key = ResourcePath.of(SAMPLE_RESOURCE_KEY).substring(ResourcePath.PREFIX.length());
+    routes.forEach(r -> paths.add(r.substring(r.indexOf(' ') + 1).replace("{id}", SAMPLE_FINDING_ID)
+        .replace("{key}", key)));
     return paths;
   }
 

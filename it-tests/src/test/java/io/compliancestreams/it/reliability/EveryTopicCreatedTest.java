@@ -121,7 +121,9 @@ class EveryTopicCreatedTest {
         expected.addAll(SinkTopics.of(name, config));
       }
       assertAsSpecified(expected, "no-auto.", 3);
-      assertThat(count("no-auto.compliance.sink.jira.issues.v1")).as("the Jira map remembered the issue").isPositive();
+      // The map is written after the issue's property (Jira first: it outlives the map).
+      await("the Jira map remembered the issue").atMost(Duration.ofSeconds(30))
+          .until(() -> count("no-auto.compliance.sink.jira.issues.v1") > 0);
     } finally {
       for (int i = running.size() - 1; i >= 0; i--) {
         running.get(i).close();
@@ -181,6 +183,10 @@ class EveryTopicCreatedTest {
     http.stubFor(get(urlPathEqualTo("/rest/api/3/issue/createmeta/SEC/issuetypes/10001"))
         .willReturn(okJson(SecretsTest.resource("/jira/v3/createmeta-task-fields.json"))));
     http.stubFor(get(urlPathEqualTo("/rest/api/3/search/jql")).willReturn(okJson("{\"issues\":[],\"isLast\":true}")));
+    // Jira Cloud answers 201 (no body) when it creates an issue property.
+    http.stubFor(com.github.tomakehurst.wiremock.client.WireMock.put(
+        com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/rest/api/3/issue/SEC-1/properties/.*"))
+        .willReturn(aResponse().withStatus(201)));
     http.stubFor(post(urlPathEqualTo("/rest/api/3/issue")).willReturn(aResponse().withStatus(201)
         .withHeader("Content-Type", "application/json")
         .withBody("{\"id\":\"10000\",\"key\":\"SEC-1\",\"self\":\"" + http.baseUrl() + "/rest/api/3/issue/10000\"}")));

@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
  * <p>{@link #loseAnswerOf} makes Jira apply one request and the client see a reset connection, as
  * when the sink crashes (or times out) after Jira acted and before it recorded anything.
  */
-final class FakeJiraCloud implements ResponseDefinitionTransformerV2 {
+public final class FakeJiraCloud implements ResponseDefinitionTransformerV2 {
 
   static final String NAME = "fake-jira-cloud";
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -82,7 +82,8 @@ final class FakeJiraCloud implements ResponseDefinitionTransformerV2 {
     return Optional.ofNullable(issues.get(key));
   }
 
-  synchronized List<String> keys() {
+  /** The keys of the issues created so far, oldest first. */
+  public synchronized List<String> keys() {
     return List.copyOf(issues.keySet());
   }
 

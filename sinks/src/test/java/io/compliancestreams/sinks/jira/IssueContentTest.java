@@ -9,12 +9,20 @@ import org.junit.jupiter.api.Test;
 class IssueContentTest {
 
   @Test
-  void shouldCutSummaryTo255CharactersWithEllipsis() {
-    FindingDelta d = FindingDelta.newBuilder(Samples.findingDelta()).setResourceId("r".repeat(400)).build();
+  void shouldCutSummaryTo255CharactersInTheMiddleKeepingTheResourcesEnd() {
+    FindingDelta d = FindingDelta.newBuilder(Samples.findingDelta()).setResourceId("r".repeat(400) + "-prod-7").build();
 
     String summary = IssueContent.summary(d);
 
-    assertThat(summary).hasSize(255).startsWith("[S3.4] S3 buckets should have").endsWith("r…");
+    assertThat(summary).hasSize(255).startsWith("[S3.4] S3 buckets should have").contains("r…r").endsWith("r-prod-7");
+  }
+
+  @Test
+  void shouldNameTheResourceByItsNameWithTheIdAfterIt() {
+    FindingDelta d = FindingDelta.newBuilder(Samples.findingDelta()).setResourceType("AWS::IAM::User")
+        .setResourceId("AIDA2EXAMPLE7USERID").setResourceName("alice").build();
+
+    assertThat(IssueContent.summary(d)).endsWith("— alice (AIDA2EXAMPLE7USERID)");
   }
 
   @Test
@@ -26,8 +34,16 @@ class IssueContentTest {
     String summary = IssueContent.summary(d);
 
     assertThat(summary.length()).isLessThanOrEqualTo(255);
-    assertThat(Character.isHighSurrogate(summary.charAt(summary.length() - 2))).isFalse();
-    assertThat(summary).endsWith("…");
+    assertThat(summary).contains("…").endsWith("😀😀😀");
+    for (int i = 0; i < summary.length(); i++) { // no lone surrogate on either side of the cut
+      char c = summary.charAt(i);
+      if (Character.isHighSurrogate(c)) {
+        assertThat(Character.isLowSurrogate(summary.charAt(i + 1))).as("pair at %d", i).isTrue();
+        i++;
+      } else {
+        assertThat(Character.isLowSurrogate(c)).as("lone low surrogate at %d", i).isFalse();
+      }
+    }
   }
 
   @Test

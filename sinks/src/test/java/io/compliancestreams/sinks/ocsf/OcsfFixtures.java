@@ -56,6 +56,15 @@ final class OcsfFixtures {
     }
   }
 
+  private static final List<io.compliancestreams.schemas.avro.Attribution> ATTRIBUTIONS =
+      java.util.Arrays.asList(null,
+          io.compliancestreams.sinks.testkit.CloudTrailActors.of(
+              io.compliancestreams.sinks.testkit.CloudTrailActors.DELETE_PUBLIC_ACCESS_BLOCK,
+              io.compliancestreams.schemas.avro.AttributionCertainty.CERTAIN),
+          io.compliancestreams.sinks.testkit.CloudTrailActors.of(
+              io.compliancestreams.sinks.testkit.CloudTrailActors.CREATE_BUCKET_AS_ROOT,
+              io.compliancestreams.schemas.avro.AttributionCertainty.PROBABLE));
+
   /** One delta per practice resource in finding-resources.json, built on the sample delta. */
   static List<FindingDelta> perResource() {
     try (InputStream in = OcsfFixtures.class.getClassLoader().getResourceAsStream("ocsf/finding-resources.json")) {
@@ -99,6 +108,10 @@ final class OcsfFixtures {
                   .setSuppressed(suppressed)
                   .setTrigger(TRIGGERS.get((i / 2) % TRIGGERS.size()))
                   .setRemediation((i / 2) % 3 == 0 ? null : base.getRemediation())
+                  // Attribution from real CloudTrail records: none, certain (an assumed role,
+                  // a session issuer, an IP) or probable (the root user); names present or not.
+                  .setAttribution(ATTRIBUTIONS.get((i / 2) % ATTRIBUTIONS.size()))
+                  .setResourceName((i / 4) % 2 == 0 ? null : "name of " + base.getResourceId())
                   .setDeltaId(base.getFindingId() + ":" + (i + 1))
                   .setSequence(i + 1L)
                   .build());

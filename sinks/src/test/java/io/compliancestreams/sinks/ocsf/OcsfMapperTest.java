@@ -176,8 +176,9 @@ class OcsfMapperTest {
   }
 
   @Test
-  void shouldNameTheTriggeringEventAsEvidence() {
-    FindingDelta byEvent = Deltas.of(ChangeKind.REGRESSED, FindingStatus.PASS, FindingStatus.FAIL);
+  void shouldNameTheTriggeringEventAsEvidenceWhenTheDeltaNamesNoActor() {
+    FindingDelta byEvent = FindingDelta.newBuilder(Deltas.of(ChangeKind.REGRESSED, FindingStatus.PASS, FindingStatus.FAIL))
+        .setAttribution(null).build();
     FindingDelta bySnapshot = FindingDelta.newBuilder(byEvent)
         .setTrigger(Trigger.newBuilder().setKind(TriggerKind.SNAPSHOT).setSnapshotStateId("1").build()).build();
 

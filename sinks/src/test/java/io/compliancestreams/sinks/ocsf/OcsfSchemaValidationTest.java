@@ -56,6 +56,9 @@ class OcsfSchemaValidationTest {
 
     // 31 resources x 5 change kinds x 5 previous x 5 new statuses x suppressed or not
     assertThat(deltas).hasSize(31 * 5 * 5 * 5 * 2);
+    assertThat(deltas).as("with and without attribution, certain and probable")
+        .extracting(d -> d.getAttribution() == null ? "NONE" : d.getAttribution().getCertainty().name())
+        .contains("NONE", "CERTAIN", "PROBABLE");
     assertThat(offenders).as("events that fail OCSF " + version.label()).isEmpty();
   }
 
@@ -80,6 +83,27 @@ class OcsfSchemaValidationTest {
     assertThat(first.at("/src_endpoint/ip").asText()).isEqualTo("203.0.113.7");
     assertThat(event.get("evidences").get(1).at("/src_endpoint/ip").asText()).isEqualTo("2001:db8::7");
     assertThat(event.get("evidences").get(1).at("/data/relation").asText()).isEqualTo("probable");
+  }
+
+  @Test
+  void shouldCarryTheDeltasAttributionAsItsEvidence() throws Exception {
+    FindingDelta d = FindingDelta.newBuilder(Deltas.of(ChangeKind.REGRESSED, FindingStatus.PASS, FindingStatus.FAIL))
+        .setAttribution(io.compliancestreams.sinks.testkit.CloudTrailActors.of(
+            io.compliancestreams.sinks.testkit.CloudTrailActors.DELETE_PUBLIC_ACCESS_BLOCK,
+            io.compliancestreams.schemas.avro.AttributionCertainty.CERTAIN))
+        .build();
+    ObjectNode event = new OcsfMapper("Example Corp", ProductVersion.current(), OcsfVersion.V1_6_0).map(d);
+
+    assertThat(messages(SCHEMAS.get(OcsfVersion.V1_6_0).validate(event))).isEmpty();
+    JsonNode evidence = event.get("evidences").get(0);
+    assertThat(evidence.at("/uid").asText()).isEqualTo(d.getAttribution().getEventId());
+    assertThat(evidence.at("/actor/user/uid").asText()).isEqualTo(d.getAttribution().getPrincipalArn());
+    assertThat(evidence.at("/src_endpoint/ip").asText()).isEqualTo(d.getAttribution().getSourceIpAddress());
+    assertThat(evidence.at("/http_request/user_agent").asText()).isEqualTo(d.getAttribution().getUserAgent());
+    assertThat(evidence.at("/data/relation").asText()).isEqualTo("trigger");
+    // The issue note shows this event.
+    java.nio.file.Files.writeString(java.nio.file.Path.of("target", "ocsf-event-with-attribution.json"),
+        OcsfFixtures.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(event));
   }
 
   @Test

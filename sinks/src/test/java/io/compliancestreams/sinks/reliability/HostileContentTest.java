@@ -126,7 +126,7 @@ class HostileContentTest {
       block.path("elements").forEach(e -> texts.add(e.path("text").asText()));
     }
     assertThat(body.path("text").asText().length()).isLessThanOrEqualTo(3000);
-    String ourLink = "<http://127.0.0.1:8080/f-hostile|Open finding in the dashboard>";
+    String ourLink = "<http://127.0.0.1:8080/findings/f-hostile|Open finding in the dashboard>";
     for (String text : texts) {
       // The only angle brackets left are our own dashboard link: no mention, no link, no tag.
       assertThat(text.replace(ourLink, "")).doesNotContain("<", ">");

@@ -12,7 +12,7 @@ final class Fixtures {
 
   static final String WEBHOOK_PATH = "/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX";
   static final String TOKEN = "xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy";
-  static final URI DASHBOARD = URI.create("https://dash.example.com/findings");
+  static final URI DASHBOARD = URI.create("https://dash.example.com");
 
   private Fixtures() {}
 

@@ -75,7 +75,7 @@ class SlackNoiseControlTest {
         + "• New failure · S3.4 · AWS::S3::Bucket bucket-4 (123456789012, eu-west-1)\n"
         + "…and 3 more");
     assertThat(digest.at("/blocks/4/text/text").asText())
-        .isEqualTo("<https://dash.example.com/findings|Open the dashboard>");
+        .isEqualTo("<https://dash.example.com|Open the dashboard>");
     assertThat(destination.durableOffsets(Map.of(TP, 8L))).isEqualTo(Map.of(TP, 8L));
   }
 
