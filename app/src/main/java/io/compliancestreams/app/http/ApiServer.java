@@ -28,7 +28,8 @@ import org.apache.kafka.streams.state.HostInfo;
  *   <li>{@code GET /api/posture?account=&region=&severity=&practice=&status=} — counts of the
  *       matching findings: total, passing share, failing per severity, per practice, account and region;
  *   <li>{@code GET /api/posture/trend?hours=} — failing findings per severity and errors over time;
- *   <li>{@code GET /api/remediation} — time to remediate per practice, oldest open failures;
+ *   <li>{@code GET /api/remediation?practice=&control=&account=&region=&status=&severity=&resource=} —
+ *       time to remediate per practice, oldest open failures (of the matching findings);
  *   <li>{@code GET /api/resource?key=<resource key or account id>} — one resource's evaluations,
  *       answered by the instance that owns it;
  *   <li>{@code GET /api/local/...} — the same for this instance only (used between instances);
@@ -134,8 +135,8 @@ public final class ApiServer implements AutoCloseable {
       // Posture over time and time to remediate (docs/streams.md, "Posture over time").
       javalin.get("/api/posture/trend", ctx -> ctx.json(router.trend(hoursParam(ctx), java.time.Instant.now())));
       javalin.get("/api/local/trend", ctx -> ctx.json(queries.localTrend(fromParam(ctx))));
-      javalin.get("/api/remediation", ctx -> ctx.json(router.remediation()));
-      javalin.get("/api/local/remediation", ctx -> ctx.json(queries.localRemediation()));
+      javalin.get("/api/remediation", ctx -> ctx.json(router.remediation(filter(ctx))));
+      javalin.get("/api/local/remediation", ctx -> ctx.json(queries.localRemediation(filter(ctx))));
       javalin.get("/api/local/resource", ctx -> queries.localResource(requiredKey(ctx))
           .ifPresentOrElse(ctx::json, () -> notFound(ctx)));
     }

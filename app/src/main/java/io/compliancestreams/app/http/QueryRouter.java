@@ -73,13 +73,13 @@ final class QueryRouter {
     return PostureTrend.series(parts, now, hours);
   }
 
-  /** Time to remediate per practice and the oldest open failures, from every instance. */
-  RemediationReport remediation() {
+  /** Time to remediate per practice and the oldest open failures of the matching findings, from every instance. */
+  RemediationReport remediation(FindingFilter filter) {
     List<LocalRemediation> parts = new ArrayList<>();
-    parts.add(queries.localRemediation());
+    parts.add(queries.localRemediation(filter));
     for (HostInfo host : queries.instances()) {
       if (!host.equals(self)) {
-        parts.add(fetch(host, "/api/local/remediation", new TypeReference<LocalRemediation>() {})
+        parts.add(fetch(host, "/api/local/remediation" + query(filter), new TypeReference<LocalRemediation>() {})
             .orElseThrow(() -> new IllegalStateException("instance " + host + " did not answer")));
       }
     }

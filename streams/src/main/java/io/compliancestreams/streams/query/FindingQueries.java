@@ -110,15 +110,18 @@ public final class FindingQueries {
   /**
    * This instance's share of the remediation figures: how long the failures lasted that the deltas in
    * its partitions of the finding history ended, per practice, and its oldest open failures (FAIL,
-   * not suppressed).
+   * not suppressed); both of the findings the filter matches (its status applies to the open
+   * failures only, which are FAIL).
    */
-  public LocalRemediation localRemediation() {
+  public LocalRemediation localRemediation(FindingFilter filter) {
     ReadOnlyKeyValueStore<String, HistoryEntry> history = streams.store(StoreQueryParameters.fromNameAndType(
         StateStores.FINDING_HISTORY, QueryableStoreTypes.keyValueStore()));
     Map<Integer, List<Long>> durations = new java.util.TreeMap<>();
     try (KeyValueIterator<String, HistoryEntry> it = history.all()) {
       it.forEachRemaining(kv -> {
-        if (kv.value.failedForMillis() != null) {
+        HistoryEntry e = kv.value;
+        if (e.failedForMillis() != null && filter.matchesFinding(e.practice(), e.controlId(), e.accountId(),
+            e.region(), e.severity(), e.resourceKey(), e.resourceArn())) {
           durations.computeIfAbsent(kv.value.practice(), k -> new ArrayList<>()).add(kv.value.failedForMillis());
         }
       });
@@ -128,11 +131,11 @@ public final class FindingQueries {
     List<LocalRemediation.OpenFailure> open = new ArrayList<>();
     try (KeyValueIterator<String, ResourceState> it = resourceStore().all()) {
       it.forEachRemaining(kv -> kv.value.findings().forEach(f ->
-          openFailure(f, kv.value.item().resourceName(), rules, now).ifPresent(open::add)));
+          openFailure(f, kv.value.item().resourceName(), rules, now, filter).ifPresent(open::add)));
     }
     try (KeyValueIterator<String, ScopeState> it = scopeStore().all()) {
       it.forEachRemaining(kv -> kv.value.findings().forEach(f ->
-          openFailure(f, null, rules, now).ifPresent(open::add)));
+          openFailure(f, null, rules, now, filter).ifPresent(open::add)));
     }
     return new LocalRemediation(durations, RemediationReport.oldest(open));
   }
@@ -143,10 +146,13 @@ public final class FindingQueries {
   }
 
   private Optional<LocalRemediation.OpenFailure> openFailure(StoredFinding f, String resourceName,
-      List<SuppressionRule> rules, Instant now) {
+      List<SuppressionRule> rules, Instant now, FindingFilter filter) {
     PracticeMetadata m = metadata.get(f.practice());
     Instant since = f.openFailureSince();
     if (m == null || f.status() != io.compliancestreams.streams.practices.Status.FAIL || since == null
+        || (filter.status() != null && !filter.status().equalsIgnoreCase("FAIL"))
+        || !filter.matchesFinding(f.practice(), m.controlId(), f.resource().accountId(), f.resource().region(),
+            m.severity().name(), f.resource().key(), f.resource().arn())
         || rules.stream().anyMatch(r -> r.matches(f.findingId(), f.practice(), f.resource(), now))) {
       return Optional.empty();
     }
