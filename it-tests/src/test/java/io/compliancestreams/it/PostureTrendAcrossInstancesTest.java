@@ -147,6 +147,14 @@ class PostureTrendAcrossInstancesTest {
           assertThat(f.get("findingId").asText()).startsWith("p10-");
         });
       });
+      // The dashboard's filters narrow both lists: another account has neither.
+      JsonNode elsewhere = get(b, "/api/remediation?account=999999999999");
+      assertThat(elsewhere.get("practices")).isEmpty();
+      assertThat(elsewhere.get("oldestOpen")).isEmpty();
+      JsonNode here = get(b, "/api/remediation?account=" + encrypted.getAccountId() + "&practice=10&severity=" + SEVERITY);
+      assertThat(here.at("/practices/0/remediated").asInt()).isEqualTo(5);
+      assertThat(here.get("oldestOpen")).hasSize(7);
+      assertThat(get(b, "/api/remediation?status=PASS").get("oldestOpen")).as("open failures are FAIL").isEmpty();
       JsonNode local = get(a, "/api/local/remediation");
       JsonNode other = get(b, "/api/local/remediation");
       assertThat(local.at("/remediatedMillis/10").size() + other.at("/remediatedMillis/10").size()).isEqualTo(5);
