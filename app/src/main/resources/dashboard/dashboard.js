@@ -268,7 +268,7 @@ function duration(seconds) {
 
 async function loadRemediation() {
   if (!state.remediationShown) return;
-  const r = await api("/api/remediation", true);
+  const r = await api("/api/remediation?" + filters(), true);
   const section = document.getElementById("remediation-section");
   if (r == null) {
     state.remediationShown = false;
@@ -329,6 +329,8 @@ function applyFilters() {
   if (practice) state.selected = state.catalogue.find(p => String(p.number) === practice) || null;
   renderDeltas();
   refresh().catch(showError);
+  // The remediation panel follows the filters too; the trend counts the whole application.
+  optional(loadRemediation, "remediation-section").catch(showError);
 }
 
 async function start() {

@@ -30,6 +30,9 @@ import org.apache.kafka.streams.state.HostInfo;
  *   <li>{@code GET /api/posture?account=&region=&severity=&practice=&status=} — counts of the
  *       matching findings: total, passing share, failing per severity, per practice, account and region;
  *       with {@code ?asOf=INSTANT}, the counts rebuilt for a past instant ({@link PostureHistory});
+ *   <li>{@code GET /api/posture/trend?hours=} — failing findings per severity and errors over time;
+ *   <li>{@code GET /api/remediation?practice=&control=&account=&region=&status=&severity=&resource=} —
+ *       time to remediate per practice, oldest open failures (of the matching findings);
  *   <li>{@code GET /api/resource?key=<resource key or account id>} — one resource's evaluations,
  *       answered by the instance that owns it;
  *   <li>{@code GET /api/local/...} — the same for this instance only (used between instances);
@@ -148,6 +151,11 @@ public final class ApiServer implements AutoCloseable {
       javalin.get("/api/findings/{id}", ctx -> router.finding(findingId(ctx), HISTORY_LIMIT)
           .ifPresentOrElse(ctx::json, () -> ctx.status(HttpStatus.NOT_FOUND).json(Map.of("error", "no such finding"))));
       javalin.get("/api/local/history", ctx -> ctx.json(queries.localHistory(requiredParam(ctx, "finding"))));
+      // Posture over time and time to remediate (docs/streams.md, "Posture over time").
+      javalin.get("/api/posture/trend", ctx -> ctx.json(router.trend(hoursParam(ctx), java.time.Instant.now())));
+      javalin.get("/api/local/trend", ctx -> ctx.json(queries.localTrend(fromParam(ctx))));
+      javalin.get("/api/remediation", ctx -> ctx.json(router.remediation(filter(ctx))));
+      javalin.get("/api/local/remediation", ctx -> ctx.json(queries.localRemediation(filter(ctx))));
       javalin.get("/api/local/resource", ctx -> queries.localResource(requiredKey(ctx))
           .ifPresentOrElse(ctx::json, () -> notFound(ctx)));
     }
@@ -256,6 +264,31 @@ public final class ApiServer implements AutoCloseable {
       throw new IllegalArgumentException("query parameter '" + name + "' is required");
     }
     return value;
+  }
+
+  /** {@code hours} of /api/posture/trend: 1 to 720, 24 when absent. */
+  private static int hoursParam(Context ctx) {
+    String hours = ctx.queryParam("hours");
+    int max = io.compliancestreams.streams.query.PostureTrend.MAX_HOURS;
+    try {
+      int value = hours == null ? 24 : Integer.parseInt(hours);
+      if (value >= 1 && value <= max) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw new IllegalArgumentException("hours must be a whole number 1-" + max + ", got '" + hours + "'");
+  }
+
+  /** {@code from} of /api/local/trend: epoch milliseconds. */
+  private static java.time.Instant fromParam(Context ctx) {
+    String from = requiredParam(ctx, "from");
+    try {
+      return java.time.Instant.ofEpochMilli(Long.parseLong(from));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("from must be epoch milliseconds, got '" + from + "'");
+    }
   }
 
   private static long afterParam(Context ctx) {

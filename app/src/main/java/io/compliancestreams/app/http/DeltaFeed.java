@@ -6,6 +6,7 @@ import io.compliancestreams.schemas.clients.KafkaClientConfig;
 import io.compliancestreams.schemas.avro.FindingDelta;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -25,10 +26,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Follows the delta topic (read_committed, from its end at start) for the dashboard's live list
- * and the deltas-per-kind metric: keeps the most recent deltas in memory, numbered so a page can
- * ask for "what came after n". A record that cannot be read is skipped (the sinks' DLQs own bad
- * records).
+ * Follows the delta topic (read_committed, from its end at start) for the dashboard's live list,
+ * the deltas-per-kind metric and the time-to-remediate histogram: keeps the most recent deltas in
+ * memory, numbered so a page can ask for "what came after n". A record that cannot be read is
+ * skipped (the sinks' DLQs own bad records).
  */
 public final class DeltaFeed implements AutoCloseable {
 
@@ -113,6 +114,9 @@ public final class DeltaFeed implements AutoCloseable {
     Counter.builder("compliance_deltas").description("Finding deltas emitted, by change kind")
         .tag("kind", d.getChangeKind().name()).tag("severity", d.getSeverity().name())
         .register(meters).increment();
+    if (d.getFailedForMillis() != null) {
+      remediation(d).record(Duration.ofMillis(d.getFailedForMillis()));
+    }
     FeedItem item;
     synchronized (this) {
       item = new FeedItem(++seq, d.getDeltaId(), d.getChangeKind().name(),
@@ -129,6 +133,27 @@ public final class DeltaFeed implements AutoCloseable {
     }
     listeners.forEach(l -> l.accept(item));
   }
+
+  /**
+   * How long failures lasted until a delta ended them (RESOLVED, CLOSED, or ERROR→PASS after a
+   * failure), per practice and severity. Buckets are fixed and human-sized (a minute to 30 days)
+   * rather than Micrometer's generated percentile buckets, which stop at 30 s by default and would
+   * need some 70 per series to reach days; histogram_quantile() reads them either way.
+   */
+  private Timer remediation(FindingDelta d) {
+    return Timer.builder("compliance_remediation")
+        .description("How long a failing finding failed before a delta ended the failure (FindingDelta.failedForMillis)")
+        .tag("practice_id", Integer.toString(d.getPractice()))
+        .tag("control_id", d.getControlId())
+        .tag("severity", d.getSeverity().name())
+        .serviceLevelObjectives(REMEDIATION_BUCKETS)
+        .register(meters);
+  }
+
+  static final Duration[] REMEDIATION_BUCKETS = {Duration.ofMinutes(1), Duration.ofMinutes(5),
+      Duration.ofMinutes(15), Duration.ofMinutes(30), Duration.ofHours(1), Duration.ofHours(2), Duration.ofHours(4),
+      Duration.ofHours(8), Duration.ofHours(12), Duration.ofDays(1), Duration.ofDays(2), Duration.ofDays(3),
+      Duration.ofDays(7), Duration.ofDays(14), Duration.ofDays(30)};
 
   @Override
   public void close() {

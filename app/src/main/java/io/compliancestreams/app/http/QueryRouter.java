@@ -6,6 +6,10 @@ import io.compliancestreams.streams.query.FindingFilter;
 import io.compliancestreams.streams.query.FindingQueries;
 import io.compliancestreams.streams.query.FindingView;
 import io.compliancestreams.streams.query.HistoryEntry;
+import io.compliancestreams.streams.query.LocalRemediation;
+import io.compliancestreams.streams.query.LocalTrend;
+import io.compliancestreams.streams.query.PostureTrend;
+import io.compliancestreams.streams.query.RemediationReport;
 import io.compliancestreams.streams.query.ResourceView;
 import java.io.IOException;
 import java.net.URI;
@@ -15,6 +19,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,6 +57,33 @@ final class QueryRouter {
       }
     }
     return all;
+  }
+
+  /** The posture over the last {@code hours}: every instance's changes and live counts, merged. */
+  PostureTrend.Series trend(int hours, Instant now) {
+    Instant from = PostureTrend.changesFrom(now, hours);
+    List<LocalTrend> parts = new ArrayList<>();
+    parts.add(queries.localTrend(from));
+    for (HostInfo host : queries.instances()) {
+      if (!host.equals(self)) {
+        parts.add(fetch(host, "/api/local/trend?from=" + from.toEpochMilli(), new TypeReference<LocalTrend>() {})
+            .orElseThrow(() -> new IllegalStateException("instance " + host + " did not answer")));
+      }
+    }
+    return PostureTrend.series(parts, now, hours);
+  }
+
+  /** Time to remediate per practice and the oldest open failures of the matching findings, from every instance. */
+  RemediationReport remediation(FindingFilter filter) {
+    List<LocalRemediation> parts = new ArrayList<>();
+    parts.add(queries.localRemediation(filter));
+    for (HostInfo host : queries.instances()) {
+      if (!host.equals(self)) {
+        parts.add(fetch(host, "/api/local/remediation" + query(filter), new TypeReference<LocalRemediation>() {})
+            .orElseThrow(() -> new IllegalStateException("instance " + host + " did not answer")));
+      }
+    }
+    return RemediationReport.of(parts, queries.metadata());
   }
 
   Optional<ResourceView> resource(String key) {

@@ -9,8 +9,9 @@ import io.compliancestreams.sinks.runner.SinkRecord;
  * One delta as one flat JSON line: the FindingDelta's Avro field names in schema order, enums as
  * their symbols, {@code evaluatedAt} as an ISO-8601 UTC string, the nested {@code trigger} flattened
  * to {@code triggerKind}, {@code triggerSnapshotStateId}, {@code triggerEventId}, the nested
- * {@code attribution} to {@code attribution<Field>} ({@code attributionEventTime} ISO-8601), absent values as
- * JSON null, then where the record came from ({@code sourceTopic}, {@code sourcePartition},
+ * {@code attribution} to {@code attribution<Field>} ({@code attributionEventTime} ISO-8601),
+ * {@code failingSince} ISO-8601 and {@code failedForMillis} a number (both set only on the delta that
+ * ends a failure), absent values as JSON null, then where the record came from ({@code sourceTopic}, {@code sourcePartition},
  * {@code sourceOffset}). docs/s3-audit-trail-athena.md declares the same columns.
  */
 final class AuditLine {
@@ -56,6 +57,8 @@ final class AuditLine {
     n.put("attributionEventSource", a == null ? null : a.getEventSource());
     n.put("attributionEventTime", a == null ? null : a.getEventTime().toString());
     n.put("attributionEventId", a == null ? null : a.getEventId());
+    n.put("failingSince", d.getFailingSince() == null ? null : d.getFailingSince().toString());
+    n.put("failedForMillis", d.getFailedForMillis());
     n.put("sourceTopic", record.topic());
     n.put("sourcePartition", record.partition());
     n.put("sourceOffset", record.offset());

@@ -7,6 +7,7 @@ import io.compliancestreams.schemas.avro.ChangeKind;
 import io.compliancestreams.schemas.avro.FindingDelta;
 import io.compliancestreams.schemas.avro.FindingStatus;
 import io.compliancestreams.sinks.attribution.ActorText;
+import io.compliancestreams.sinks.text.ElapsedText;
 import io.compliancestreams.sinks.text.ResourceLabel;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,7 @@ final class DeltaMessages {
     String headline = headline(d, notice);
     BlockKit blocks = new BlockKit()
         .header(d.getSeverity() + " · Practice " + d.getPractice() + ": " + d.getTitle())
-        .section("*" + headline + "* · " + transition(d) + "\n" + escape(d.getReason()) + actor(d))
+        .section("*" + headline + "* · " + transition(d) + failedFor(d) + "\n" + escape(d.getReason()) + actor(d))
         .fields(fields(d));
     if (notice == Notice.ALERT && d.getRemediation() != null && !d.getRemediation().isBlank()) {
       blocks.section("*Remediation*\n" + escape(d.getRemediation()));
@@ -82,6 +83,12 @@ final class DeltaMessages {
       s.append(" · probable cause: the most recent call seen for this resource, not proven");
     }
     return s.toString();
+  }
+
+  /** {@code " · failed for 3 h 12 min"} on the delta that ended a failure; empty otherwise. */
+  private static String failedFor(FindingDelta d) {
+    Long millis = d.getFailedForMillis();
+    return millis == null ? "" : " · failed for " + ElapsedText.of(java.time.Duration.ofMillis(millis));
   }
 
   private static String transition(FindingDelta d) {

@@ -88,6 +88,8 @@ class AuditLineAttributionTest {
 
     JsonNode n = line(FindingDelta.newBuilder(Samples.findingDelta())
         .setAttribution(CloudTrailActors.of(CloudTrailActors.CREATE_BUCKET_AS_ROOT, AttributionCertainty.PROBABLE))
+        .setFailingSince(java.time.Instant.parse("2025-03-01T07:03:00Z"))
+        .setFailedForMillis(11_550_123L)
         .build());
     Map<String, String> written = new java.util.LinkedHashMap<>();
     n.fields().forEachRemaining(e -> written.put(e.getKey().toLowerCase(java.util.Locale.ROOT), type(e.getKey(), e.getValue())));

@@ -11,13 +11,20 @@ public record FindingFilter(
   public static final FindingFilter ALL = new FindingFilter(null, null, null, null, null, null, null);
 
   public boolean matches(FindingView f) {
-    return (practice == null || practice == f.practice())
-        && (control == null || control.equalsIgnoreCase(f.controlId()))
-        && (account == null || account.equals(f.accountId()))
-        && (region == null || region.equals(f.region()))
-        && (status == null || status.equalsIgnoreCase(f.status()))
-        && (severity == null || severity.equalsIgnoreCase(f.severity()))
-        && (resource == null || contains(f.resourceKey(), resource) || contains(f.resourceArn(), resource));
+    return (status == null || status.equalsIgnoreCase(f.status()))
+        && matchesFinding(f.practice(), f.controlId(), f.accountId(), f.region(), f.severity(), f.resourceKey(),
+            f.resourceArn());
+  }
+
+  /** Every filter but the status: which practice, where, how severe, which resource. */
+  public boolean matchesFinding(int practice, String controlId, String accountId, String region, String severity,
+      String resourceKey, String resourceArn) {
+    return (this.practice == null || this.practice == practice)
+        && (control == null || control.equalsIgnoreCase(controlId))
+        && (account == null || account.equals(accountId))
+        && (this.region == null || this.region.equals(region))
+        && (this.severity == null || this.severity.equalsIgnoreCase(severity))
+        && (resource == null || contains(resourceKey, resource) || contains(resourceArn, resource));
   }
 
   private static boolean contains(String text, String part) {

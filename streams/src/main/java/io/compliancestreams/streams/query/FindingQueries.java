@@ -88,6 +88,80 @@ public final class FindingQueries {
     return out;
   }
 
+  /**
+   * This instance's share of the posture trend: the net change per minute from {@code from} on (its
+   * partitions of the delta topic) and the failing and error counts of the findings it holds now.
+   */
+  public LocalTrend localTrend(Instant from) {
+    ReadOnlyKeyValueStore<String, TrendCounts> store = streams.store(StoreQueryParameters.fromNameAndType(
+        StateStores.POSTURE_TREND, QueryableStoreTypes.keyValueStore()));
+    Map<Long, TrendCounts> minutes = new java.util.TreeMap<>();
+    try (KeyValueIterator<String, TrendCounts> it = store.range(StateStores.trendBucketKey(from.toEpochMilli()),
+        StateStores.trendBucketKey(Long.MAX_VALUE))) {
+      // One entry per minute and partition: this instance's partitions may share a minute.
+      it.forEachRemaining(kv -> minutes.merge(Long.parseLong(kv.key), kv.value, TrendCounts::plus));
+    }
+    TrendCounts live = TrendCounts.ZERO;
+    for (FindingView f : localFindings(FindingFilter.ALL)) {
+      live = live.plus(TrendCounts.one(TrendCounts.categoryOf(f.status(), f.severity(), f.suppressed())));
+    }
+    return new LocalTrend(minutes, live);
+  }
+
+  /**
+   * This instance's share of the remediation figures: how long the failures lasted that the deltas in
+   * its partitions of the finding history ended, per practice, and its oldest open failures (FAIL,
+   * not suppressed); both of the findings the filter matches (its status applies to the open
+   * failures only, which are FAIL).
+   */
+  public LocalRemediation localRemediation(FindingFilter filter) {
+    ReadOnlyKeyValueStore<String, HistoryEntry> history = streams.store(StoreQueryParameters.fromNameAndType(
+        StateStores.FINDING_HISTORY, QueryableStoreTypes.keyValueStore()));
+    Map<Integer, List<Long>> durations = new java.util.TreeMap<>();
+    try (KeyValueIterator<String, HistoryEntry> it = history.all()) {
+      it.forEachRemaining(kv -> {
+        HistoryEntry e = kv.value;
+        if (e.failedForMillis() != null && filter.matchesFinding(e.practice(), e.controlId(), e.accountId(),
+            e.region(), e.severity(), e.resourceKey(), e.resourceArn())) {
+          durations.computeIfAbsent(kv.value.practice(), k -> new ArrayList<>()).add(kv.value.failedForMillis());
+        }
+      });
+    }
+    List<SuppressionRule> rules = suppressionRules();
+    Instant now = clock.instant();
+    List<LocalRemediation.OpenFailure> open = new ArrayList<>();
+    try (KeyValueIterator<String, ResourceState> it = resourceStore().all()) {
+      it.forEachRemaining(kv -> kv.value.findings().forEach(f ->
+          openFailure(f, kv.value.item().resourceName(), rules, now, filter).ifPresent(open::add)));
+    }
+    try (KeyValueIterator<String, ScopeState> it = scopeStore().all()) {
+      it.forEachRemaining(kv -> kv.value.findings().forEach(f ->
+          openFailure(f, null, rules, now, filter).ifPresent(open::add)));
+    }
+    return new LocalRemediation(durations, RemediationReport.oldest(open));
+  }
+
+  /** The practices' metadata by number (for the reports merged from every instance). */
+  public Map<Integer, PracticeMetadata> metadata() {
+    return metadata;
+  }
+
+  private Optional<LocalRemediation.OpenFailure> openFailure(StoredFinding f, String resourceName,
+      List<SuppressionRule> rules, Instant now, FindingFilter filter) {
+    PracticeMetadata m = metadata.get(f.practice());
+    Instant since = f.openFailureSince();
+    if (m == null || f.status() != io.compliancestreams.streams.practices.Status.FAIL || since == null
+        || (filter.status() != null && !filter.status().equalsIgnoreCase("FAIL"))
+        || !filter.matchesFinding(f.practice(), m.controlId(), f.resource().accountId(), f.resource().region(),
+            m.severity().name(), f.resource().key(), f.resource().arn())
+        || rules.stream().anyMatch(r -> r.matches(f.findingId(), f.practice(), f.resource(), now))) {
+      return Optional.empty();
+    }
+    return Optional.of(new LocalRemediation.OpenFailure(f.findingId(), f.practice(), m.controlId(),
+        m.severity().name(), f.resource().key(), resourceName, f.resource().resourceId(), since,
+        Math.max(0, java.time.Duration.between(since, now).toSeconds())));
+  }
+
   /** The instance that holds a finding's history: the owner of its partition of the delta topic. */
   public Optional<HostInfo> historyOwnerOf(String findingId) {
     KeyQueryMetadata meta = streams.queryMetadataForKey(StateStores.FINDING_HISTORY, findingId,

@@ -5,7 +5,9 @@ import java.time.Instant;
 
 /**
  * One delta of a finding as its page shows it: when, what changed, why, what caused it, and the
- * resource as the delta named it (so a closed finding still has a name).
+ * resource as the delta named it (so a closed finding still has a name). On the delta that ended a
+ * failure, {@code failingSince} and {@code failedForMillis} say when it began and how long it lasted
+ * (null otherwise, and in entries stored before the fields existed).
  */
 public record HistoryEntry(
     String deltaId,
@@ -30,7 +32,9 @@ public record HistoryEntry(
     String accountId,
     String region,
     String resourceName,
-    Actor actor) {
+    Actor actor,
+    Instant failingSince,
+    Long failedForMillis) {
 
   /** Who caused the change (a CloudTrail event's caller), CERTAIN or PROBABLE; see FindingDelta.attribution. */
   public record Actor(String certainty, String principalArn, String principalType, String principalAccountId,
@@ -50,7 +54,7 @@ public record HistoryEntry(
         d.getTrigger().getKind().name(), d.getTrigger().getEventId(), d.getSuppressed(), d.getPractice(),
         d.getControlId(), d.getTitle(), d.getSeverity().name(), d.getResourceKey(), d.getResourceType(),
         d.getResourceId(), d.getResourceArn(), d.getAccountId(), d.getRegion(), d.getResourceName(),
-        Actor.of(d.getAttribution()));
+        Actor.of(d.getAttribution()), d.getFailingSince(), d.getFailedForMillis());
   }
 
   private static String name(Enum<?> value) {

@@ -28,6 +28,13 @@ public final class StateStores {
    * like the delta topic (by finding id), bounded by FindingHistoryRecorder.
    */
   public static final String FINDING_HISTORY = "finding-history";
+  /**
+   * {@code <19-digit epoch ms of a minute>} → net change of the failing and error counts in that
+   * minute; partitioned like the delta topic, kept by PostureTrendRecorder.
+   */
+  public static final String POSTURE_TREND = "posture-trend";
+  /** Finding id → what the trend counts it as now (a severity, or ERROR); absent when not counted. */
+  public static final String POSTURE_TREND_MEMBERS = "posture-trend-members";
   /** Resource key → the most recent relevant CloudTrail event's actor (purged after the window). */
   public static final String RECENT_EVENTS = "recent-events";
   /** Account id → the same for the account aggregate. */
@@ -74,6 +81,19 @@ public final class StateStores {
   /** The history store's key: sorts a finding's deltas by sequence ('|' sorts after the id). */
   public static String historyKey(String findingId, long sequence) {
     return findingId + "|" + String.format("%019d", sequence);
+  }
+
+  public static StoreBuilder<KeyValueStore<String, io.compliancestreams.streams.query.TrendCounts>> postureTrend() {
+    return keyValue(POSTURE_TREND, new JsonSerde<>(io.compliancestreams.streams.query.TrendCounts.class));
+  }
+
+  public static StoreBuilder<KeyValueStore<String, String>> postureTrendMembers() {
+    return keyValue(POSTURE_TREND_MEMBERS, Serdes.String());
+  }
+
+  /** The trend store's key of a bucket: its start in epoch milliseconds, 19 digits, so keys sort by time. */
+  public static String trendBucketKey(long epochMillis) {
+    return String.format("%019d", epochMillis);
   }
 
   /** The attribution stores ({@link #RECENT_EVENTS}, {@link #SCOPE_RECENT_EVENTS}). */

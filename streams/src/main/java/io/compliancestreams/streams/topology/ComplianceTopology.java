@@ -28,7 +28,8 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  *   <li>CloudTrail events → decode → drop failed/read-only calls and duplicates → route to the
  *       affected resources → rescan requests, and decisive changes to the owning state;
  *   <li>deltas, finding state, rescans and aliases to their topics;
- *   <li>deltas read back → each finding's recent history (for its page).
+ *   <li>deltas read back → each finding's recent history (for its page) and the failing count
+ *       per minute (for the posture over time).
  * </ol>
  */
 public final class ComplianceTopology {
@@ -132,15 +133,22 @@ public final class ComplianceTopology {
   }
 
   /**
-   * Each finding's recent deltas for its page, read back from the delta topic: keyed by finding id
-   * there, so the history of one finding is in one partition and found by its id.
+   * Each finding's recent deltas for its page, and the posture trend, read back from the delta
+   * topic: keyed by finding id there, so the history of one finding is in one partition and found
+   * by its id.
    */
   private static void history(StreamsBuilder builder, Topics topics, SerdeConfig serdes) {
     builder.addStateStore(StateStores.findingHistory());
+    builder.addStateStore(StateStores.postureTrend());
+    builder.addStateStore(StateStores.postureTrendMembers());
     var deltas = AvroSerdes.findingDelta(serdes);
-    builder.stream(topics.deltas(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("history-source"))
-        .process(() -> new FindingHistoryRecorder(deltas.deserializer()), Named.as("history-recorder"),
-            StateStores.FINDING_HISTORY);
+    KStream<String, byte[]> read = builder.stream(topics.deltas(),
+        Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("history-source"));
+    read.process(() -> new FindingHistoryRecorder(deltas.deserializer()), Named.as("history-recorder"),
+        StateStores.FINDING_HISTORY);
+    // The failing count per minute for the posture-over-time chart, from the same deltas.
+    read.process(() -> new PostureTrendRecorder(deltas.deserializer()), Named.as("trend-recorder"),
+        StateStores.POSTURE_TREND, StateStores.POSTURE_TREND_MEMBERS);
   }
 
   private static void route(KStream<String, Output> outputs, Topics topics, SerdeConfig serdes) {

@@ -82,7 +82,7 @@ final class FindingEmitter {
   Unmuted unmute(StoredFinding f, Instant at, Function<ResourceRef, String> names) {
     StoredFinding next = new StoredFinding(f.findingId(), f.practice(), f.resource(), f.status(),
         f.reason(), f.evaluatedAt(), f.firstSeenAt(), f.lastChangedAt(), f.sequence() + 1,
-        f.recheckAt());
+        f.recheckAt(), f.failingSince());
     Delta d = new Delta(next.findingId(), next.sequence(), f.practice(), f.resource(), f.status(),
         f.status(), io.compliancestreams.streams.findings.ChangeKind.CHANGED,
         "suppression expired; current status " + f.status() + ": " + f.reason(), at,

@@ -49,6 +49,8 @@ final class FindingRecords {
             .build())
         .setSuppressed(suppressed)
         .setAttribution(attribution(d.trigger().attribution()))
+        .setFailingSince(d.failingSince())
+        .setFailedForMillis(d.failedFor() == null ? null : d.failedFor().toMillis())
         .build();
   }
 

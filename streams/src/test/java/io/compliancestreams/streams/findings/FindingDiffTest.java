@@ -119,4 +119,98 @@ class FindingDiffTest {
     assertThat(FindingId.of(10, BUCKET)).isEqualTo(FindingId.of(10, BUCKET)).startsWith("p10-").hasSize(28);
     assertThat(FindingId.of(11, BUCKET)).isNotEqualTo(FindingId.of(10, BUCKET));
   }
+
+  private static final Instant T2 = Instant.parse("2026-06-01T03:12:00Z");
+  private static final Instant T3 = Instant.parse("2026-06-01T05:00:00Z");
+
+  private static DiffResult step(Collection<StoredFinding> before, Status status, Instant at) {
+    return FindingDiff.diff(before, List.of(eval(status, status.name())), at, SNAPSHOT, "gone");
+  }
+
+  @Test
+  void shouldCarryWhenTheFailureBeganAndHowLongItLastedOnResolved() {
+    DiffResult regressed = step(stateAfter(eval(Status.PASS, "ok")), Status.FAIL, T1);
+    assertThat(regressed.deltas()).singleElement().satisfies(d -> {
+      assertThat(d.failingSince()).isNull();
+      assertThat(d.failedFor()).isNull();
+    });
+    assertThat(regressed.findings().values()).singleElement()
+        .satisfies(f -> assertThat(f.failingSince()).isEqualTo(T1));
+    DiffResult resolved = step(regressed.findings().values(), Status.PASS, T2);
+    assertThat(resolved.deltas()).singleElement().satisfies(d -> {
+      assertThat(d.kind()).isEqualTo(ChangeKind.RESOLVED);
+      assertThat(d.failingSince()).isEqualTo(T1);
+      assertThat(d.failedFor()).isEqualTo(java.time.Duration.ofMinutes(2 * 60 + 12));
+    });
+    assertThat(resolved.findings().values()).singleElement().satisfies(f -> assertThat(f.failingSince()).isNull());
+  }
+
+  @Test
+  void shouldCountAFailureFromItsFirstFailAcrossAnErrorInBetween() {
+    DiffResult fail = FindingDiff.diff(List.of(), List.of(eval(Status.FAIL, "bad")), T0, SNAPSHOT, "gone");
+    DiffResult error = step(fail.findings().values(), Status.ERROR, T1);
+    assertThat(error.deltas()).singleElement().satisfies(d -> {
+      assertThat(d.kind()).isEqualTo(ChangeKind.CHANGED);
+      assertThat(d.failingSince()).isNull();
+    });
+    DiffResult failAgain = step(error.findings().values(), Status.FAIL, T2);
+    assertThat(failAgain.findings().values()).singleElement()
+        .satisfies(f -> assertThat(f.failingSince()).isEqualTo(T0));
+    DiffResult resolved = step(failAgain.findings().values(), Status.PASS, T3);
+    assertThat(resolved.deltas()).singleElement().satisfies(d -> {
+      assertThat(d.failingSince()).isEqualTo(T0);
+      assertThat(d.failedFor()).isEqualTo(java.time.Duration.ofHours(5));
+    });
+  }
+
+  @Test
+  void shouldEndAnOpenFailureWhenAnErrorTurnsToPass() {
+    DiffResult error = step(stateAfter(eval(Status.FAIL, "bad")), Status.ERROR, T1);
+    DiffResult pass = step(error.findings().values(), Status.PASS, T2);
+    assertThat(pass.deltas()).singleElement().satisfies(d -> {
+      assertThat(d.kind()).isEqualTo(ChangeKind.CHANGED);
+      assertThat(d.failingSince()).isEqualTo(T0);
+      assertThat(d.failedFor()).isEqualTo(java.time.Duration.between(T0, T2));
+    });
+  }
+
+  @Test
+  void shouldStartNoFailureOnAnErrorAlone() {
+    DiffResult error = step(stateAfter(eval(Status.PASS, "ok")), Status.ERROR, T1);
+    DiffResult pass = step(error.findings().values(), Status.PASS, T2);
+    assertThat(pass.deltas()).singleElement().satisfies(d -> {
+      assertThat(d.failingSince()).isNull();
+      assertThat(d.failedFor()).isNull();
+    });
+  }
+
+  @Test
+  void shouldCarryTheFailureOnClosedWhenTheResourceIsGone() {
+    DiffResult closed = FindingDiff.diff(stateAfter(eval(Status.FAIL, "bad")), List.of(), T2, SNAPSHOT, "deleted");
+    assertThat(closed.deltas()).singleElement().satisfies(d -> {
+      assertThat(d.kind()).isEqualTo(ChangeKind.CLOSED);
+      assertThat(d.failingSince()).isEqualTo(T0);
+      assertThat(d.failedFor()).isEqualTo(java.time.Duration.between(T0, T2));
+    });
+  }
+
+  @Test
+  void shouldCarryNoFailureOnClosedOfAPassingFinding() {
+    DiffResult closed = step(stateAfter(eval(Status.PASS, "ok")), Status.NOT_APPLICABLE, T2);
+    assertThat(closed.deltas()).singleElement().satisfies(d -> {
+      assertThat(d.kind()).isEqualTo(ChangeKind.CLOSED);
+      assertThat(d.failingSince()).isNull();
+    });
+  }
+
+  @Test
+  void shouldCountAFailureOfStateWrittenBeforeFailingSinceFromItsLastStatusChange() {
+    StoredFinding legacy = new StoredFinding(FindingId.of(10, BUCKET), 10, BUCKET, Status.FAIL, "bad", T1, T0, T1,
+        2, null, null);
+    DiffResult resolved = step(List.of(legacy), Status.PASS, T3);
+    assertThat(resolved.deltas()).singleElement().satisfies(d -> {
+      assertThat(d.failingSince()).isEqualTo(T1);
+      assertThat(d.failedFor()).isEqualTo(java.time.Duration.between(T1, T3));
+    });
+  }
 }

@@ -22,9 +22,19 @@ class TopologyDescriptionTest {
     Files.writeString(Path.of("target", "topology.txt"), description.toString());
     String doc = Files.readString(Path.of("..", "docs", "streams.md"));
     List<String> missing = new ArrayList<>();
-    for (String store : List.of(StateStores.RESOURCE_STATE, StateStores.RESOURCE_RECHECKS, StateStores.SCOPE_ITEMS,
-        StateStores.SCOPE_STATE, StateStores.SCOPE_DIRTY, StateStores.SCOPE_RECHECKS, StateStores.SEEN_EVENTS,
-        StateStores.FINDING_HISTORY, StateStores.RECENT_EVENTS, StateStores.SCOPE_RECENT_EVENTS, StateStores.ALIASES, StateStores.SUPPRESSIONS)) {
+    java.util.Set<String> stores = new java.util.TreeSet<>(List.of(StateStores.RESOURCE_STATE,
+        StateStores.RESOURCE_RECHECKS, StateStores.SCOPE_ITEMS, StateStores.SCOPE_STATE, StateStores.SCOPE_DIRTY,
+        StateStores.SCOPE_RECHECKS, StateStores.SEEN_EVENTS, StateStores.FINDING_HISTORY,
+        StateStores.POSTURE_TREND, StateStores.POSTURE_TREND_MEMBERS, StateStores.RECENT_EVENTS,
+        StateStores.SCOPE_RECENT_EVENTS, StateStores.ALIASES, StateStores.SUPPRESSIONS));
+    // and whatever store the topology really has, so a new one cannot go undocumented
+    description.subtopologies().forEach(sub -> sub.nodes().forEach(node -> {
+      if (node instanceof TopologyDescription.Processor p) {
+        stores.addAll(p.stores());
+      }
+    }));
+    description.globalStores().forEach(g -> stores.addAll(g.processor().stores()));
+    for (String store : stores) {
       if (!doc.contains("`" + store + "`")) {
         missing.add("store " + store);
       }
