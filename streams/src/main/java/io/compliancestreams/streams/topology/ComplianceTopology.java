@@ -1,6 +1,7 @@
 package io.compliancestreams.streams.topology;
 
 import io.compliancestreams.schemas.AvroSerdes;
+import io.compliancestreams.schemas.avro.FindingDelta;
 import io.compliancestreams.schemas.SerdeConfig;
 import io.compliancestreams.streams.cloudtrail.EventRelevance;
 import io.compliancestreams.streams.cloudtrail.EventRouter;
@@ -142,12 +143,12 @@ public final class ComplianceTopology {
     builder.addStateStore(StateStores.postureTrend());
     builder.addStateStore(StateStores.postureTrendMembers());
     var deltas = AvroSerdes.findingDelta(serdes);
-    KStream<String, byte[]> read = builder.stream(topics.deltas(),
-        Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("history-source"));
-    read.process(() -> new FindingHistoryRecorder(deltas.deserializer()), Named.as("history-recorder"),
-        StateStores.FINDING_HISTORY);
+    KStream<String, FindingDelta> read = builder.stream(topics.deltas(),
+            Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("history-source"))
+        .process(() -> new DeltaReadBack(deltas.deserializer()), Named.as("history-decode"));
+    read.process(FindingHistoryRecorder::new, Named.as("history-recorder"), StateStores.FINDING_HISTORY);
     // The failing count per minute for the posture-over-time chart, from the same deltas.
-    read.process(() -> new PostureTrendRecorder(deltas.deserializer()), Named.as("trend-recorder"),
+    read.process(PostureTrendRecorder::new, Named.as("trend-recorder"),
         StateStores.POSTURE_TREND, StateStores.POSTURE_TREND_MEMBERS);
   }
 

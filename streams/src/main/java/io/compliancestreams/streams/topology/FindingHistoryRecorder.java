@@ -6,15 +6,12 @@ import io.compliancestreams.streams.state.StateStores;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Keeps each finding's recent deltas for its page, read back from the delta topic (keyed by finding
@@ -23,19 +20,13 @@ import org.slf4j.LoggerFactory;
  * rise by one) and none older than {@link #RETENTION} (an hourly wall-clock purge, which also
  * forgets findings closed long ago).
  */
-final class FindingHistoryRecorder extends ContextualProcessor<String, byte[], Void, Void> {
+final class FindingHistoryRecorder extends ContextualProcessor<String, FindingDelta, Void, Void> {
 
   static final int PER_FINDING = 100;
   static final Duration RETENTION = Duration.ofDays(90);
 
-  private static final Logger LOG = LoggerFactory.getLogger(FindingHistoryRecorder.class);
 
-  private final Deserializer<FindingDelta> deltas;
   private KeyValueStore<String, HistoryEntry> history;
-
-  FindingHistoryRecorder(Deserializer<FindingDelta> deltas) {
-    this.deltas = deltas;
-  }
 
   @Override
   public void init(ProcessorContext<Void, Void> context) {
@@ -45,19 +36,8 @@ final class FindingHistoryRecorder extends ContextualProcessor<String, byte[], V
   }
 
   @Override
-  public void process(Record<String, byte[]> record) {
-    if (record.value() == null) {
-      return;
-    }
-    FindingDelta delta;
-    try {
-      delta = deltas.deserialize(context().recordMetadata().map(m -> m.topic()).orElse(""), record.headers(),
-          record.value());
-    } catch (RuntimeException e) {
-      // The topology wrote this record itself; an unreadable one is someone else's and not history.
-      LOG.warn("finding history: skipped an unreadable record of key {}: {}", record.key(), e.getMessage());
-      return;
-    }
+  public void process(Record<String, FindingDelta> record) {
+    FindingDelta delta = record.value();
     HistoryEntry entry = HistoryEntry.of(delta);
     history.put(StateStores.historyKey(entry.findingId(), entry.sequence()), entry);
     long dropped = entry.sequence() - PER_FINDING;

@@ -7,15 +7,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Counts, per minute, the net change of failing findings (FAIL and not suppressed, per severity)
@@ -27,20 +24,14 @@ import org.slf4j.LoggerFactory;
  * (wall clock); the members are not. The query API anchors the series on the live count and walks
  * back through these changes (docs/streams.md, "Posture over time").
  */
-final class PostureTrendRecorder extends ContextualProcessor<String, byte[], Void, Void> {
+final class PostureTrendRecorder extends ContextualProcessor<String, FindingDelta, Void, Void> {
 
   static final Duration RETENTION = Duration.ofDays(30);
   static final long MINUTE = Duration.ofMinutes(1).toMillis();
 
-  private static final Logger LOG = LoggerFactory.getLogger(PostureTrendRecorder.class);
 
-  private final Deserializer<FindingDelta> deltas;
   private KeyValueStore<String, TrendCounts> counts;
   private KeyValueStore<String, String> members;
-
-  PostureTrendRecorder(Deserializer<FindingDelta> deltas) {
-    this.deltas = deltas;
-  }
 
   @Override
   public void init(ProcessorContext<Void, Void> context) {
@@ -51,19 +42,8 @@ final class PostureTrendRecorder extends ContextualProcessor<String, byte[], Voi
   }
 
   @Override
-  public void process(Record<String, byte[]> record) {
-    if (record.value() == null) {
-      return;
-    }
-    FindingDelta delta;
-    try {
-      delta = deltas.deserialize(context().recordMetadata().map(m -> m.topic()).orElse(""), record.headers(),
-          record.value());
-    } catch (RuntimeException e) {
-      // The topology wrote this record itself; an unreadable one is someone else's and not counted.
-      LOG.warn("posture trend: skipped an unreadable record of key {}: {}", record.key(), e.getMessage());
-      return;
-    }
+  public void process(Record<String, FindingDelta> record) {
+    FindingDelta delta = record.value();
     String now = TrendCounts.categoryOf(delta.getNewStatus() == null ? null : delta.getNewStatus().name(),
         delta.getSeverity().name(), delta.getSuppressed());
     String before = members.get(delta.getFindingId());
