@@ -211,7 +211,7 @@ public final class ItemReader {
     try {
       return Optional.of(OffsetDateTime.parse(node.asText()).toInstant());
     } catch (DateTimeParseException e) {
-      throw malformed("is not an ISO-8601 timestamp: " + shown(node));
+      throw malformed("is not an ISO-8601 timestamp: '" + node.asText() + "'");
     }
   }
 

@@ -1,7 +1,6 @@
 package io.compliancestreams.streams.practices.opensearch;
 
 
-import io.compliancestreams.streams.practices.ConfigurationItem;
 import io.compliancestreams.streams.practices.Evaluation;
 import io.compliancestreams.streams.practices.EventTrigger;
 import io.compliancestreams.streams.practices.Practice;
