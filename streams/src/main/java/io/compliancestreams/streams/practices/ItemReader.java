@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The one reader of configuration JSON: a value together with its path in the item (e.g. {@code
@@ -123,13 +125,7 @@ public final class ItemReader {
 
   /** A string. */
   public Optional<String> text() {
-    if (!isPresent()) {
-      return Optional.empty();
-    }
-    if (!node.isTextual()) {
-      throw malformed("expected a string, got " + shown(node));
-    }
-    return Optional.of(node.asText());
+    return scalar("a string", JsonNode::isTextual, JsonNode::asText);
   }
 
   /** A string that must be there and not blank. */
@@ -139,13 +135,7 @@ public final class ItemReader {
 
   /** A JSON boolean; the strings "true" and "false" are rejected (see {@link #lenientBool}). */
   public Optional<Boolean> bool() {
-    if (!isPresent()) {
-      return Optional.empty();
-    }
-    if (!node.isBoolean()) {
-      throw malformed("expected a boolean, got " + shown(node));
-    }
-    return Optional.of(node.booleanValue());
+    return scalar("a boolean", JsonNode::isBoolean, JsonNode::booleanValue);
   }
 
   /** A boolean that must be there. */
@@ -160,17 +150,10 @@ public final class ItemReader {
    * error.
    */
   public Optional<Boolean> lenientBool() {
-    if (!isPresent()) {
-      return Optional.empty();
-    }
-    if (node.isBoolean()) {
-      return Optional.of(node.booleanValue());
-    }
-    if (node.isTextual()
-        && (node.asText().equalsIgnoreCase("true") || node.asText().equalsIgnoreCase("false"))) {
-      return Optional.of(Boolean.parseBoolean(node.asText()));
-    }
-    throw malformed("expected true or false, got " + shown(node));
+    return scalar(
+        "true or false",
+        n -> n.isBoolean() || n.asText().equalsIgnoreCase("true") || n.asText().equalsIgnoreCase("false"),
+        n -> n.isBoolean() ? n.booleanValue() : Boolean.parseBoolean(n.asText()));
   }
 
   /** A lenient boolean that must be there. */
@@ -180,13 +163,7 @@ public final class ItemReader {
 
   /** A JSON whole number that fits an int. */
   public Optional<Integer> integer() {
-    if (!isPresent()) {
-      return Optional.empty();
-    }
-    if (!node.isIntegralNumber() || !node.canConvertToInt()) {
-      throw malformed("expected a whole number, got " + shown(node));
-    }
-    return Optional.of(node.intValue());
+    return scalar("a whole number", n -> n.isIntegralNumber() && n.canConvertToInt(), JsonNode::intValue);
   }
 
   /** A whole number that must be there. */
@@ -226,6 +203,18 @@ public final class ItemReader {
       throw missing();
     }
     return this;
+  }
+
+  /** A present scalar that {@code accepts}, converted; empty when absent; else malformed. */
+  private <T> Optional<T> scalar(
+      String expected, Predicate<JsonNode> accepts, Function<JsonNode, T> value) {
+    if (!isPresent()) {
+      return Optional.empty();
+    }
+    if (!node.isValueNode() || !accepts.test(node)) {
+      throw malformed("expected " + expected + ", got " + shown(node));
+    }
+    return Optional.of(value.apply(node));
   }
 
   /** An exception naming this value's path and the problem. */

@@ -5,22 +5,10 @@ import io.compliancestreams.streams.practices.ItemReader;
 import java.util.Optional;
 
 /** AWS Config's {@value CloudTrailTypes#TRAIL} item (camelCase configuration). */
-final class Trail {
-
-  private final ConfigurationItem item;
-  private final ItemReader config;
-
-  private Trail(ConfigurationItem item) {
-    this.item = item;
-    this.config = ItemReader.configuration(item);
-  }
+record Trail(ConfigurationItem item, ItemReader config) {
 
   static Trail of(ConfigurationItem item) {
-    return new Trail(item);
-  }
-
-  ConfigurationItem item() {
-    return item;
+    return new Trail(item, ItemReader.configuration(item));
   }
 
   Optional<String> homeRegion() {

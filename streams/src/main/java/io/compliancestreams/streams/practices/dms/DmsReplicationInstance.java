@@ -6,22 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** An {@code AWS::DMS::ReplicationInstance} item. */
-final class DmsReplicationInstance {
-
-  private final ConfigurationItem item;
-  private final ItemReader config;
-
-  private DmsReplicationInstance(ConfigurationItem item) {
-    this.item = item;
-    this.config = ItemReader.configuration(item).requiredObject();
-  }
+record DmsReplicationInstance(ConfigurationItem item, ItemReader config) {
 
   static DmsReplicationInstance of(ConfigurationItem item) {
-    return new DmsReplicationInstance(item);
-  }
-
-  ConfigurationItem item() {
-    return item;
+    return new DmsReplicationInstance(item, ItemReader.configuration(item).requiredObject());
   }
 
   boolean publiclyAccessible() {

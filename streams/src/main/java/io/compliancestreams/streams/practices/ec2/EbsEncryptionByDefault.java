@@ -5,22 +5,10 @@ import io.compliancestreams.streams.practices.ItemReader;
 import java.util.Optional;
 
 /** An {@value Ec2Types#EBS_ENCRYPTION_BY_DEFAULT} snapshot: GetEbsEncryptionByDefault's answer. */
-final class EbsEncryptionByDefault {
-
-  private final ConfigurationItem item;
-  private final ItemReader config;
-
-  private EbsEncryptionByDefault(ConfigurationItem item) {
-    this.item = item;
-    this.config = ItemReader.configuration(item).requiredObject();
-  }
+record EbsEncryptionByDefault(ConfigurationItem item, ItemReader config) {
 
   static EbsEncryptionByDefault of(ConfigurationItem item) {
-    return new EbsEncryptionByDefault(item);
-  }
-
-  ConfigurationItem item() {
-    return item;
+    return new EbsEncryptionByDefault(item, ItemReader.configuration(item).requiredObject());
   }
 
   boolean enabled() {

@@ -9,25 +9,13 @@ import java.util.Optional;
  * An {@value Ec2Types#SNAPSHOT} item: a DescribeSnapshots entry plus its {@code
  * CreateVolumePermissions} (DescribeSnapshotAttribute).
  */
-final class EbsSnapshot {
+record EbsSnapshot(ConfigurationItem item, ItemReader config) {
 
   /** One create-volume permission: a group ({@code all} = public) or an account. */
   record Permission(Optional<String> group, Optional<String> userId) {}
 
-  private final ConfigurationItem item;
-  private final ItemReader config;
-
-  private EbsSnapshot(ConfigurationItem item) {
-    this.item = item;
-    this.config = ItemReader.configuration(item).requiredObject();
-  }
-
   static EbsSnapshot of(ConfigurationItem item) {
-    return new EbsSnapshot(item);
-  }
-
-  ConfigurationItem item() {
-    return item;
+    return new EbsSnapshot(item, ItemReader.configuration(item).requiredObject());
   }
 
   Optional<String> volumeId() {

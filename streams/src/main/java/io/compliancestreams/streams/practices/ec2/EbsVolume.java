@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** An {@value Ec2Types#VOLUME} item as practice 16 reads it. Fields are read when asked. */
-final class EbsVolume {
+record EbsVolume(ConfigurationItem item, ItemReader config) {
 
   /** One entry of the volume's {@code attachments}. */
   static final class Attachment {
@@ -30,20 +30,8 @@ final class EbsVolume {
     }
   }
 
-  private final ConfigurationItem item;
-  private final ItemReader config;
-
-  private EbsVolume(ConfigurationItem item) {
-    this.item = item;
-    this.config = ItemReader.configuration(item).requiredObject();
-  }
-
   static EbsVolume of(ConfigurationItem item) {
-    return new EbsVolume(item);
-  }
-
-  ConfigurationItem item() {
-    return item;
+    return new EbsVolume(item, ItemReader.configuration(item).requiredObject());
   }
 
   /** available, in-use, …. */

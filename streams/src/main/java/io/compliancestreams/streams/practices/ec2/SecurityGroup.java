@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** An {@value Ec2Types#SECURITY_GROUP} item (AWS Config's camelCase shape). */
-final class SecurityGroup {
+record SecurityGroup(ConfigurationItem item, ItemReader config) {
 
   /** One entry of {@code ipPermissions} or {@code ipPermissionsEgress}. */
   static final class Permission {
@@ -71,20 +71,8 @@ final class SecurityGroup {
     }
   }
 
-  private final ConfigurationItem item;
-  private final ItemReader config;
-
-  private SecurityGroup(ConfigurationItem item) {
-    this.item = item;
-    this.config = ItemReader.configuration(item).requiredObject();
-  }
-
   static SecurityGroup of(ConfigurationItem item) {
-    return new SecurityGroup(item);
-  }
-
-  ConfigurationItem item() {
-    return item;
+    return new SecurityGroup(item, ItemReader.configuration(item).requiredObject());
   }
 
   /** {@code default} for a VPC's default group. */

@@ -10,7 +10,7 @@ import java.util.stream.IntStream;
  * An {@value Ec2Types#VPC} item with the DescribeFlowLogs entries our collector adds as the
  * {@value Ec2Types#FLOW_LOGS_SUPPLEMENTARY} supplementary configuration.
  */
-final class Vpc {
+record Vpc(ConfigurationItem item, ItemReader config) {
 
   /** One DescribeFlowLogs entry. */
   static final class FlowLog {
@@ -45,20 +45,8 @@ final class Vpc {
     }
   }
 
-  private final ConfigurationItem item;
-  private final ItemReader config;
-
-  private Vpc(ConfigurationItem item) {
-    this.item = item;
-    this.config = ItemReader.configuration(item).requiredObject();
-  }
-
   static Vpc of(ConfigurationItem item) {
-    return new Vpc(item);
-  }
-
-  ConfigurationItem item() {
-    return item;
+    return new Vpc(item, ItemReader.configuration(item).requiredObject());
   }
 
   boolean isDefault() {

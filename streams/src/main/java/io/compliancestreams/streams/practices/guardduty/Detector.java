@@ -4,18 +4,10 @@ import io.compliancestreams.streams.practices.ConfigurationItem;
 import io.compliancestreams.streams.practices.ItemReader;
 
 /** AWS Config's {@value GuardDutyTypes#DETECTOR} item. */
-final class Detector {
-
-  private final ConfigurationItem item;
-  private final ItemReader config;
-
-  private Detector(ConfigurationItem item) {
-    this.item = item;
-    this.config = ItemReader.configuration(item).requiredObject();
-  }
+record Detector(ConfigurationItem item, ItemReader config) {
 
   static Detector of(ConfigurationItem item) {
-    return new Detector(item);
+    return new Detector(item, ItemReader.configuration(item).requiredObject());
   }
 
   String id() {

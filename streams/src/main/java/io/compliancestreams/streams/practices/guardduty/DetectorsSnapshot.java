@@ -9,16 +9,10 @@ import java.util.Map;
  * A {@value GuardDutyTypes#DETECTORS} snapshot: ListDetectors' ids with each detector's GetDetector
  * answer.
  */
-final class DetectorsSnapshot {
-
-  private final ItemReader config;
-
-  private DetectorsSnapshot(ConfigurationItem item) {
-    this.config = ItemReader.configuration(item).requiredObject();
-  }
+record DetectorsSnapshot(ItemReader config) {
 
   static DetectorsSnapshot of(ConfigurationItem item) {
-    return new DetectorsSnapshot(item);
+    return new DetectorsSnapshot(ItemReader.configuration(item).requiredObject());
   }
 
   /** Detector id → status (ENABLED / DISABLED), in ListDetectors' order. */

@@ -5,25 +5,13 @@ import io.compliancestreams.streams.practices.ItemReader;
 import java.util.Optional;
 
 /** An {@value IamTypes#POLICY} item: a managed policy with every version's document. */
-final class IamPolicy {
+record IamPolicy(ConfigurationItem item, ItemReader config) {
 
   /** The version marked {@code isDefaultVersion}, the one in force. */
   record DefaultVersion(String versionId, PolicyDocument document) {}
 
-  private final ConfigurationItem item;
-  private final ItemReader config;
-
-  private IamPolicy(ConfigurationItem item) {
-    this.item = item;
-    this.config = ItemReader.configuration(item).object();
-  }
-
   static IamPolicy of(ConfigurationItem item) {
-    return new IamPolicy(item);
-  }
-
-  ConfigurationItem item() {
-    return item;
+    return new IamPolicy(item, ItemReader.configuration(item).object());
   }
 
   String name() {

@@ -5,22 +5,10 @@ import io.compliancestreams.streams.practices.ItemReader;
 import java.util.List;
 
 /** An {@value IamTypes#USER} item: a user with its attached managed and inline policies. */
-final class IamUser {
-
-  private final ConfigurationItem item;
-  private final ItemReader config;
-
-  private IamUser(ConfigurationItem item) {
-    this.item = item;
-    this.config = ItemReader.configuration(item).object();
-  }
+record IamUser(ConfigurationItem item, ItemReader config) {
 
   static IamUser of(ConfigurationItem item) {
-    return new IamUser(item);
-  }
-
-  ConfigurationItem item() {
-    return item;
+    return new IamUser(item, ItemReader.configuration(item).object());
   }
 
   /** The names of the managed policies attached to the user itself (not through a group). */

@@ -5,16 +5,10 @@ import io.compliancestreams.streams.practices.ItemReader;
 import java.util.Optional;
 
 /** A {@value IamTypes#VIRTUAL_MFA_DEVICES} snapshot: ListVirtualMFADevices of one account. */
-final class VirtualMfaDevices {
-
-  private final ItemReader config;
-
-  private VirtualMfaDevices(ConfigurationItem item) {
-    this.config = ItemReader.configuration(item).requiredObject();
-  }
+record VirtualMfaDevices(ItemReader config) {
 
   static VirtualMfaDevices of(ConfigurationItem item) {
-    return new VirtualMfaDevices(item);
+    return new VirtualMfaDevices(ItemReader.configuration(item).requiredObject());
   }
 
   /** The serial number of a virtual device assigned to root ({@code User.Arn ...:root}). */

@@ -6,22 +6,10 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** An {@code AWS::KMS::Key} item. */
-final class KmsKey {
-
-  private final ConfigurationItem item;
-  private final ItemReader config;
-
-  private KmsKey(ConfigurationItem item) {
-    this.item = item;
-    this.config = ItemReader.configuration(item).requiredObject();
-  }
+record KmsKey(ConfigurationItem item, ItemReader config) {
 
   static KmsKey of(ConfigurationItem item) {
-    return new KmsKey(item);
-  }
-
-  ConfigurationItem item() {
-    return item;
+    return new KmsKey(item, ItemReader.configuration(item).requiredObject());
   }
 
   /** True for an AWS managed key ({@code keyManager} AWS), false for a customer managed one. */

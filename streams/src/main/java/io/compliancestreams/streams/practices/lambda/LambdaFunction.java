@@ -4,22 +4,10 @@ import io.compliancestreams.streams.practices.ConfigurationItem;
 import io.compliancestreams.streams.practices.ItemReader;
 
 /** An {@code AWS::Lambda::Function} item. */
-final class LambdaFunction {
-
-  private final ConfigurationItem item;
-  private final ItemReader config;
-
-  private LambdaFunction(ConfigurationItem item) {
-    this.item = item;
-    this.config = ItemReader.configuration(item).requiredObject();
-  }
+record LambdaFunction(ConfigurationItem item, ItemReader config) {
 
   static LambdaFunction of(ConfigurationItem item) {
-    return new LambdaFunction(item);
-  }
-
-  ConfigurationItem item() {
-    return item;
+    return new LambdaFunction(item, ItemReader.configuration(item).requiredObject());
   }
 
   String name() {

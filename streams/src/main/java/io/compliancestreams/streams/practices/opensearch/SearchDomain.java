@@ -8,7 +8,7 @@ import java.util.Optional;
  * An {@value OpenSearchDomainEncryptedAtRest#OPENSEARCH_DOMAIN} item (PascalCase) or an {@value
  * OpenSearchDomainEncryptedAtRest#ELASTICSEARCH_DOMAIN} item (camelCase), read through one shape.
  */
-final class SearchDomain {
+record SearchDomain(ConfigurationItem item, ItemReader config) {
 
   /** Field names of the two recorded shapes. */
   private enum Casing {
@@ -30,51 +30,40 @@ final class SearchDomain {
     }
   }
 
-  private final ConfigurationItem item;
-  private final ItemReader config;
-  private final Casing casing;
-
-  private SearchDomain(ConfigurationItem item) {
-    this.item = item;
-    this.config = ItemReader.configuration(item).requiredObject();
-    this.casing =
-        item.resourceType().equals(OpenSearchDomainEncryptedAtRest.OPENSEARCH_DOMAIN)
-            ? Casing.PASCAL
-            : Casing.CAMEL;
-  }
-
   static SearchDomain of(ConfigurationItem item) {
-    return new SearchDomain(item);
-  }
-
-  ConfigurationItem item() {
-    return item;
+    return new SearchDomain(item, ItemReader.configuration(item).requiredObject());
   }
 
   /** OpenSearch or Elasticsearch. */
   String engine() {
-    return casing.engine;
+    return casing().engine;
   }
 
   String name() {
-    return config.field(casing.domainName).text().orElse(item.displayName());
+    return config.field(casing().domainName).text().orElse(item.displayName());
   }
 
   /** The encryption-at-rest flag, empty when the domain records none. */
   Optional<Boolean> encryptedAtRest() {
-    return options().field(casing.enabled).lenientBool();
+    return options().field(casing().enabled).lenientBool();
   }
 
   Optional<String> kmsKeyId() {
-    return options().field(casing.kmsKeyId).text();
+    return options().field(casing().kmsKeyId).text();
   }
 
   /** E.g. {@code EncryptionAtRestOptions.Enabled}, as the shape names it, for reasons. */
   String encryptedAtRestField() {
-    return casing.options + "." + casing.enabled;
+    return casing().options + "." + casing().enabled;
   }
 
   private ItemReader options() {
-    return config.field(casing.options).object();
+    return config.field(casing().options).object();
+  }
+
+  private Casing casing() {
+    return item.resourceType().equals(OpenSearchDomainEncryptedAtRest.OPENSEARCH_DOMAIN)
+        ? Casing.PASCAL
+        : Casing.CAMEL;
   }
 }

@@ -4,20 +4,10 @@ import io.compliancestreams.streams.practices.ConfigurationItem;
 import io.compliancestreams.streams.practices.ItemReader;
 
 /** An {@value S3Types#ACCOUNT_PUBLIC_ACCESS_BLOCK} item: the account-level flags. */
-final class AccountPublicAccessBlock {
-
-  private final ConfigurationItem item;
-
-  private AccountPublicAccessBlock(ConfigurationItem item) {
-    this.item = item;
-  }
+record AccountPublicAccessBlock(ConfigurationItem item) {
 
   static AccountPublicAccessBlock of(ConfigurationItem item) {
     return new AccountPublicAccessBlock(item);
-  }
-
-  ConfigurationItem item() {
-    return item;
   }
 
   /**

@@ -9,20 +9,10 @@ import java.util.Optional;
  * A {@value S3Types#BUCKET} item: what the S3 practices read lives in its supplementary
  * configuration (Block Public Access flags, default encryption rules).
  */
-final class S3Bucket {
-
-  private final ConfigurationItem item;
-
-  private S3Bucket(ConfigurationItem item) {
-    this.item = item;
-  }
+record S3Bucket(ConfigurationItem item) {
 
   static S3Bucket of(ConfigurationItem item) {
     return new S3Bucket(item);
-  }
-
-  ConfigurationItem item() {
-    return item;
   }
 
   /** The bucket name. */

@@ -5,22 +5,10 @@ import io.compliancestreams.streams.practices.ItemReader;
 import java.util.Optional;
 
 /** An {@code AWS::SageMaker::NotebookInstance} item. */
-final class NotebookInstance {
-
-  private final ConfigurationItem item;
-  private final ItemReader config;
-
-  private NotebookInstance(ConfigurationItem item) {
-    this.item = item;
-    this.config = ItemReader.configuration(item).requiredObject();
-  }
+record NotebookInstance(ConfigurationItem item, ItemReader config) {
 
   static NotebookInstance of(ConfigurationItem item) {
-    return new NotebookInstance(item);
-  }
-
-  ConfigurationItem item() {
-    return item;
+    return new NotebookInstance(item, ItemReader.configuration(item).requiredObject());
   }
 
   /** True for Enabled, false for Disabled; any other value is malformed. */
