@@ -1,7 +1,7 @@
 package io.compliancestreams.streams.practices.cloudtrail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.compliancestreams.streams.practices.MalformedItemException;
+import io.compliancestreams.streams.practices.ItemReader;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,32 +26,32 @@ final class ManagementEventCoverage {
 
   private ManagementEventCoverage() {}
 
-  static Result of(JsonNode trail, String where) {
-    JsonNode advanced = trail.path("AdvancedEventSelectors");
-    JsonNode basic = trail.path("EventSelectors");
-    if (isArray(advanced, where + ".AdvancedEventSelectors") && !advanced.isEmpty()) {
-      return advanced(advanced, where + ".AdvancedEventSelectors");
+  /** {@code trail} is one DescribeTrails entry enriched with its GetEventSelectors answer. */
+  static Result of(ItemReader trail) {
+    ItemReader advanced = trail.field("AdvancedEventSelectors");
+    ItemReader basic = trail.field("EventSelectors");
+    if (!advanced.list().isEmpty()) {
+      return advanced(advanced.list());
     }
-    if (isArray(basic, where + ".EventSelectors")) {
-      return basic(basic, where + ".EventSelectors");
+    if (basic.isPresent()) {
+      return basic(basic.list());
     }
-    if (advanced.isArray()) {
+    if (advanced.isPresent()) {
       return Result.gap("has no event selectors");
     }
     return new Result(false, true, "has no GetEventSelectors result");
   }
 
-  private static Result basic(JsonNode selectors, String where) {
+  private static Result basic(List<ItemReader> selectors) {
     List<String> gaps = new ArrayList<>();
     for (int i = 0; i < selectors.size(); i++) {
-      JsonNode s = selectors.get(i);
+      ItemReader s = selectors.get(i);
       // API defaults when a member is omitted: IncludeManagementEvents true, ReadWriteType All.
-      boolean management = JsonFields.bool(s.path("IncludeManagementEvents"), true, where + "[" + i + "].IncludeManagementEvents");
-      if (!management) {
+      if (!s.field("IncludeManagementEvents").bool().orElse(true)) {
         continue;
       }
-      String readWrite = JsonFields.text(s.path("ReadWriteType"), "All", where + "[" + i + "].ReadWriteType");
-      List<String> excluded = texts(s.path("ExcludeManagementEventSources"), where + "[" + i + "].ExcludeManagementEventSources");
+      String readWrite = s.field("ReadWriteType").text().orElse("All");
+      List<String> excluded = texts(s.field("ExcludeManagementEventSources"));
       if (!readWrite.equals("All")) {
         gaps.add("event selector " + i + " records only " + readWrite + " management events");
       } else if (!excluded.isEmpty()) {
@@ -63,30 +63,24 @@ final class ManagementEventCoverage {
     return Result.gap(gaps.isEmpty() ? "records no management events" : String.join("; ", gaps));
   }
 
-  private static Result advanced(JsonNode selectors, String where) {
+  private static Result advanced(List<ItemReader> selectors) {
     List<String> gaps = new ArrayList<>();
     for (int i = 0; i < selectors.size(); i++) {
-      JsonNode s = selectors.get(i);
-      String at = where + "[" + i + "].FieldSelectors";
-      JsonNode fields = s.path("FieldSelectors");
-      if (!fields.isArray()) {
-        throw new MalformedItemException(at, "expected an array, got " + fields.getNodeType());
-      }
-      String label = "advanced selector '" + s.path("Name").asText("#" + i) + "'";
+      ItemReader s = selectors.get(i);
+      String label = "advanced selector '" + s.node().path("Name").asText("#" + i) + "'";
       boolean management = false;
       String narrowing = null;
-      for (int j = 0; j < fields.size(); j++) {
-        JsonNode f = fields.get(j);
-        String field = JsonFields.text(f.path("Field"), "", at + "[" + j + "].Field");
+      for (ItemReader f : s.field("FieldSelectors").requiredList()) {
+        String field = f.field("Field").text().orElse("");
         if (field.equals("eventCategory")) {
-          management = texts(f.path("Equals"), at + "[" + j + "].Equals").contains("Management");
+          management = texts(f.field("Equals")).contains("Management");
         } else if (field.equals("readOnly")) {
-          List<String> equals = texts(f.path("Equals"), at + "[" + j + "].Equals");
+          List<String> equals = texts(f.field("Equals"));
           if (!(equals.contains("true") && equals.contains("false"))) {
-            narrowing = "records only " + describe(f) + " management events";
+            narrowing = "records only " + describe(f.node()) + " management events";
           }
         } else if (field.equals("eventSource")) {
-          narrowing = "limits management events by eventSource " + describe(f);
+          narrowing = "limits management events by eventSource " + describe(f.node());
         }
       }
       if (!management) {
@@ -111,24 +105,7 @@ final class ManagementEventCoverage {
     return "(" + fieldSelector.path("Field").asText() + " " + String.join(", ", parts) + ")";
   }
 
-  private static boolean isArray(JsonNode node, String where) {
-    if (node.isMissingNode() || node.isNull()) {
-      return false;
-    }
-    if (!node.isArray()) {
-      throw new MalformedItemException(where, "expected an array, got " + node.getNodeType());
-    }
-    return true;
-  }
-
-  private static List<String> texts(JsonNode node, String where) {
-    List<String> out = new ArrayList<>();
-    if (!isArray(node, where)) {
-      return out;
-    }
-    for (int i = 0; i < node.size(); i++) {
-      out.add(JsonFields.text(node.get(i), "", where + "[" + i + "]"));
-    }
-    return out;
+  private static List<String> texts(ItemReader array) {
+    return array.list().stream().map(e -> e.text().orElse("")).toList();
   }
 }

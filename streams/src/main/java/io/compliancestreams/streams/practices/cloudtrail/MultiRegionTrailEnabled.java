@@ -1,6 +1,5 @@
 package io.compliancestreams.streams.practices.cloudtrail;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.compliancestreams.streams.practices.ConfigurationItem;
 import io.compliancestreams.streams.practices.Evaluation;
 import io.compliancestreams.streams.practices.EventTrigger;
@@ -11,10 +10,11 @@ import io.compliancestreams.streams.practices.ResourceRef;
 import io.compliancestreams.streams.practices.Scope;
 import io.compliancestreams.streams.practices.ScopeInput;
 import io.compliancestreams.streams.practices.Severity;
-import io.compliancestreams.streams.practices.cloudtrail.TrailInventory.Trail;
+import io.compliancestreams.streams.practices.cloudtrail.TrailInventory.ListedTrail;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Practice 12 (CloudTrail.1): the account has at least one multi-Region trail that is logging and
@@ -63,14 +63,14 @@ public final class MultiRegionTrailEnabled implements Practice {
   @Override
   public List<Evaluation> evaluate(ScopeInput input) {
     List<ConfigurationItem> snapshots = input.itemsOfType(CloudTrailTypes.TRAILS);
-    List<Trail> trails = TrailInventory.distinct(snapshots);
+    List<ListedTrail> trails = TrailInventory.distinct(snapshots);
     ResourceRef account = ResourceRef.account(input.subject().accountId());
     int n = METADATA.number();
 
-    Trail qualifying = null;
+    ListedTrail qualifying = null;
     List<String> gaps = new ArrayList<>();
     List<String> unknown = new ArrayList<>();
-    for (Trail trail : trails) {
+    for (ListedTrail trail : trails) {
       Shortfall shortfall = shortfall(trail);
       if (shortfall == null) {
         qualifying = trail;
@@ -115,22 +115,21 @@ public final class MultiRegionTrailEnabled implements Practice {
   private record Shortfall(String detail, boolean dataMissing) {}
 
   /** Null when the trail qualifies. */
-  private static Shortfall shortfall(Trail trail) {
+  private static Shortfall shortfall(ListedTrail trail) {
     if (!trail.multiRegion()) {
       return new Shortfall("is single-Region", false);
     }
-    JsonNode status = trail.entry().path("Status");
-    if (status.isMissingNode() || status.isNull()) {
+    if (!trail.entry().field("Status").isPresent()) {
       return new Shortfall("has no GetTrailStatus result", true);
     }
-    JsonNode isLogging = status.path("IsLogging");
-    if (isLogging.isMissingNode() || isLogging.isNull()) {
+    Optional<Boolean> logging = trail.isLogging();
+    if (logging.isEmpty()) {
       return new Shortfall("has no IsLogging in its GetTrailStatus result", true);
     }
-    if (!JsonFields.bool(isLogging, false, trail.where() + ".Status.IsLogging")) {
+    if (!logging.get()) {
       return new Shortfall("is not logging", false);
     }
-    ManagementEventCoverage.Result coverage = ManagementEventCoverage.of(trail.entry(), trail.where());
+    ManagementEventCoverage.Result coverage = ManagementEventCoverage.of(trail.entry());
     return coverage.complete() ? null : new Shortfall(coverage.detail(), coverage.unknown());
   }
 

@@ -41,22 +41,23 @@ public final class TrailEncryptedWithKms implements Practice {
 
   @Override
   public List<Evaluation> evaluate(ScopeInput input) {
-    ConfigurationItem trail = input.item();
+    Trail trail = Trail.of(input.item());
+    ConfigurationItem item = trail.item();
     int n = METADATA.number();
     String elsewhere = TrailHome.elsewhere(trail);
     if (elsewhere != null) {
-      return List.of(Evaluation.notApplicable(n, trail.ref(), elsewhere));
+      return List.of(Evaluation.notApplicable(n, item.ref(), elsewhere));
     }
-    String key = TrailHome.text(trail, "kmsKeyId");
+    String key = trail.kmsKeyId().filter(k -> !k.isBlank()).orElse(null);
     Evaluation result =
-        key == null || key.isBlank()
+        key == null
             ? Evaluation.fail(
                 n,
-                trail.ref(),
-                "Trail " + trail.displayName() + " does not encrypt its log files with a KMS key"
+                item.ref(),
+                "Trail " + item.displayName() + " does not encrypt its log files with a KMS key"
                     + " (kmsKeyId is not set)")
             : Evaluation.pass(
-                n, trail.ref(), "Trail " + trail.displayName() + " encrypts its log files with KMS key " + key);
+                n, item.ref(), "Trail " + item.displayName() + " encrypts its log files with KMS key " + key);
     return List.of(result);
   }
 }

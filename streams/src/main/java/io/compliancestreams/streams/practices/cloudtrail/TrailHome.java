@@ -13,23 +13,19 @@ final class TrailHome {
   private TrailHome() {}
 
   /** Why this copy is not evaluated here, or null when it is the trail's own item. */
-  static String elsewhere(ConfigurationItem trail) {
-    String home = text(trail, "homeRegion");
-    if (home != null && !home.equals(trail.awsRegion())) {
-      return "Trail " + trail.displayName() + " is a shadow copy in " + trail.awsRegion()
+  static String elsewhere(Trail trail) {
+    ConfigurationItem item = trail.item();
+    String home = trail.homeRegion().orElse(null);
+    if (home != null && !home.equals(item.awsRegion())) {
+      return "Trail " + item.displayName() + " is a shadow copy in " + item.awsRegion()
           + " of a multi-Region trail whose home Region is " + home + "; it is evaluated there";
     }
-    String arn = text(trail, "trailARN");
+    String arn = trail.trailArn().orElse(null);
     String[] parts = arn == null ? new String[0] : arn.split(":", 6);
-    if (parts.length == 6 && !parts[4].isEmpty() && !parts[4].equals(trail.accountId())) {
-      return "Trail " + trail.displayName() + " is an organization trail owned by account "
+    if (parts.length == 6 && !parts[4].isEmpty() && !parts[4].equals(item.accountId())) {
+      return "Trail " + item.displayName() + " is an organization trail owned by account "
           + parts[4] + "; it is evaluated in that account";
     }
     return null;
-  }
-
-  /** A string member of the trail's configuration, or null. */
-  static String text(ConfigurationItem trail, String field) {
-    return JsonFields.text(trail.configuration().path(field), null, "configuration." + field);
   }
 }

@@ -1,12 +1,12 @@
 package io.compliancestreams.streams.practices.cloudtrail;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.compliancestreams.streams.practices.ConfigurationItem;
-import io.compliancestreams.streams.practices.MalformedItemException;
+import io.compliancestreams.streams.practices.ItemReader;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -17,19 +17,24 @@ import java.util.TreeMap;
  */
 final class TrailInventory {
 
-  /** One trail as seen from one region's snapshot. */
-  record Trail(String arn, String name, String homeRegion, String seenIn, Instant capturedAt, JsonNode entry, String where) {
+  /** One trail as seen from one region's snapshot; {@code entry} is its DescribeTrails entry. */
+  record ListedTrail(String arn, String name, String homeRegion, String seenIn, Instant capturedAt, ItemReader entry) {
 
     boolean seenFromHome() {
       return seenIn.equals(homeRegion);
     }
 
     boolean multiRegion() {
-      return JsonFields.bool(entry.path("IsMultiRegionTrail"), false, where + ".IsMultiRegionTrail");
+      return entry.field("IsMultiRegionTrail").bool().orElse(false);
     }
 
     boolean organization() {
-      return JsonFields.bool(entry.path("IsOrganizationTrail"), false, where + ".IsOrganizationTrail");
+      return entry.field("IsOrganizationTrail").bool().orElse(false);
+    }
+
+    /** GetTrailStatus's IsLogging; empty when the status (or the member) was not collected. */
+    Optional<Boolean> isLogging() {
+      return entry.field("Status").field("IsLogging").bool();
     }
 
     /** "trail org-audit (arn:..., home us-east-1)" for reasons. */
@@ -41,37 +46,28 @@ final class TrailInventory {
   private TrailInventory() {}
 
   /** Every distinct trail, ordered by ARN. */
-  static List<Trail> distinct(List<ConfigurationItem> snapshots) {
-    Map<String, Trail> byArn = new TreeMap<>();
+  static List<ListedTrail> distinct(List<ConfigurationItem> snapshots) {
+    Map<String, ListedTrail> byArn = new TreeMap<>();
     for (ConfigurationItem snapshot : snapshots) {
-      String where = snapshot.key() + " configuration.trailList";
-      JsonNode list = snapshot.configuration().path("trailList");
-      if (!list.isArray()) {
-        throw new MalformedItemException(where, "expected an array, got " + list.getNodeType());
-      }
-      for (int i = 0; i < list.size(); i++) {
-        Trail trail = read(list.get(i), snapshot, where + "[" + i + "]");
+      // Keyed paths: the scope holds one snapshot per region, the path must say which is bad.
+      for (ItemReader entry : ItemReader.keyedConfiguration(snapshot).field("trailList").requiredList()) {
+        ListedTrail trail = read(entry, snapshot);
         byArn.merge(trail.arn(), trail, TrailInventory::better);
       }
     }
     return List.copyOf(byArn.values());
   }
 
-  private static Trail read(JsonNode entry, ConfigurationItem snapshot, String where) {
-    if (!entry.isObject()) {
-      throw new MalformedItemException(where, "expected an object, got " + entry.getNodeType());
-    }
-    String arn = JsonFields.text(entry.path("TrailARN"), "", where + ".TrailARN");
-    if (arn.isBlank()) {
-      throw new MalformedItemException(where + ".TrailARN", "is missing");
-    }
-    String name = JsonFields.text(entry.path("Name"), arn, where + ".Name");
-    String home = JsonFields.text(entry.path("HomeRegion"), snapshot.awsRegion(), where + ".HomeRegion");
-    return new Trail(arn, name, home, snapshot.awsRegion(), snapshot.captureTime(), entry, where);
+  private static ListedTrail read(ItemReader entry, ConfigurationItem snapshot) {
+    entry.requiredObject();
+    String arn = entry.field("TrailARN").requiredText();
+    String name = entry.field("Name").text().orElse(arn);
+    String home = entry.field("HomeRegion").text().orElse(snapshot.awsRegion());
+    return new ListedTrail(arn, name, home, snapshot.awsRegion(), snapshot.captureTime(), entry);
   }
 
   /** The home-region copy wins; otherwise the most recently captured; otherwise the first seen. */
-  private static Trail better(Trail first, Trail second) {
+  private static ListedTrail better(ListedTrail first, ListedTrail second) {
     if (first.seenFromHome() != second.seenFromHome()) {
       return first.seenFromHome() ? first : second;
     }

@@ -38,23 +38,19 @@ public final class TrailLogFileValidationEnabled implements Practice {
 
   @Override
   public List<Evaluation> evaluate(ScopeInput input) {
-    ConfigurationItem trail = input.item();
+    Trail trail = Trail.of(input.item());
+    ConfigurationItem item = trail.item();
     int n = METADATA.number();
     String elsewhere = TrailHome.elsewhere(trail);
     if (elsewhere != null) {
-      return List.of(Evaluation.notApplicable(n, trail.ref(), elsewhere));
+      return List.of(Evaluation.notApplicable(n, item.ref(), elsewhere));
     }
-    boolean enabled =
-        JsonFields.bool(
-            trail.configuration().path("logFileValidationEnabled"),
-            false,
-            "configuration.logFileValidationEnabled");
-    String name = "Trail " + trail.displayName();
+    String name = "Trail " + item.displayName();
     Evaluation result =
-        enabled
-            ? Evaluation.pass(n, trail.ref(), name + " has log file validation enabled")
+        trail.logFileValidationEnabled()
+            ? Evaluation.pass(n, item.ref(), name + " has log file validation enabled")
             : Evaluation.fail(
-                n, trail.ref(), name + " has log file validation disabled (logFileValidationEnabled is false)");
+                n, item.ref(), name + " has log file validation disabled (logFileValidationEnabled is false)");
     return List.of(result);
   }
 }

@@ -1,11 +1,8 @@
 package io.compliancestreams.streams.practices.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.compliancestreams.streams.practices.ConfigurationItem;
 import io.compliancestreams.streams.practices.Evaluation;
 import io.compliancestreams.streams.practices.EventTrigger;
-import io.compliancestreams.streams.practices.MalformedItemException;
 import io.compliancestreams.streams.practices.ParameterSpec;
 import io.compliancestreams.streams.practices.Practice;
 import io.compliancestreams.streams.practices.PracticeMetadata;
@@ -19,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -39,6 +37,8 @@ public final class ConfigRecorderEnabled implements Practice {
           "When true, the recorder must use the AWSServiceRoleForConfig service-linked role (as"
               + " Security Hub checks by default); service-linked recorders always satisfy it");
 
+  // Checked against the catalogue by RequiredResourceTypesTest (not derived from it: the catalogue
+  // holds this practice, so reading it from this class's static metadata would be a cycle).
   static final ParameterSpec REQUIRED_TYPES =
       new ParameterSpec(
           "requiredResourceTypes",
@@ -104,22 +104,16 @@ public final class ConfigRecorderEnabled implements Practice {
 
   @Override
   public List<Evaluation> evaluate(ScopeInput input) {
-    ConfigurationItem snapshot = latest(input.itemsOfType(ConfigTypes.RECORDER_STATUS));
-    String where = snapshot.key() + " configuration";
-    JsonNode recorders = array(snapshot.configuration().path("ConfigurationRecorders"), where + ".ConfigurationRecorders");
-    JsonNode statuses =
-        array(snapshot.configuration().path("ConfigurationRecordersStatus"), where + ".ConfigurationRecordersStatus");
+    RecorderStatus snapshot = RecorderStatus.of(latest(input.itemsOfType(ConfigTypes.RECORDER_STATUS)));
     boolean roleCheck = input.parameters().bool(SERVICE_LINKED_ROLE);
     List<String> required = list(input.parameters().text(REQUIRED_TYPES));
     String region = input.subject().region();
     int n = METADATA.number();
 
     List<String> problems = new ArrayList<>();
-    for (int i = 0; i < recorders.size(); i++) {
-      JsonNode recorder = recorders.get(i);
-      String at = where + ".ConfigurationRecorders[" + i + "]";
-      String name = text(recorder.path("name"), at + ".name");
-      List<String> gaps = gaps(recorder, statusOf(statuses, name, where), roleCheck, required, at);
+    for (RecorderStatus.Recorder recorder : snapshot.recorders()) {
+      String name = recorder.name();
+      List<String> gaps = gaps(recorder, roleCheck, required);
       if (gaps.isEmpty()) {
         return List.of(
             Evaluation.pass(
@@ -138,69 +132,29 @@ public final class ConfigRecorderEnabled implements Practice {
   }
 
   /** What keeps one recorder from counting; empty when it meets every check. */
-  private static List<String> gaps(
-      JsonNode recorder, JsonNode status, boolean roleCheck, List<String> required, String at) {
+  private static List<String> gaps(RecorderStatus.Recorder recorder, boolean roleCheck, List<String> required) {
     List<String> gaps = new ArrayList<>();
-    if (status == null) {
+    Optional<RecorderStatus.Status> status = recorder.status();
+    if (status.isEmpty()) {
       gaps.add("has no DescribeConfigurationRecorderStatus entry");
     } else {
-      if (!bool(status.path("recording"), at + " status.recording")) {
+      if (!status.get().recording()) {
         gaps.add("is not recording");
       }
-      String last = optionalText(status.path("lastStatus"), at + " status.lastStatus");
-      if ("Failure".equalsIgnoreCase(last)) {
-        String code = optionalText(status.path("lastErrorCode"), at + " status.lastErrorCode");
-        gaps.add("last recording attempt failed" + (code == null ? "" : " (" + code + ")"));
+      if (status.get().lastStatus().filter("Failure"::equalsIgnoreCase).isPresent()) {
+        gaps.add("last recording attempt failed"
+            + status.get().lastErrorCode().map(code -> " (" + code + ")").orElse(""));
       }
     }
-    boolean serviceLinked = optionalText(recorder.path("servicePrincipal"), at + ".servicePrincipal") != null;
-    String role = optionalText(recorder.path("roleARN"), at + ".roleARN");
-    if (roleCheck && !serviceLinked && (role == null || !role.endsWith(SERVICE_LINKED_ROLE_SUFFIX))) {
+    String role = recorder.roleArn().orElse(null);
+    if (roleCheck && !recorder.serviceLinked() && (role == null || !role.endsWith(SERVICE_LINKED_ROLE_SUFFIX))) {
       gaps.add("uses role " + role + " instead of the AWSServiceRoleForConfig service-linked role");
     }
-    List<String> missing = required.stream().filter(t -> !records(recorder.path("recordingGroup"), t, at)).toList();
+    List<String> missing = required.stream().filter(t -> !recorder.records(t)).toList();
     if (!missing.isEmpty()) {
       gaps.add("does not record " + String.join(", ", missing));
     }
     return gaps;
-  }
-
-  /**
-   * Whether the recording group records this type: all supported types, an inclusion list that
-   * names it, or an exclusion list that does not.
-   */
-  private static boolean records(JsonNode group, String type, String at) {
-    String where = at + ".recordingGroup";
-    if (group.isMissingNode() || group.isNull()) {
-      return false;
-    }
-    if (group.path("allSupported").isBoolean() && group.path("allSupported").booleanValue()) {
-      return true;
-    }
-    String strategy = optionalText(group.path("recordingStrategy").path("useOnly"), where + ".recordingStrategy.useOnly");
-    if ("EXCLUSION_BY_RESOURCE_TYPES".equals(strategy)) {
-      JsonNode excluded = array(group.path("exclusionByResourceTypes").path("resourceTypes"), where + ".exclusionByResourceTypes.resourceTypes");
-      return !contains(excluded, type);
-    }
-    return contains(array(group.path("resourceTypes"), where + ".resourceTypes"), type);
-  }
-
-  private static boolean contains(JsonNode array, String value) {
-    for (JsonNode node : array) {
-      if (value.equals(node.asText())) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static JsonNode statusOf(JsonNode statuses, String name, String where) {
-    for (int i = 0; i < statuses.size(); i++) {
-      if (name.equals(text(statuses.get(i).path("name"), where + ".ConfigurationRecordersStatus[" + i + "].name"))) {
-        return statuses.get(i);
-      }
-    }
-    return null;
   }
 
   private static ConfigurationItem latest(List<ConfigurationItem> items) {
@@ -214,44 +168,5 @@ public final class ConfigRecorderEnabled implements Practice {
 
   private static List<String> list(String csv) {
     return Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-  }
-
-  /** An array member; absent or null reads as empty (the API omits empty lists). */
-  private static JsonNode array(JsonNode node, String where) {
-    if (node.isMissingNode() || node.isNull()) {
-      return JsonNodeFactory.instance.arrayNode();
-    }
-    if (!node.isArray()) {
-      throw new MalformedItemException(where, "expected an array, got " + node.getNodeType());
-    }
-    return node;
-  }
-
-  private static boolean bool(JsonNode node, String where) {
-    if (node.isMissingNode() || node.isNull()) {
-      return false;
-    }
-    if (!node.isBoolean()) {
-      throw new MalformedItemException(where, "expected a boolean, got " + node.getNodeType() + " " + node);
-    }
-    return node.booleanValue();
-  }
-
-  private static String text(JsonNode node, String where) {
-    String value = optionalText(node, where);
-    if (value == null) {
-      throw new MalformedItemException(where, "is missing");
-    }
-    return value;
-  }
-
-  private static String optionalText(JsonNode node, String where) {
-    if (node.isMissingNode() || node.isNull()) {
-      return null;
-    }
-    if (!node.isTextual()) {
-      throw new MalformedItemException(where, "expected a string, got " + node.getNodeType() + " " + node);
-    }
-    return node.asText().isBlank() ? null : node.asText();
   }
 }

@@ -1,21 +1,16 @@
 package io.compliancestreams.streams.practices.dms;
 
-import static io.compliancestreams.streams.practices.ec2.ItemFields.requireObject;
-import static io.compliancestreams.streams.practices.ec2.ItemFields.requiredBool;
-import static io.compliancestreams.streams.practices.ec2.ItemFields.text;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.compliancestreams.streams.practices.ConfigurationItem;
 import io.compliancestreams.streams.practices.Evaluation;
 import io.compliancestreams.streams.practices.EventTrigger;
 import io.compliancestreams.streams.practices.Practice;
 import io.compliancestreams.streams.practices.PracticeMetadata;
 import io.compliancestreams.streams.practices.ResourceLocator;
+import io.compliancestreams.streams.practices.ResourceRef;
 import io.compliancestreams.streams.practices.Scope;
 import io.compliancestreams.streams.practices.ScopeInput;
 import io.compliancestreams.streams.practices.Severity;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -64,34 +59,15 @@ public final class DmsReplicationInstanceNotPublic implements Practice {
 
   @Override
   public List<Evaluation> evaluate(ScopeInput input) {
-    ConfigurationItem instance = input.item();
-    JsonNode config = requireObject(instance.configuration(), "configuration");
-    boolean publiclyAccessible = requiredBool(config, "configuration", "PubliclyAccessible");
-    String name =
-        "DMS replication instance "
-            + text(config, "configuration", "ReplicationInstanceIdentifier")
-                .orElse(instance.displayName());
+    DmsReplicationInstance instance = DmsReplicationInstance.of(input.item());
+    ResourceRef ref = instance.item().ref();
+    boolean publiclyAccessible = instance.publiclyAccessible();
+    String name = "DMS replication instance " + instance.identifier();
     if (!publiclyAccessible) {
-      return List.of(Evaluation.pass(20, instance.ref(), name + " is not publicly accessible"));
+      return List.of(Evaluation.pass(20, ref, name + " is not publicly accessible"));
     }
-    List<String> ips = publicIps(config);
+    List<String> ips = instance.publicIps();
     String suffix = ips.isEmpty() ? "" : " (public IP " + String.join(", ", ips) + ")";
-    return List.of(Evaluation.fail(20, instance.ref(), name + " is publicly accessible" + suffix));
-  }
-
-  /** Config records the addresses as a list or as one comma-separated string. */
-  private static List<String> publicIps(JsonNode config) {
-    JsonNode value = config.path("ReplicationInstancePublicIpAddresses");
-    List<String> ips = new ArrayList<>();
-    if (value.isArray()) {
-      value.forEach(ip -> ips.add(ip.asText()));
-    } else if (value.isTextual()) {
-      for (String ip : value.asText().split(",")) {
-        if (!ip.isBlank()) {
-          ips.add(ip.trim());
-        }
-      }
-    }
-    return ips;
+    return List.of(Evaluation.fail(20, ref, name + " is publicly accessible" + suffix));
   }
 }

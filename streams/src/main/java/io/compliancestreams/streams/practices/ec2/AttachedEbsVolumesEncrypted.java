@@ -1,11 +1,6 @@
 package io.compliancestreams.streams.practices.ec2;
 
-import static io.compliancestreams.streams.practices.ec2.ItemFields.array;
-import static io.compliancestreams.streams.practices.ec2.ItemFields.requireObject;
-import static io.compliancestreams.streams.practices.ec2.ItemFields.requiredBool;
-import static io.compliancestreams.streams.practices.ec2.ItemFields.text;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.compliancestreams.streams.practices.ConfigurationItem;
 import io.compliancestreams.streams.practices.Evaluation;
 import io.compliancestreams.streams.practices.EventTrigger;
@@ -68,30 +63,29 @@ public final class AttachedEbsVolumesEncrypted implements Practice {
 
   @Override
   public List<Evaluation> evaluate(ScopeInput input) {
-    ConfigurationItem volume = input.item();
-    JsonNode config = requireObject(volume.configuration(), "configuration");
-    List<String> attachedTo = attachedInstances(config);
-    String name = volume.resourceId();
+    EbsVolume volume = EbsVolume.of(input.item());
+    ConfigurationItem item = volume.item();
+    List<String> attachedTo = attachedInstances(volume);
+    String name = item.resourceId();
     if (attachedTo.isEmpty()) {
-      String state = text(config, "configuration", "state").orElse("unknown");
+      String state = volume.state().orElse("unknown");
       return List.of(
           Evaluation.notApplicable(
               16,
-              volume.ref(),
+              item.ref(),
               "Volume "
                   + name
                   + " is not attached to an instance (state "
                   + state
                   + "); EC2.3 covers attached volumes only"));
     }
-    boolean encrypted = requiredBool(config, "configuration", "encrypted");
+    boolean encrypted = volume.encrypted();
     String where = "Volume " + name + " attached to " + String.join(", ", attachedTo);
     if (!encrypted) {
-      return List.of(Evaluation.fail(16, volume.ref(), where + " is not encrypted"));
+      return List.of(Evaluation.fail(16, item.ref(), where + " is not encrypted"));
     }
-    String key =
-        text(config, "configuration", "kmsKeyId").map(k -> " with KMS key " + k).orElse("");
-    return List.of(Evaluation.pass(16, volume.ref(), where + " is encrypted" + key));
+    String key = volume.kmsKeyId().map(k -> " with KMS key " + k).orElse("");
+    return List.of(Evaluation.pass(16, item.ref(), where + " is encrypted" + key));
   }
 
   /**
@@ -99,21 +93,16 @@ public final class AttachedEbsVolumesEncrypted implements Practice {
    * (attaching, attached, detaching, busy): the volume is in use by that instance. A volume in
    * state {@code in-use} without attachment details still counts as attached.
    */
-  private static List<String> attachedInstances(JsonNode config) {
+  private static List<String> attachedInstances(EbsVolume volume) {
     List<String> instances = new ArrayList<>();
-    List<JsonNode> attachments = array(config, "configuration", "attachments");
-    for (int i = 0; i < attachments.size(); i++) {
-      String where = "configuration.attachments[" + i + "]";
-      String state = text(attachments.get(i), where, "state").orElse("attached");
-      if (!state.equals("detached")) {
-        String instance =
-            text(attachments.get(i), where, "instanceId").orElse("an unnamed instance");
-        String device =
-            text(attachments.get(i), where, "device").map(d -> " (" + d + ")").orElse("");
+    for (EbsVolume.Attachment attachment : volume.attachments()) {
+      if (!attachment.state().orElse("attached").equals("detached")) {
+        String instance = attachment.instanceId().orElse("an unnamed instance");
+        String device = attachment.device().map(d -> " (" + d + ")").orElse("");
         instances.add(instance + device);
       }
     }
-    if (instances.isEmpty() && text(config, "configuration", "state").orElse("").equals("in-use")) {
+    if (instances.isEmpty() && volume.state().orElse("").equals("in-use")) {
       instances.add("an instance (state in-use)");
     }
     return instances;

@@ -1,10 +1,6 @@
 package io.compliancestreams.streams.practices.ec2;
 
-import static io.compliancestreams.streams.practices.ec2.ItemFields.requireObject;
-import static io.compliancestreams.streams.practices.ec2.ItemFields.requiredText;
-import static io.compliancestreams.streams.practices.ec2.ItemFields.text;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.compliancestreams.streams.practices.ConfigurationItem;
 import io.compliancestreams.streams.practices.Evaluation;
 import io.compliancestreams.streams.practices.EventTrigger;
@@ -79,15 +75,15 @@ public final class DefaultSecurityGroupClosed implements Practice {
 
   @Override
   public List<Evaluation> evaluate(ScopeInput input) {
-    ConfigurationItem group = input.item();
-    JsonNode config = requireObject(group.configuration(), "configuration");
-    String groupName = requiredText(config, "configuration", "groupName");
-    String groupId = text(config, "configuration", "groupId").orElse(group.resourceId());
+    SecurityGroup group = SecurityGroup.of(input.item());
+    ConfigurationItem item = group.item();
+    String groupName = group.groupName();
+    String groupId = group.groupId();
     if (!groupName.equals("default")) {
       return List.of(
           Evaluation.notApplicable(
               18,
-              group.ref(),
+              item.ref(),
               "Security group "
                   + groupId
                   + " ("
@@ -95,18 +91,16 @@ public final class DefaultSecurityGroupClosed implements Practice {
                   + ") is not a VPC default security group"));
     }
     String name =
-        "Default security group "
-            + groupId
-            + text(config, "configuration", "vpcId").map(v -> " of " + v).orElse("");
-    List<String> rules = SecurityGroupRules.describeAll(config, groupId);
+        "Default security group " + groupId + group.vpcId().map(v -> " of " + v).orElse("");
+    List<String> rules = SecurityGroupRules.describeAll(group);
     if (rules.isEmpty()) {
-      return List.of(Evaluation.pass(18, group.ref(), name + " has no inbound or outbound rule"));
+      return List.of(Evaluation.pass(18, item.ref(), name + " has no inbound or outbound rule"));
     }
     String count = rules.size() == 1 ? "1 rule" : rules.size() + " rules";
     return List.of(
         Evaluation.fail(
             18,
-            group.ref(),
+            item.ref(),
             name + " allows traffic (" + count + "): " + String.join("; ", rules)));
   }
 }

@@ -1,10 +1,6 @@
 package io.compliancestreams.streams.practices.ec2;
 
-import static io.compliancestreams.streams.practices.ec2.ItemFields.requireObject;
-import static io.compliancestreams.streams.practices.ec2.ItemFields.requiredBool;
-import static io.compliancestreams.streams.practices.ec2.ItemFields.text;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.compliancestreams.streams.practices.ConfigurationItem;
 import io.compliancestreams.streams.practices.Evaluation;
 import io.compliancestreams.streams.practices.EventTrigger;
@@ -57,16 +53,15 @@ public final class EbsEncryptionByDefaultEnabled implements Practice {
 
   @Override
   public List<Evaluation> evaluate(ScopeInput input) {
-    ConfigurationItem setting = single(input);
-    JsonNode config = requireObject(setting.configuration(), "configuration");
-    boolean enabled = requiredBool(config, "configuration", "EbsEncryptionByDefault");
-    String where = " in account " + setting.accountId() + ", Region " + setting.awsRegion();
+    EbsEncryptionByDefault setting = EbsEncryptionByDefault.of(single(input));
+    boolean enabled = setting.enabled();
+    ConfigurationItem item = setting.item();
+    String where = " in account " + item.accountId() + ", Region " + item.awsRegion();
     if (!enabled) {
       return List.of(
           Evaluation.fail(19, input.subject(), "EBS encryption by default is disabled" + where));
     }
-    String key =
-        text(config, "configuration", "KmsKeyId").map(k -> " (default key " + k + ")").orElse("");
+    String key = setting.kmsKeyId().map(k -> " (default key " + k + ")").orElse("");
     return List.of(
         Evaluation.pass(19, input.subject(), "EBS encryption by default is enabled" + where + key));
   }

@@ -1,14 +1,9 @@
 package io.compliancestreams.streams.practices.ec2;
 
-import static io.compliancestreams.streams.practices.ec2.ItemFields.array;
-import static io.compliancestreams.streams.practices.ec2.ItemFields.requireObject;
-import static io.compliancestreams.streams.practices.ec2.ItemFields.text;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.compliancestreams.streams.practices.ConfigurationItem;
 import io.compliancestreams.streams.practices.Evaluation;
 import io.compliancestreams.streams.practices.EventTrigger;
-import io.compliancestreams.streams.practices.MalformedItemException;
 import io.compliancestreams.streams.practices.Practice;
 import io.compliancestreams.streams.practices.PracticeMetadata;
 import io.compliancestreams.streams.practices.ResourceLocator;
@@ -16,7 +11,6 @@ import io.compliancestreams.streams.practices.Scope;
 import io.compliancestreams.streams.practices.ScopeInput;
 import io.compliancestreams.streams.practices.Severity;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -66,47 +60,39 @@ public final class EbsSnapshotNotPublic implements Practice {
 
   @Override
   public List<Evaluation> evaluate(ScopeInput input) {
-    ConfigurationItem snapshot = input.item();
-    JsonNode config = requireObject(snapshot.configuration(), "configuration");
+    EbsSnapshot snapshot = EbsSnapshot.of(input.item());
+    ConfigurationItem item = snapshot.item();
     String name =
         "Snapshot "
-            + snapshot.resourceId()
-            + text(config, "configuration", "VolumeId").map(v -> " (of " + v + ")").orElse("");
-    String owner = text(config, "configuration", "OwnerId").orElse(snapshot.accountId());
-    if (!owner.equals(snapshot.accountId())) {
+            + item.resourceId()
+            + snapshot.volumeId().map(v -> " (of " + v + ")").orElse("");
+    String owner = snapshot.ownerId();
+    if (!owner.equals(item.accountId())) {
       return List.of(
           Evaluation.notApplicable(
               21,
-              snapshot.ref(),
+              item.ref(),
               name
                   + " is owned by account "
                   + owner
                   + "; EC2.1 covers snapshots the account owns"));
     }
-    if (!config.has("CreateVolumePermissions")) {
-      throw new MalformedItemException(
-          "configuration.CreateVolumePermissions",
-          "is missing: the snapshot must carry its DescribeSnapshotAttribute result");
-    }
-    boolean publicGroup = false;
-    List<String> accounts = new ArrayList<>();
-    List<JsonNode> permissions = array(config, "configuration", "CreateVolumePermissions");
-    for (int i = 0; i < permissions.size(); i++) {
-      String where = "configuration.CreateVolumePermissions[" + i + "]";
-      publicGroup |= text(permissions.get(i), where, "Group").filter("all"::equals).isPresent();
-      text(permissions.get(i), where, "UserId").ifPresent(accounts::add);
-    }
+    List<EbsSnapshot.Permission> permissions = snapshot.createVolumePermissions();
+    boolean publicGroup =
+        permissions.stream().anyMatch(p -> p.group().filter("all"::equals).isPresent());
+    List<String> accounts =
+        permissions.stream().flatMap(p -> p.userId().stream()).toList();
     if (publicGroup) {
       return List.of(
           Evaluation.fail(
               21,
-              snapshot.ref(),
+              item.ref(),
               name + " is public: its create-volume permission grants group 'all'"));
     }
     String shares =
         accounts.isEmpty()
             ? "it has no create-volume permission"
             : "it is shared with account " + String.join(", ", accounts) + " only";
-    return List.of(Evaluation.pass(21, snapshot.ref(), name + " is not public: " + shares));
+    return List.of(Evaluation.pass(21, item.ref(), name + " is not public: " + shares));
   }
 }

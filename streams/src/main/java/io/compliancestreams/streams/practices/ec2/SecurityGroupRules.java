@@ -1,52 +1,45 @@
 package io.compliancestreams.streams.practices.ec2;
 
-import static io.compliancestreams.streams.practices.ec2.ItemFields.array;
-import static io.compliancestreams.streams.practices.ec2.ItemFields.text;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import io.compliancestreams.streams.practices.MalformedItemException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Describes the rules of an AWS Config {@code AWS::EC2::SecurityGroup} item in words, e.g. "inbound
- * all traffic from sg-0a1b (this group)" or "outbound tcp port 443 to 0.0.0.0/0".
+ * Describes the rules of a {@link SecurityGroup} in words, e.g. "inbound all traffic from sg-0a1b
+ * (this group)" or "outbound tcp port 443 to 0.0.0.0/0".
  */
 final class SecurityGroupRules {
 
   private SecurityGroupRules() {}
 
   /** Every inbound then every outbound rule of the group, one description per permission. */
-  static List<String> describeAll(JsonNode config, String groupId) {
+  static List<String> describeAll(SecurityGroup group) {
+    String groupId = group.groupId();
     List<String> rules = new ArrayList<>();
-    describe(config, "ipPermissions", "inbound", "from", groupId, rules);
-    describe(config, "ipPermissionsEgress", "outbound", "to", groupId, rules);
+    describe(group.inbound(), "inbound", "from", groupId, rules);
+    describe(group.outbound(), "outbound", "to", groupId, rules);
     return rules;
   }
 
   private static void describe(
-      JsonNode config,
-      String field,
+      List<SecurityGroup.Permission> permissions,
       String direction,
       String preposition,
       String groupId,
       List<String> out) {
-    List<JsonNode> permissions = array(config, "configuration", field);
-    for (int i = 0; i < permissions.size(); i++) {
-      String where = "configuration." + field + "[" + i + "]";
-      JsonNode permission = permissions.get(i);
-      Set<String> peers = peers(permission, where, groupId);
+    for (SecurityGroup.Permission permission : permissions) {
+      Set<String> peers = peers(permission, groupId);
       String peerText = peers.isEmpty() ? "" : " " + preposition + " " + String.join(", ", peers);
-      out.add(direction + " " + traffic(permission, where) + peerText);
+      out.add(direction + " " + traffic(permission) + peerText);
     }
   }
 
-  private static String traffic(JsonNode permission, String where) {
-    String protocol = text(permission, where, "ipProtocol").orElse("-1");
-    Integer from = port(permission, where, "fromPort");
-    Integer to = port(permission, where, "toPort");
+  private static String traffic(SecurityGroup.Permission permission) {
+    String protocol = permission.protocol();
+    Integer from = permission.fromPort().orElse(null);
+    Integer to = permission.toPort().orElse(null);
     switch (protocol) {
       case "-1":
         return "all traffic";
@@ -67,35 +60,11 @@ final class SecurityGroupRules {
     }
   }
 
-  private static Integer port(JsonNode permission, String where, String field) {
-    JsonNode value = permission.get(field);
-    if (value == null || value.isNull()) {
-      return null;
-    }
-    if (!value.canConvertToInt() || !value.isIntegralNumber()) {
-      throw new MalformedItemException(where + "." + field, "expected a port number, got " + value);
-    }
-    return value.intValue();
-  }
-
   /** The sources (inbound) or destinations (outbound) of one permission, without duplicates. */
-  private static Set<String> peers(JsonNode permission, String where, String groupId) {
-    Set<String> peers = new LinkedHashSet<>();
-    for (JsonNode range : array(permission, where, "ipv4Ranges")) {
-      text(range, where + ".ipv4Ranges", "cidrIp").ifPresent(peers::add);
-    }
-    // AWS Config repeats the IPv4 ranges as plain strings in ipRanges.
-    for (JsonNode range : array(permission, where, "ipRanges")) {
-      peers.add(range.isTextual() ? range.asText() : range.path("cidrIp").asText(range.toString()));
-    }
-    for (JsonNode range : array(permission, where, "ipv6Ranges")) {
-      text(range, where + ".ipv6Ranges", "cidrIpv6").ifPresent(peers::add);
-    }
-    for (JsonNode list : array(permission, where, "prefixListIds")) {
-      text(list, where + ".prefixListIds", "prefixListId").ifPresent(peers::add);
-    }
-    for (JsonNode pair : array(permission, where, "userIdGroupPairs")) {
-      String group = text(pair, where + ".userIdGroupPairs", "groupId").orElse("a security group");
+  private static Set<String> peers(SecurityGroup.Permission permission, String groupId) {
+    Set<String> peers = new LinkedHashSet<>(permission.addresses());
+    for (Optional<String> pair : permission.groupPairs()) {
+      String group = pair.orElse("a security group");
       peers.add(group.equals(groupId) ? group + " (this group)" : group);
     }
     return peers;

@@ -1,15 +1,9 @@
 package io.compliancestreams.streams.practices.ec2;
 
-import static io.compliancestreams.streams.practices.ec2.ItemFields.bool;
-import static io.compliancestreams.streams.practices.ec2.ItemFields.requireObject;
-import static io.compliancestreams.streams.practices.ec2.ItemFields.requiredText;
-import static io.compliancestreams.streams.practices.ec2.ItemFields.text;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.compliancestreams.streams.practices.ConfigurationItem;
 import io.compliancestreams.streams.practices.Evaluation;
 import io.compliancestreams.streams.practices.EventTrigger;
-import io.compliancestreams.streams.practices.MalformedItemException;
 import io.compliancestreams.streams.practices.ParameterSpec;
 import io.compliancestreams.streams.practices.Practice;
 import io.compliancestreams.streams.practices.PracticeMetadata;
@@ -39,8 +33,6 @@ import java.util.stream.Collectors;
 public final class VpcFlowLogsEnabled implements Practice {
 
   private static final String EC2 = "ec2.amazonaws.com";
-  private static final String FLOW_LOGS =
-      "supplementaryConfiguration." + Ec2Types.FLOW_LOGS_SUPPLEMENTARY;
 
   static final ParameterSpec TRAFFIC_TYPES =
       new ParameterSpec(
@@ -88,29 +80,23 @@ public final class VpcFlowLogsEnabled implements Practice {
 
   @Override
   public List<Evaluation> evaluate(ScopeInput input) {
-    ConfigurationItem vpc = input.item();
-    JsonNode config = requireObject(vpc.configuration(), "configuration");
+    Vpc vpc = Vpc.of(input.item());
+    ConfigurationItem item = vpc.item();
     Set<String> accepted = trafficTypes(input.parameters().text(TRAFFIC_TYPES));
-    String vpcId = vpc.resourceId();
-    boolean isDefault = bool(config, "configuration", "isDefault").orElse(false);
-    String name = "VPC " + vpcId + (isDefault ? " (default VPC)" : "");
+    String vpcId = item.resourceId();
+    String name = "VPC " + vpcId + (vpc.isDefault() ? " (default VPC)" : "");
 
     List<String> qualifying = new ArrayList<>();
     List<String> others = new ArrayList<>();
-    JsonNode flowLogs = flowLogs(vpc);
-    for (int i = 0; i < flowLogs.size(); i++) {
-      JsonNode log = flowLogs.get(i);
-      String where = FLOW_LOGS + "[" + i + "]";
-      String resource = text(log, where, "ResourceId").orElse(vpcId);
-      if (!resource.equals(vpcId)) {
+    for (Vpc.FlowLog log : vpc.flowLogs()) {
+      if (!log.resourceId().orElse(vpcId).equals(vpcId)) {
         continue; // a subnet or ENI flow log does not cover the VPC
       }
-      String id = text(log, where, "FlowLogId").orElse("flow log #" + i);
-      String traffic = requiredText(log, where, "TrafficType");
-      String status = text(log, where, "FlowLogStatus").orElse("ACTIVE");
-      String destination = text(log, where, "LogDestinationType").orElse("cloud-watch-logs");
+      String id = log.id();
+      String traffic = log.trafficType();
+      String status = log.status();
       if (status.equals("ACTIVE") && accepted.contains(traffic)) {
-        qualifying.add(id + " (" + traffic + " to " + destination + ")");
+        qualifying.add(id + " (" + traffic + " to " + log.destinationType() + ")");
       } else {
         others.add(id + " (" + traffic + ", " + status + ")");
       }
@@ -118,34 +104,20 @@ public final class VpcFlowLogsEnabled implements Practice {
 
     if (!qualifying.isEmpty()) {
       return List.of(
-          Evaluation.pass(17, vpc.ref(), name + " has flow log " + String.join(", ", qualifying)));
+          Evaluation.pass(17, item.ref(), name + " has flow log " + String.join(", ", qualifying)));
     }
     if (others.isEmpty()) {
-      return List.of(Evaluation.fail(17, vpc.ref(), name + " has no flow log"));
+      return List.of(Evaluation.fail(17, item.ref(), name + " has no flow log"));
     }
     return List.of(
         Evaluation.fail(
             17,
-            vpc.ref(),
+            item.ref(),
             name
                 + " has no active flow log with traffic type "
                 + String.join(" or ", accepted)
                 + "; found "
                 + String.join(", ", others)));
-  }
-
-  private static JsonNode flowLogs(ConfigurationItem vpc) {
-    JsonNode flowLogs = vpc.supplementary(Ec2Types.FLOW_LOGS_SUPPLEMENTARY);
-    if (flowLogs.isMissingNode()) {
-      throw new MalformedItemException(
-          FLOW_LOGS,
-          "is missing: the VPC snapshot must carry the DescribeFlowLogs entries of the VPC");
-    }
-    if (!flowLogs.isArray()) {
-      throw new MalformedItemException(
-          FLOW_LOGS, "expected an array, got " + flowLogs.getNodeType());
-    }
-    return flowLogs;
   }
 
   private static Set<String> trafficTypes(String value) {

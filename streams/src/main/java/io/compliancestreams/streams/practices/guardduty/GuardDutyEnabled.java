@@ -1,15 +1,9 @@
 package io.compliancestreams.streams.practices.guardduty;
 
-import static io.compliancestreams.streams.practices.ec2.ItemFields.array;
-import static io.compliancestreams.streams.practices.ec2.ItemFields.requireObject;
-import static io.compliancestreams.streams.practices.ec2.ItemFields.requiredBool;
-import static io.compliancestreams.streams.practices.ec2.ItemFields.requiredText;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.compliancestreams.streams.practices.ConfigurationItem;
 import io.compliancestreams.streams.practices.Evaluation;
 import io.compliancestreams.streams.practices.EventTrigger;
-import io.compliancestreams.streams.practices.MalformedItemException;
 import io.compliancestreams.streams.practices.Practice;
 import io.compliancestreams.streams.practices.PracticeMetadata;
 import io.compliancestreams.streams.practices.ResourceLocator;
@@ -99,31 +93,13 @@ public final class GuardDutyEnabled implements Practice {
               + " snapshot per account and Region, got "
               + snapshots.size());
     }
-    Map<String, String> statuses = new LinkedHashMap<>();
     if (snapshots.size() == 1) {
-      JsonNode config = requireObject(snapshots.get(0).configuration(), "configuration");
-      Map<String, String> details = new LinkedHashMap<>();
-      List<JsonNode> detectors = array(config, "configuration", "Detectors");
-      for (int i = 0; i < detectors.size(); i++) {
-        String at = "configuration.Detectors[" + i + "]";
-        details.put(
-            requiredText(detectors.get(i), at, "DetectorId"),
-            requiredText(detectors.get(i), at, "Status"));
-      }
-      for (JsonNode id : array(config, "configuration", "DetectorIds")) {
-        String status = details.get(id.asText());
-        if (status == null) {
-          throw new MalformedItemException(
-              "configuration.Detectors", "has no GetDetector result for detector " + id.asText());
-        }
-        statuses.put(id.asText(), status);
-      }
-      return statuses;
+      return DetectorsSnapshot.of(snapshots.get(0)).statuses();
     }
-    for (ConfigurationItem detector : input.itemsOfType(GuardDutyTypes.DETECTOR)) {
-      JsonNode config = requireObject(detector.configuration(), "configuration");
-      boolean enable = requiredBool(config, "configuration", "Enable");
-      statuses.put(detector.resourceId(), enable ? "ENABLED" : "DISABLED");
+    Map<String, String> statuses = new LinkedHashMap<>();
+    for (ConfigurationItem item : input.itemsOfType(GuardDutyTypes.DETECTOR)) {
+      Detector detector = Detector.of(item);
+      statuses.put(detector.id(), detector.enabled() ? "ENABLED" : "DISABLED");
     }
     return statuses;
   }

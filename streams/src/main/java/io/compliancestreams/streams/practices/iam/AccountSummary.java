@@ -1,33 +1,28 @@
 package io.compliancestreams.streams.practices.iam;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.compliancestreams.streams.practices.ConfigurationItem;
-import io.compliancestreams.streams.practices.MalformedItemException;
+import io.compliancestreams.streams.practices.ItemReader;
 import java.util.Optional;
 
 /** The {@code SummaryMap} of a {@value IamTypes#ACCOUNT_SUMMARY} snapshot (GetAccountSummary). */
-record AccountSummary(JsonNode summaryMap) {
+record AccountSummary(ItemReader summaryMap) {
 
   static final String ACCESS_KEYS_PRESENT = "AccountAccessKeysPresent";
   static final String MFA_ENABLED = "AccountMFAEnabled";
   static final String PASSWORD_PRESENT = "AccountPasswordPresent";
   static final String SIGNING_CERTIFICATES_PRESENT = "AccountSigningCertificatesPresent";
 
-  static AccountSummary read(ConfigurationItem item) {
-    if (!item.configuration().isObject()) {
-      throw new MalformedItemException(item.resourceType() + " configuration", "expected an object");
-    }
+  static AccountSummary of(ConfigurationItem item) {
     return new AccountSummary(
-        IamJson.object(item.configuration(), "SummaryMap", "configuration.SummaryMap"));
+        ItemReader.configuration(item).requiredObject().field("SummaryMap").requiredObject());
   }
 
   /** The value of one key, empty when the map does not carry it. */
   Optional<Integer> value(String key) {
-    return IamJson.optionalInt(summaryMap, key, "configuration.SummaryMap." + key);
+    return summaryMap.field(key).integer();
   }
 
   int required(String key) {
-    return value(key)
-        .orElseThrow(() -> new MalformedItemException("configuration.SummaryMap." + key, "is missing"));
+    return summaryMap.field(key).requiredInteger();
   }
 }

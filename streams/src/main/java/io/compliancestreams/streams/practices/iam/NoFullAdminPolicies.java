@@ -5,11 +5,9 @@ import static io.compliancestreams.streams.practices.ResourceLocator.response;
 import static io.compliancestreams.streams.practices.iam.IamTypes.IAM_SOURCE;
 import static io.compliancestreams.streams.practices.iam.IamTypes.POLICY;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.compliancestreams.streams.practices.ConfigurationItem;
 import io.compliancestreams.streams.practices.Evaluation;
 import io.compliancestreams.streams.practices.EventTrigger;
-import io.compliancestreams.streams.practices.MalformedItemException;
 import io.compliancestreams.streams.practices.Practice;
 import io.compliancestreams.streams.practices.PracticeMetadata;
 import io.compliancestreams.streams.practices.Scope;
@@ -73,25 +71,16 @@ public final class NoFullAdminPolicies implements Practice {
 
   @Override
   public List<Evaluation> evaluate(ScopeInput input) {
-    ConfigurationItem item = input.item();
-    JsonNode config = item.configuration();
-    String name =
-        IamJson.optionalText(config, "policyName", "configuration.policyName")
-            .orElse(item.displayName());
-    String arn = IamJson.optionalText(config, "arn", "configuration.arn").orElse(item.arn());
-    if (arn != null && arn.contains(AWS_MANAGED_PREFIX)) {
+    IamPolicy policy = IamPolicy.of(input.item());
+    ConfigurationItem item = policy.item();
+    String name = policy.name();
+    if (policy.arn().filter(arn -> arn.contains(AWS_MANAGED_PREFIX)).isPresent()) {
       return List.of(
           Evaluation.notApplicable(
               NUMBER, item.ref(), "policy '" + name + "' is AWS managed; IAM.1 covers customer managed policies only"));
     }
-    // A missing attachmentCount must not pass silently as "unattached".
-    int attachments =
-        IamJson.optionalInt(config, "attachmentCount", "configuration.attachmentCount")
-            .orElseThrow(() -> new MalformedItemException("configuration.attachmentCount", "is missing"));
-    int boundaryUses =
-        IamJson.optionalInt(
-                config, "permissionsBoundaryUsageCount", "configuration.permissionsBoundaryUsageCount")
-            .orElse(0);
+    int attachments = policy.attachmentCount();
+    int boundaryUses = policy.permissionsBoundaryUsageCount();
     if (attachments == 0) {
       String why =
           boundaryUses > 0
@@ -99,7 +88,7 @@ public final class NoFullAdminPolicies implements Practice {
               : "is not attached to any user, group or role";
       return List.of(Evaluation.notApplicable(NUMBER, item.ref(), "policy '" + name + "' " + why));
     }
-    DefaultVersion version = DefaultVersion.of(config);
+    IamPolicy.DefaultVersion version = policy.defaultVersion();
     List<PolicyDocument.Statement> admin = version.document().fullAdminStatements();
     String where = "default version " + version.versionId() + " of policy '" + name + "'";
     if (admin.isEmpty()) {
@@ -115,27 +104,5 @@ public final class NoFullAdminPolicies implements Practice {
             item.ref(),
             where + " grants full administrator rights: " + offending
                 + " (attached " + attachments + " time(s))"));
-  }
-
-  /** The version marked {@code isDefaultVersion}, not simply the first in the list. */
-  private record DefaultVersion(String versionId, PolicyDocument document) {
-
-    static DefaultVersion of(JsonNode config) {
-      List<JsonNode> versions =
-          IamJson.array(config, "policyVersionList", "configuration.policyVersionList");
-      for (int i = 0; i < versions.size(); i++) {
-        JsonNode v = versions.get(i);
-        String path = "configuration.policyVersionList[" + i + "]";
-        if (!v.isObject()) {
-          throw new MalformedItemException(path, "expected an object");
-        }
-        if (IamJson.flag(v, "isDefaultVersion", path + ".isDefaultVersion")) {
-          String id = IamJson.optionalText(v, "versionId", path + ".versionId").orElse("?");
-          return new DefaultVersion(id, PolicyDocument.read(v.get("document"), path + ".document"));
-        }
-      }
-      throw new MalformedItemException(
-          "configuration.policyVersionList", "has no version with isDefaultVersion=true");
-    }
   }
 }

@@ -2,7 +2,7 @@ package io.compliancestreams.streams.practices.iam;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.compliancestreams.streams.practices.ConfigurationItemJson;
-import io.compliancestreams.streams.practices.MalformedItemException;
+import io.compliancestreams.streams.practices.ItemReader;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -51,28 +51,26 @@ record PolicyDocument(List<Statement> statements) {
   }
 
   /**
-   * Reads a document field. {@code path} names it in errors (e.g. {@code
-   * configuration.policyVersionList[2].document}).
+   * Reads a document field: an object, or the URL-encoded JSON string AWS Config records. Errors
+   * name the field's path (e.g. {@code configuration.policyVersionList[2].document}).
    */
-  static PolicyDocument read(JsonNode field, String path) {
-    JsonNode root = decode(field, path);
-    if (!root.isObject()) {
-      throw new MalformedItemException(path, "expected a policy document object");
+  static PolicyDocument read(ItemReader field) {
+    ItemReader root = ItemReader.at(decode(field), field.path());
+    if (!root.node().isObject()) {
+      throw root.malformed("expected a policy document object");
     }
-    JsonNode statementNode = root.get("Statement");
-    if (IamJson.absent(statementNode)) {
-      throw new MalformedItemException(path + ".Statement", "is missing");
-    }
+    ItemReader statement = root.field("Statement").required();
     List<Statement> statements = new ArrayList<>();
-    if (statementNode.isObject()) {
+    if (statement.node().isObject()) {
       // IAM accepts a single statement object instead of a list.
-      statements.add(statement(statementNode, 0, path + ".Statement"));
-    } else if (statementNode.isArray()) {
-      for (int i = 0; i < statementNode.size(); i++) {
-        statements.add(statement(statementNode.get(i), i, path + ".Statement[" + i + "]"));
+      statements.add(statement(statement, 0));
+    } else if (statement.node().isArray()) {
+      List<ItemReader> list = statement.list();
+      for (int i = 0; i < list.size(); i++) {
+        statements.add(statement(list.get(i), i));
       }
     } else {
-      throw new MalformedItemException(path + ".Statement", "expected an object or an array");
+      throw statement.malformed("expected an object or an array");
     }
     return new PolicyDocument(statements);
   }
@@ -82,60 +80,50 @@ record PolicyDocument(List<Statement> statements) {
     return statements.stream().filter(Statement::grantsFullAdmin).toList();
   }
 
-  private static JsonNode decode(JsonNode field, String path) {
-    if (IamJson.absent(field)) {
-      throw new MalformedItemException(path, "is missing");
+  private static JsonNode decode(ItemReader field) {
+    JsonNode node = field.required().node();
+    if (node.isObject()) {
+      return node;
     }
-    if (field.isObject()) {
-      return field;
+    if (!node.isTextual()) {
+      throw field.malformed("expected a URL-encoded JSON string");
     }
-    if (!field.isTextual()) {
-      throw new MalformedItemException(path, "expected a URL-encoded JSON string");
-    }
-    String text = field.asText().trim();
+    String text = node.asText().trim();
     if (!text.startsWith("{")) {
       try {
         // AWS encodes per RFC 3986, so a literal '+' arrives as %2B and URLDecoder's '+'-to-space
         // rule cannot corrupt it.
         text = URLDecoder.decode(text, StandardCharsets.UTF_8).trim();
       } catch (IllegalArgumentException e) {
-        throw new MalformedItemException(path, "is not URL-decodable (" + e.getMessage() + ")");
+        throw field.malformed("is not URL-decodable (" + e.getMessage() + ")");
       }
     }
-    return ConfigurationItemJson.parseJson(text, path);
+    return ConfigurationItemJson.parseJson(text, field.path());
   }
 
-  private static Statement statement(JsonNode node, int index, String path) {
-    if (!node.isObject()) {
-      throw new MalformedItemException(path, "expected a statement object");
+  private static Statement statement(ItemReader node, int index) {
+    if (!node.node().isObject()) {
+      throw node.malformed("expected a statement object");
     }
     return new Statement(
         index,
-        IamJson.optionalText(node, "Sid", path + ".Sid"),
-        IamJson.text(node, "Effect", path + ".Effect"),
-        stringOrList(node.get("Action"), path + ".Action"),
-        stringOrList(node.get("Resource"), path + ".Resource"));
+        node.field("Sid").text(),
+        node.field("Effect").required().text().orElseThrow(),
+        stringOrList(node.field("Action")),
+        stringOrList(node.field("Resource")));
   }
 
   /** Action and Resource: a string or a list of strings; absent (NotAction/NotResource) is empty. */
-  private static List<String> stringOrList(JsonNode node, String path) {
-    if (IamJson.absent(node)) {
+  private static List<String> stringOrList(ItemReader field) {
+    if (!field.isPresent()) {
       return List.of();
     }
-    if (node.isTextual()) {
-      return List.of(node.asText());
+    if (field.node().isTextual()) {
+      return List.of(field.node().asText());
     }
-    if (!node.isArray()) {
-      throw new MalformedItemException(path, "expected a string or a list of strings");
+    if (!field.node().isArray()) {
+      throw field.malformed("expected a string or a list of strings");
     }
-    List<String> out = new ArrayList<>();
-    for (int i = 0; i < node.size(); i++) {
-      JsonNode element = node.get(i);
-      if (!element.isTextual()) {
-        throw new MalformedItemException(path + "[" + i + "]", "expected a string");
-      }
-      out.add(element.asText());
-    }
-    return out;
+    return field.list().stream().map(e -> e.text().orElseThrow(() -> e.malformed("expected a string"))).toList();
   }
 }

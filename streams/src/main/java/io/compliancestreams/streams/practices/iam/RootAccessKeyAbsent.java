@@ -58,7 +58,7 @@ public final class RootAccessKeyAbsent implements Practice {
   public List<Evaluation> evaluate(ScopeInput input) {
     ResourceRef account = ResourceRef.account(input.subject().accountId());
     AccountSummary summary =
-        AccountSummary.read(AccountSnapshot.required(input, ACCOUNT_SUMMARY));
+        AccountSummary.of(AccountSnapshot.required(input, ACCOUNT_SUMMARY));
     int keys = summary.required(AccountSummary.ACCESS_KEYS_PRESENT);
     if (keys > 0) {
       return List.of(

@@ -6,11 +6,8 @@ import static io.compliancestreams.streams.practices.iam.IamTypes.IAM_SOURCE;
 import static io.compliancestreams.streams.practices.iam.IamTypes.ROOT;
 import static io.compliancestreams.streams.practices.iam.IamTypes.VIRTUAL_MFA_DEVICES;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.compliancestreams.streams.practices.ConfigurationItem;
 import io.compliancestreams.streams.practices.Evaluation;
 import io.compliancestreams.streams.practices.EventTrigger;
-import io.compliancestreams.streams.practices.MalformedItemException;
 import io.compliancestreams.streams.practices.Practice;
 import io.compliancestreams.streams.practices.PracticeMetadata;
 import io.compliancestreams.streams.practices.ResourceRef;
@@ -87,7 +84,7 @@ public final class RootHardwareMfa implements Practice {
     ResourceRef account = ResourceRef.account(input.subject().accountId());
     String root = "the root user of account " + account.accountId();
     AccountSummary summary =
-        AccountSummary.read(AccountSnapshot.required(input, ACCOUNT_SUMMARY));
+        AccountSummary.of(AccountSnapshot.required(input, ACCOUNT_SUMMARY));
     List<String> credentials = rootCredentials(summary);
     if (credentials.isEmpty()) {
       return List.of(
@@ -103,7 +100,8 @@ public final class RootHardwareMfa implements Practice {
                   + ") but no MFA (AccountMFAEnabled=" + mfa + ")"));
     }
     Optional<String> virtual =
-        rootVirtualDevice(AccountSnapshot.required(input, VIRTUAL_MFA_DEVICES), account.accountId());
+        VirtualMfaDevices.of(AccountSnapshot.required(input, VIRTUAL_MFA_DEVICES))
+            .assignedToRoot(account.accountId());
     if (virtual.isPresent()) {
       return List.of(
           Evaluation.fail(
@@ -131,32 +129,5 @@ public final class RootHardwareMfa implements Practice {
       }
     }
     return present;
-  }
-
-  /** The serial number of a virtual device assigned to root ({@code User.Arn ...:root}). */
-  private static Optional<String> rootVirtualDevice(ConfigurationItem item, String accountId) {
-    JsonNode config = item.configuration();
-    if (!config.isObject()) {
-      throw new MalformedItemException(VIRTUAL_MFA_DEVICES + " configuration", "expected an object");
-    }
-    List<JsonNode> devices =
-        IamJson.array(config, "VirtualMFADevices", "configuration.VirtualMFADevices");
-    // Any partition: arn:aws:..., arn:aws-cn:..., arn:aws-us-gov:...
-    String rootSuffix = ":iam::" + accountId + ":root";
-    for (int i = 0; i < devices.size(); i++) {
-      String path = "configuration.VirtualMFADevices[" + i + "]";
-      JsonNode device = devices.get(i);
-      if (!device.isObject()) {
-        throw new MalformedItemException(path, "expected an object");
-      }
-      // Unassigned devices have no User.
-      Optional<String> userArn =
-          IamJson.optionalObject(device, "User", path + ".User")
-              .flatMap(u -> IamJson.optionalText(u, "Arn", path + ".User.Arn"));
-      if (userArn.isPresent() && userArn.get().startsWith("arn:") && userArn.get().endsWith(rootSuffix)) {
-        return Optional.of(IamJson.text(device, "SerialNumber", path + ".SerialNumber"));
-      }
-    }
-    return Optional.empty();
   }
 }

@@ -4,11 +4,8 @@ import static io.compliancestreams.streams.practices.ResourceLocator.account;
 import static io.compliancestreams.streams.practices.iam.IamTypes.IAM_SOURCE;
 import static io.compliancestreams.streams.practices.iam.IamTypes.PASSWORD_POLICY;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.compliancestreams.streams.practices.ConfigurationItem;
 import io.compliancestreams.streams.practices.Evaluation;
 import io.compliancestreams.streams.practices.EventTrigger;
-import io.compliancestreams.streams.practices.MalformedItemException;
 import io.compliancestreams.streams.practices.ParameterSpec;
 import io.compliancestreams.streams.practices.Practice;
 import io.compliancestreams.streams.practices.PracticeMetadata;
@@ -83,7 +80,7 @@ public final class StrongPasswordPolicy implements Practice {
   public List<Evaluation> evaluate(ScopeInput input) {
     Requirements required = Requirements.of(input.parameters());
     ResourceRef account = ResourceRef.account(input.subject().accountId());
-    Optional<JsonNode> policy = policyOf(AccountSnapshot.required(input, PASSWORD_POLICY));
+    Optional<PasswordPolicy> policy = PasswordPolicy.of(AccountSnapshot.required(input, PASSWORD_POLICY));
     if (policy.isEmpty()) {
       return List.of(
           Evaluation.fail(
@@ -101,16 +98,6 @@ public final class StrongPasswordPolicy implements Practice {
         Evaluation.fail(
             NUMBER, account, "the password policy of account " + account.accountId()
                 + " is too weak: " + String.join("; ", gaps)));
-  }
-
-  /** The PasswordPolicy object, or empty when the snapshot records none (NoSuchEntity). */
-  private static Optional<JsonNode> policyOf(ConfigurationItem item) {
-    JsonNode config = item.configuration();
-    if (!config.isObject() || !config.has("PasswordPolicy")) {
-      throw new MalformedItemException(
-          "configuration.PasswordPolicy", "is missing (null is how 'no policy' is recorded)");
-    }
-    return IamJson.optionalObject(config, "PasswordPolicy", "configuration.PasswordPolicy");
   }
 
   /** The configured requirements, validated once per evaluation. */
@@ -148,7 +135,7 @@ public final class StrongPasswordPolicy implements Practice {
       return Optional.of(value);
     }
 
-    List<String> gaps(JsonNode policy) {
+    List<String> gaps(PasswordPolicy policy) {
       List<String> gaps = new ArrayList<>();
       requireFlag(gaps, policy, "RequireUppercaseCharacters", uppercase);
       requireFlag(gaps, policy, "RequireLowercaseCharacters", lowercase);
@@ -198,15 +185,14 @@ public final class StrongPasswordPolicy implements Practice {
       return String.join(", ", parts);
     }
 
-    private static void requireFlag(List<String> gaps, JsonNode policy, String field, boolean needed) {
-      // Null or absent booleans mean false, as in the IAM API.
-      if (needed && !IamJson.flag(policy, field, "configuration.PasswordPolicy." + field)) {
+    private static void requireFlag(List<String> gaps, PasswordPolicy policy, String field, boolean needed) {
+      if (needed && !policy.flag(field)) {
         gaps.add(field + " is not enabled");
       }
     }
 
-    private static int number(JsonNode policy, String field) {
-      return IamJson.optionalInt(policy, field, "configuration.PasswordPolicy." + field).orElse(0);
+    private static int number(PasswordPolicy policy, String field) {
+      return policy.number(field);
     }
   }
 }

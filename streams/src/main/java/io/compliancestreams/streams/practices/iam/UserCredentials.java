@@ -1,8 +1,8 @@
 package io.compliancestreams.streams.practices.iam;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.compliancestreams.streams.practices.ConfigurationItem;
 import io.compliancestreams.streams.practices.Evaluation;
+import io.compliancestreams.streams.practices.ItemReader;
 import io.compliancestreams.streams.practices.MalformedItemException;
 import io.compliancestreams.streams.practices.ResourceRef;
 import java.time.Instant;
@@ -69,64 +69,44 @@ record UserCredentials(
   }
 
   static UserCredentials read(ConfigurationItem item) {
-    JsonNode config = item.configuration();
-    if (!config.isObject()) {
-      throw new MalformedItemException("configuration", "expected an object");
-    }
-    JsonNode user = IamJson.object(config, "User", "configuration.User");
-    String name =
-        IamJson.optionalText(user, "UserName", "configuration.User.UserName")
-            .orElse(item.displayName());
-    Optional<Instant> passwordLastUsed =
-        IamJson.optionalInstant(user, "PasswordLastUsed", "configuration.User.PasswordLastUsed");
+    ItemReader config = ItemReader.configuration(item).requiredObject();
+    ItemReader user = config.field("User").requiredObject();
     Optional<Instant> loginProfileCreated =
-        IamJson.optionalObject(config, "LoginProfile", "configuration.LoginProfile")
-            .map(p -> IamJson.instant(p, "CreateDate", "configuration.LoginProfile.CreateDate"));
+        config.field("LoginProfile").object().isPresent()
+            ? Optional.of(config.field("LoginProfile").field("CreateDate").requiredInstant())
+            : Optional.empty();
     return new UserCredentials(
         userRef(item),
-        name,
-        passwordLastUsed,
+        user.field("UserName").text().orElse(item.displayName()),
+        user.field("PasswordLastUsed").instant(),
         loginProfileCreated,
         accessKeys(config),
         mfaSerialNumbers(config));
   }
 
-  private static List<AccessKey> accessKeys(JsonNode config) {
-    List<JsonNode> entries =
-        IamJson.array(config, "AccessKeyMetadata", "configuration.AccessKeyMetadata");
+  private static List<AccessKey> accessKeys(ItemReader config) {
     List<AccessKey> keys = new ArrayList<>();
-    for (int i = 0; i < entries.size(); i++) {
-      String path = "configuration.AccessKeyMetadata[" + i + "]";
-      JsonNode entry = entries.get(i);
-      if (!entry.isObject()) {
-        throw new MalformedItemException(path, "expected an object");
-      }
-      Optional<Instant> lastUsed =
-          IamJson.optionalObject(entry, "AccessKeyLastUsed", path + ".AccessKeyLastUsed")
-              .flatMap(
-                  u -> IamJson.optionalInstant(u, "LastUsedDate", path + ".AccessKeyLastUsed.LastUsedDate"));
+    for (ItemReader entry : config.field("AccessKeyMetadata").list()) {
+      entry.requiredObject();
       keys.add(
           new AccessKey(
-              IamJson.text(entry, "AccessKeyId", path + ".AccessKeyId"),
+              requiredString(entry.field("AccessKeyId")),
               // "Inactive" and anything else (e.g. "Expired") cannot sign requests.
-              "Active".equals(IamJson.text(entry, "Status", path + ".Status")),
-              IamJson.instant(entry, "CreateDate", path + ".CreateDate"),
-              lastUsed));
+              "Active".equals(requiredString(entry.field("Status"))),
+              entry.field("CreateDate").requiredInstant(),
+              entry.field("AccessKeyLastUsed").field("LastUsedDate").instant()));
     }
     return keys;
   }
 
-  private static List<String> mfaSerialNumbers(JsonNode config) {
-    List<JsonNode> entries = IamJson.array(config, "MFADevices", "configuration.MFADevices");
-    List<String> serials = new ArrayList<>();
-    for (int i = 0; i < entries.size(); i++) {
-      String path = "configuration.MFADevices[" + i + "]";
-      JsonNode entry = entries.get(i);
-      if (!entry.isObject()) {
-        throw new MalformedItemException(path, "expected an object");
-      }
-      serials.add(IamJson.text(entry, "SerialNumber", path + ".SerialNumber"));
-    }
-    return serials;
+  private static List<String> mfaSerialNumbers(ItemReader config) {
+    return config.field("MFADevices").list().stream()
+        .map(entry -> requiredString(entry.requiredObject().field("SerialNumber")))
+        .toList();
+  }
+
+  /** A string that must be there; blank is accepted, as the IAM API never sends one. */
+  private static String requiredString(ItemReader field) {
+    return field.required().text().orElseThrow();
   }
 }

@@ -4,11 +4,9 @@ import static io.compliancestreams.streams.practices.ResourceLocator.request;
 import static io.compliancestreams.streams.practices.iam.IamTypes.IAM_SOURCE;
 import static io.compliancestreams.streams.practices.iam.IamTypes.USER;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.compliancestreams.streams.practices.ConfigurationItem;
 import io.compliancestreams.streams.practices.Evaluation;
 import io.compliancestreams.streams.practices.EventTrigger;
-import io.compliancestreams.streams.practices.MalformedItemException;
 import io.compliancestreams.streams.practices.Practice;
 import io.compliancestreams.streams.practices.PracticeMetadata;
 import io.compliancestreams.streams.practices.Scope;
@@ -58,35 +56,18 @@ public final class UsersHaveNoDirectPolicies implements Practice {
 
   @Override
   public List<Evaluation> evaluate(ScopeInput input) {
-    ConfigurationItem item = input.item();
-    JsonNode config = item.configuration();
-    List<String> attached =
-        names(config, "attachedManagedPolicies", "policyName", "managed policy ");
-    List<String> inline = names(config, "userPolicyList", "policyName", "inline policy ");
-    List<String> direct = new ArrayList<>(attached);
-    direct.addAll(inline);
-    String user = "user '" + item.displayName() + "'";
+    IamUser user = IamUser.of(input.item());
+    ConfigurationItem item = user.item();
+    List<String> direct = new ArrayList<>();
+    user.attachedManagedPolicies().forEach(name -> direct.add("managed policy '" + name + "'"));
+    user.inlinePolicies().forEach(name -> direct.add("inline policy '" + name + "'"));
+    String who = "user '" + item.displayName() + "'";
     if (direct.isEmpty()) {
       return List.of(
-          Evaluation.pass(NUMBER, item.ref(), user + " has no attached managed or inline policy"));
+          Evaluation.pass(NUMBER, item.ref(), who + " has no attached managed or inline policy"));
     }
     return List.of(
         Evaluation.fail(
-            NUMBER, item.ref(), user + " has policies of its own: " + String.join(", ", direct)));
-  }
-
-  /** E.g. {@code managed policy 'ReadOnlyAccess'}, for each entry of an array of policies. */
-  private static List<String> names(JsonNode config, String field, String nameField, String label) {
-    List<JsonNode> entries = IamJson.array(config, field, "configuration." + field);
-    List<String> out = new ArrayList<>();
-    for (int i = 0; i < entries.size(); i++) {
-      String path = "configuration." + field + "[" + i + "]";
-      JsonNode entry = entries.get(i);
-      if (!entry.isObject()) {
-        throw new MalformedItemException(path, "expected an object");
-      }
-      out.add(label + "'" + IamJson.text(entry, nameField, path + "." + nameField) + "'");
-    }
-    return out;
+            NUMBER, item.ref(), who + " has policies of its own: " + String.join(", ", direct)));
   }
 }

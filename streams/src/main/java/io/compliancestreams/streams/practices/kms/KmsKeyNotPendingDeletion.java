@@ -1,20 +1,16 @@
 package io.compliancestreams.streams.practices.kms;
 
-import static io.compliancestreams.streams.practices.ec2.ItemFields.requireObject;
-import static io.compliancestreams.streams.practices.ec2.ItemFields.requiredText;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.compliancestreams.streams.practices.ConfigurationItem;
 import io.compliancestreams.streams.practices.Evaluation;
 import io.compliancestreams.streams.practices.EventTrigger;
 import io.compliancestreams.streams.practices.Practice;
 import io.compliancestreams.streams.practices.PracticeMetadata;
 import io.compliancestreams.streams.practices.ResourceLocator;
+import io.compliancestreams.streams.practices.ResourceRef;
 import io.compliancestreams.streams.practices.Scope;
 import io.compliancestreams.streams.practices.ScopeInput;
 import io.compliancestreams.streams.practices.Severity;
 import java.net.URI;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -75,47 +71,28 @@ public final class KmsKeyNotPendingDeletion implements Practice {
 
   @Override
   public List<Evaluation> evaluate(ScopeInput input) {
-    ConfigurationItem key = input.item();
-    JsonNode config = requireObject(key.configuration(), "configuration");
-    String keyManager = requiredText(config, "configuration", "keyManager");
-    if (keyManager.equals("AWS")) {
+    KmsKey key = KmsKey.of(input.item());
+    ResourceRef ref = key.item().ref();
+    String id = key.item().resourceId();
+    if (key.awsManaged()) {
       return List.of(
           Evaluation.notApplicable(
-              25,
-              key.ref(),
-              "Key " + key.resourceId() + " is AWS managed and cannot be scheduled for deletion"));
+              25, ref, "Key " + id + " is AWS managed and cannot be scheduled for deletion"));
     }
-    String state = requiredText(config, "configuration", "keyState");
-    String name = "Customer managed key " + key.resourceId();
+    String state = key.state();
+    String name = "Customer managed key " + id;
+    String on = key.deletionDate().map(d -> " on " + d).orElse("");
     return switch (state) {
       case "PendingDeletion" ->
-          List.of(
-              Evaluation.fail(
-                  25, key.ref(), name + " is scheduled for deletion" + deletionDate(config)));
+          List.of(Evaluation.fail(25, ref, name + " is scheduled for deletion" + on));
       case "PendingReplicaDeletion" ->
           List.of(
               Evaluation.fail(
                   25,
-                  key.ref(),
-                  name
-                      + " is a multi-Region primary waiting for its replicas' deletion"
-                      + deletionDate(config)));
+                  ref,
+                  name + " is a multi-Region primary waiting for its replicas' deletion" + on));
       default ->
-          List.of(
-              Evaluation.pass(
-                  25, key.ref(), name + " is " + state + ", not scheduled for deletion"));
+          List.of(Evaluation.pass(25, ref, name + " is " + state + ", not scheduled for deletion"));
     };
-  }
-
-  /** The recorded deletion date, as ISO text or epoch milliseconds, or nothing when absent. */
-  private static String deletionDate(JsonNode config) {
-    JsonNode date = config.path("deletionDate");
-    if (date.isTextual() && !date.asText().isBlank()) {
-      return " on " + date.asText();
-    }
-    if (date.isIntegralNumber()) {
-      return " on " + Instant.ofEpochMilli(date.longValue());
-    }
-    return "";
   }
 }

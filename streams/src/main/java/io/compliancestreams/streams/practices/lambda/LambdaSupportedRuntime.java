@@ -1,13 +1,9 @@
 package io.compliancestreams.streams.practices.lambda;
 
-import static io.compliancestreams.streams.practices.ec2.ItemFields.requireObject;
-import static io.compliancestreams.streams.practices.ec2.ItemFields.text;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.compliancestreams.streams.practices.ConfigurationItem;
 import io.compliancestreams.streams.practices.Evaluation;
 import io.compliancestreams.streams.practices.EventTrigger;
-import io.compliancestreams.streams.practices.MalformedItemException;
 import io.compliancestreams.streams.practices.Practice;
 import io.compliancestreams.streams.practices.PracticeMetadata;
 import io.compliancestreams.streams.practices.ResourceLocator;
@@ -89,25 +85,17 @@ public final class LambdaSupportedRuntime implements Practice {
 
   @Override
   public List<Evaluation> evaluate(ScopeInput input) {
-    ConfigurationItem function = input.item();
-    JsonNode config = requireObject(function.configuration(), "configuration");
-    String name =
-        "Function " + text(config, "configuration", "functionName").orElse(function.displayName());
-    String packageType = text(config, "configuration", "packageType").orElse("Zip");
-    if (packageType.equals("Image")) {
+    LambdaFunction lambda = LambdaFunction.of(input.item());
+    ConfigurationItem function = lambda.item();
+    String name = "Function " + lambda.name();
+    if (lambda.isImage()) {
       return List.of(
           Evaluation.notApplicable(
               24,
               function.ref(),
               name + " is deployed as a container image; Lambda.2 covers managed runtimes only"));
     }
-    String runtime =
-        text(config, "configuration", "runtime")
-            .filter(r -> !r.isBlank())
-            .orElseThrow(
-                () ->
-                    new MalformedItemException(
-                        "configuration.runtime", "is missing for a Zip function"));
+    String runtime = lambda.runtime();
     Optional<LocalDate> deprecation = runtimes.deprecation(runtime);
     if (deprecation.isEmpty()) {
       return List.of(

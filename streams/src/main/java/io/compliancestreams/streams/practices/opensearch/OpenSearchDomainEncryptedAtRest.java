@@ -1,17 +1,12 @@
 package io.compliancestreams.streams.practices.opensearch;
 
-import static io.compliancestreams.streams.practices.ec2.ItemFields.bool;
-import static io.compliancestreams.streams.practices.ec2.ItemFields.object;
-import static io.compliancestreams.streams.practices.ec2.ItemFields.requireObject;
-import static io.compliancestreams.streams.practices.ec2.ItemFields.text;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.compliancestreams.streams.practices.ConfigurationItem;
 import io.compliancestreams.streams.practices.Evaluation;
 import io.compliancestreams.streams.practices.EventTrigger;
 import io.compliancestreams.streams.practices.Practice;
 import io.compliancestreams.streams.practices.PracticeMetadata;
 import io.compliancestreams.streams.practices.ResourceLocator;
+import io.compliancestreams.streams.practices.ResourceRef;
 import io.compliancestreams.streams.practices.Scope;
 import io.compliancestreams.streams.practices.ScopeInput;
 import io.compliancestreams.streams.practices.Severity;
@@ -68,54 +63,22 @@ public final class OpenSearchDomainEncryptedAtRest implements Practice {
 
   @Override
   public List<Evaluation> evaluate(ScopeInput input) {
-    ConfigurationItem domain = input.item();
-    JsonNode config = requireObject(domain.configuration(), "configuration");
-    Casing casing = domain.resourceType().equals(OPENSEARCH_DOMAIN) ? Casing.PASCAL : Casing.CAMEL;
-    String name =
-        casing.engine
-            + " domain "
-            + text(config, "configuration", casing.domainName).orElse(domain.displayName());
-    String optionsPath = "configuration." + casing.options;
-    Optional<JsonNode> options = object(config, "configuration", casing.options);
-    Optional<Boolean> enabled = options.flatMap(o -> bool(o, optionsPath, casing.enabled));
+    SearchDomain domain = SearchDomain.of(input.item());
+    ResourceRef ref = domain.item().ref();
+    String name = domain.engine() + " domain " + domain.name();
+    Optional<Boolean> enabled = domain.encryptedAtRest();
     if (enabled.orElse(false)) {
-      String key =
-          options
-              .flatMap(o -> text(o, optionsPath, casing.kmsKeyId))
-              .map(k -> " with KMS key " + k)
-              .orElse("");
-      return List.of(Evaluation.pass(22, domain.ref(), name + " is encrypted at rest" + key));
+      String key = domain.kmsKeyId().map(k -> " with KMS key " + k).orElse("");
+      return List.of(Evaluation.pass(22, ref, name + " is encrypted at rest" + key));
     }
     String detail =
-        enabled.isPresent()
-            ? casing.options + "." + casing.enabled + " is false"
-            : casing.options + "." + casing.enabled + " is not set";
+        domain.encryptedAtRestField() + (enabled.isPresent() ? " is false" : " is not set");
     return List.of(
         Evaluation.fail(
-            22, domain.ref(), name + " does not have encryption at rest enabled (" + detail + ")"));
+            22, ref, name + " does not have encryption at rest enabled (" + detail + ")"));
   }
 
   private static EventTrigger trigger(String eventName, String type) {
     return EventTrigger.rescan(ES, eventName, type, ResourceLocator.request("domainName"));
-  }
-
-  /** Field names of the two recorded shapes. */
-  private enum Casing {
-    PASCAL("OpenSearch", "DomainName", "EncryptionAtRestOptions", "Enabled", "KmsKeyId"),
-    CAMEL("Elasticsearch", "domainName", "encryptionAtRestOptions", "enabled", "kmsKeyId");
-
-    final String engine;
-    final String domainName;
-    final String options;
-    final String enabled;
-    final String kmsKeyId;
-
-    Casing(String engine, String domainName, String options, String enabled, String kmsKeyId) {
-      this.engine = engine;
-      this.domainName = domainName;
-      this.options = options;
-      this.enabled = enabled;
-      this.kmsKeyId = kmsKeyId;
-    }
   }
 }

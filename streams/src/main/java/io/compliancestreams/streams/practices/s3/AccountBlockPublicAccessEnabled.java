@@ -1,6 +1,5 @@
 package io.compliancestreams.streams.practices.s3;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.compliancestreams.streams.practices.ConfigurationItem;
 import io.compliancestreams.streams.practices.Evaluation;
 import io.compliancestreams.streams.practices.EventTrigger;
@@ -63,10 +62,11 @@ public final class AccountBlockPublicAccessEnabled implements Practice {
 
   @Override
   public List<Evaluation> evaluate(ScopeInput input) {
-    ConfigurationItem latest = latest(input.itemsOfType(S3Types.ACCOUNT_PUBLIC_ACCESS_BLOCK));
+    AccountPublicAccessBlock block =
+        AccountPublicAccessBlock.of(latest(input.itemsOfType(S3Types.ACCOUNT_PUBLIC_ACCESS_BLOCK)));
+    ConfigurationItem latest = block.item();
     ResourceRef account = ResourceRef.account(input.subject().accountId());
-    JsonNode configuration = latest.configuration();
-    if (BlockPublicAccessFlags.isUnset(configuration)) {
+    if (BlockPublicAccessFlags.isUnset(block.flags())) {
       return List.of(
           Evaluation.fail(
               METADATA.number(),
@@ -74,8 +74,7 @@ public final class AccountBlockPublicAccessEnabled implements Practice {
               "Account " + account.accountId() + " has no account-level S3 Block Public Access "
                   + "configuration (as of " + capturedAt(latest) + ")"));
     }
-    List<String> off =
-        BlockPublicAccessFlags.notEnabled(configuration, "configuration of " + latest.key());
+    List<String> off = BlockPublicAccessFlags.notEnabled(block.flags());
     Evaluation result =
         off.isEmpty()
             ? Evaluation.pass(

@@ -1,9 +1,9 @@
 package io.compliancestreams.streams.practices.s3;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.compliancestreams.streams.practices.ConfigurationItem;
 import io.compliancestreams.streams.practices.Evaluation;
 import io.compliancestreams.streams.practices.EventTrigger;
+import io.compliancestreams.streams.practices.ItemReader;
 import io.compliancestreams.streams.practices.ParameterSpec;
 import io.compliancestreams.streams.practices.Practice;
 import io.compliancestreams.streams.practices.PracticeMetadata;
@@ -78,23 +78,22 @@ public final class BucketBlockPublicAccessEnabled implements Practice {
 
   @Override
   public List<Evaluation> evaluate(ScopeInput input) {
-    ConfigurationItem bucket = input.item();
+    S3Bucket view = S3Bucket.of(input.item());
+    ConfigurationItem bucket = view.item();
     int n = METADATA.number();
     String name = "Bucket " + bucket.displayName();
-    if (excluded(input).contains(bucket.resourceId())) {
+    if (excluded(input).contains(view.name())) {
       return List.of(
           Evaluation.notApplicable(
               n, bucket.ref(), name + " is listed in excludedPublicBuckets (public on purpose)"));
     }
-    JsonNode block = bucket.supplementary(S3Types.PUBLIC_ACCESS_BLOCK_CONFIGURATION);
+    ItemReader block = view.publicAccessBlock();
     if (BlockPublicAccessFlags.isUnset(block)) {
       return List.of(
           Evaluation.fail(
               n, bucket.ref(), name + " has no bucket-level Block Public Access configuration"));
     }
-    List<String> off =
-        BlockPublicAccessFlags.notEnabled(
-            block, "supplementaryConfiguration." + S3Types.PUBLIC_ACCESS_BLOCK_CONFIGURATION);
+    List<String> off = BlockPublicAccessFlags.notEnabled(block);
     Evaluation result =
         off.isEmpty()
             ? Evaluation.pass(

@@ -1,10 +1,8 @@
 package io.compliancestreams.streams.practices.s3;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.compliancestreams.streams.practices.ConfigurationItem;
 import io.compliancestreams.streams.practices.Evaluation;
 import io.compliancestreams.streams.practices.EventTrigger;
-import io.compliancestreams.streams.practices.MalformedItemException;
 import io.compliancestreams.streams.practices.ParameterSpec;
 import io.compliancestreams.streams.practices.Practice;
 import io.compliancestreams.streams.practices.PracticeMetadata;
@@ -82,9 +80,10 @@ public final class BucketDefaultEncryptionEnabled implements Practice {
 
   @Override
   public List<Evaluation> evaluate(ScopeInput input) {
-    ConfigurationItem bucket = input.item();
+    S3Bucket view = S3Bucket.of(input.item());
+    ConfigurationItem bucket = view.item();
     boolean requireKms = input.parameters().bool(REQUIRE_KMS);
-    String algorithm = defaultAlgorithm(bucket);
+    String algorithm = view.defaultEncryptionAlgorithm().orElse(null);
     int n = METADATA.number();
     String name = "Bucket " + bucket.displayName();
     Evaluation result;
@@ -103,37 +102,5 @@ public final class BucketDefaultEncryptionEnabled implements Practice {
               n, bucket.ref(), name + " encrypts new objects by default with " + algorithm);
     }
     return List.of(result);
-  }
-
-  /** The SSE algorithm of the first rule that sets one, or null when no rule does. */
-  private static String defaultAlgorithm(ConfigurationItem bucket) {
-    String where = "supplementaryConfiguration." + S3Types.SERVER_SIDE_ENCRYPTION_CONFIGURATION;
-    JsonNode sse = bucket.supplementary(S3Types.SERVER_SIDE_ENCRYPTION_CONFIGURATION);
-    if (sse.isMissingNode() || sse.isNull()) {
-      return null;
-    }
-    if (!sse.isObject()) {
-      throw new MalformedItemException(where, "expected an object, got " + sse.getNodeType());
-    }
-    JsonNode rules = sse.path("rules");
-    if (rules.isMissingNode() || rules.isNull()) {
-      return null;
-    }
-    if (!rules.isArray()) {
-      throw new MalformedItemException(where + ".rules", "expected an array, got " + rules.getNodeType());
-    }
-    for (int i = 0; i < rules.size(); i++) {
-      JsonNode algorithm = rules.get(i).path("applyServerSideEncryptionByDefault").path("sseAlgorithm");
-      if (algorithm.isMissingNode() || algorithm.isNull()) {
-        continue; // a rule may only set bucketKeyEnabled
-      }
-      if (!algorithm.isTextual() || algorithm.asText().isBlank()) {
-        throw new MalformedItemException(
-            where + ".rules[" + i + "].applyServerSideEncryptionByDefault.sseAlgorithm",
-            "expected an algorithm name, got " + algorithm);
-      }
-      return algorithm.asText();
-    }
-    return null;
   }
 }

@@ -1,17 +1,12 @@
 package io.compliancestreams.streams.practices.sagemaker;
 
-import static io.compliancestreams.streams.practices.ec2.ItemFields.requireObject;
-import static io.compliancestreams.streams.practices.ec2.ItemFields.requiredText;
-import static io.compliancestreams.streams.practices.ec2.ItemFields.text;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.compliancestreams.streams.practices.ConfigurationItem;
 import io.compliancestreams.streams.practices.Evaluation;
 import io.compliancestreams.streams.practices.EventTrigger;
-import io.compliancestreams.streams.practices.MalformedItemException;
 import io.compliancestreams.streams.practices.Practice;
 import io.compliancestreams.streams.practices.PracticeMetadata;
 import io.compliancestreams.streams.practices.ResourceLocator;
+import io.compliancestreams.streams.practices.ResourceRef;
 import io.compliancestreams.streams.practices.Scope;
 import io.compliancestreams.streams.practices.ScopeInput;
 import io.compliancestreams.streams.practices.Severity;
@@ -63,33 +58,17 @@ public final class SageMakerNotebookNoDirectInternet implements Practice {
 
   @Override
   public List<Evaluation> evaluate(ScopeInput input) {
-    ConfigurationItem notebook = input.item();
-    JsonNode config = requireObject(notebook.configuration(), "configuration");
-    String access = requiredText(config, "configuration", "DirectInternetAccess");
-    String name =
-        "Notebook instance "
-            + text(config, "configuration", "NotebookInstanceName").orElse(notebook.displayName());
-    String subnet =
-        text(config, "configuration", "SubnetId")
-            .map(s -> "in subnet " + s)
-            .orElse("outside a VPC");
-    return switch (access) {
-      case "Enabled" ->
-          List.of(
-              Evaluation.fail(
-                  23,
-                  notebook.ref(),
-                  name + " (" + subnet + ") has direct internet access enabled"));
-      case "Disabled" ->
-          List.of(
-              Evaluation.pass(
-                  23,
-                  notebook.ref(),
-                  name + " (" + subnet + ") has direct internet access disabled"));
-      default ->
-          throw new MalformedItemException(
-              "configuration.DirectInternetAccess",
-              "expected Enabled or Disabled, got '" + access + "'");
-    };
+    NotebookInstance notebook = NotebookInstance.of(input.item());
+    ResourceRef ref = notebook.item().ref();
+    boolean direct = notebook.directInternetAccess();
+    String name = "Notebook instance " + notebook.name();
+    String subnet = notebook.subnetId().map(s -> "in subnet " + s).orElse("outside a VPC");
+    return direct
+        ? List.of(
+            Evaluation.fail(
+                23, ref, name + " (" + subnet + ") has direct internet access enabled"))
+        : List.of(
+            Evaluation.pass(
+                23, ref, name + " (" + subnet + ") has direct internet access disabled"));
   }
 }

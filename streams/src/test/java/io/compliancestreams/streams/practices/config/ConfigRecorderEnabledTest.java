@@ -113,6 +113,7 @@ class ConfigRecorderEnabledTest {
     Evaluation e = only("error-recording-not-boolean.json", "us-east-1");
 
     assertThat(e.status()).isEqualTo(Status.ERROR);
-    assertThat(e.reason()).contains("status.recording").contains("expected a boolean");
+    assertThat(e.reason())
+        .contains("configuration.ConfigurationRecordersStatus[0].recording: expected a boolean, got \"true\"");
   }
 }
