@@ -97,11 +97,18 @@ final class ResourceProcessor extends ContextualProcessor<String, Change, String
     }
     patches.apply(state.item(), event)
         .filter(patched -> !Ordering.isOlder(patched, state.item()))
-        .ifPresent(patched -> evaluate(key, state, patched, instant(state, time),
-            Trigger.event(Attributions.of(event, Attribution.Certainty.CERTAIN))));
+        .ifPresent(patched -> {
+          if (evaluate(key, state, patched, instant(state, time),
+              Trigger.event(Attributions.of(event, Attribution.Certainty.CERTAIN)))) {
+            // A delta a CloudTrail call decided: make it visible now, not at the next commit
+            // interval (under exactly-once, read_committed consumers see it only after the commit).
+            context().commit();
+          }
+        });
   }
 
-  private void evaluate(String key, ResourceState state, ConfigurationItem item, Instant at,
+  /** Evaluates, stores and forwards; true when a delta was forwarded. */
+  private boolean evaluate(String key, ResourceState state, ConfigurationItem item, Instant at,
       Trigger trigger) {
     boolean deleted = item.status().isDeleted();
     List<Evaluation> evaluations = deleted
@@ -120,6 +127,7 @@ final class ResourceProcessor extends ContextualProcessor<String, Change, String
     } else {
       states.put(key, new ResourceState(item, emission.findings(), at, emission.recheckAt()));
     }
+    return emission.outputs().stream().anyMatch(o -> o instanceof Output.DeltaOut);
   }
 
   private void onWallClock(Instant now) {
