@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
@@ -43,6 +45,13 @@ public final class SinkRunner implements Runnable, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(SinkRunner.class);
   private static final Duration CLOSE_WAIT = Duration.ofSeconds(60);
+  /**
+   * How often the consumer's metrics are re-read (Micrometer's default is 60 s): per-topic ones
+   * appear after the first fetch, and under {@code run} they are the only ones shown, because the
+   * streams' consumers already have per-topic meters of the same names and Micrometer keeps the
+   * variant with more tags.
+   */
+  private static final Duration CLIENT_METRICS_REFRESH = Duration.ofSeconds(5);
 
   private final SinkSettings settings;
   private final Destination destination;
@@ -61,6 +70,7 @@ public final class SinkRunner implements Runnable, AutoCloseable {
   private volatile boolean halted;
   private volatile boolean started;
   private KafkaClientMetrics clientMetrics;
+  private ScheduledExecutorService clientMetricsRefresh;
   private Instant lastFlush;
 
   public SinkRunner(SinkSettings settings, Destination destination, MeterRegistry registry) {
@@ -220,13 +230,19 @@ public final class SinkRunner implements Runnable, AutoCloseable {
 
   /** The consumer's fetch, coordinator and connection metrics, as {@code kafka_consumer_*} on /metrics. */
   private void bindClientMetrics() {
-    clientMetrics = new KafkaClientMetrics(consumer);
+    clientMetricsRefresh = Executors.newSingleThreadScheduledExecutor(task -> {
+      Thread thread = new Thread(task, "sink-" + destination.name() + "-metrics");
+      thread.setDaemon(true);
+      return thread;
+    });
+    clientMetrics = new KafkaClientMetrics(consumer, List.of(), clientMetricsRefresh, CLIENT_METRICS_REFRESH);
     clientMetrics.bindTo(registry);
   }
 
   private void closeResources() {
     if (clientMetrics != null) {
       clientMetrics.close();
+      clientMetricsRefresh.shutdownNow();
     }
     try {
       consumer.close(Duration.ofSeconds(10));
