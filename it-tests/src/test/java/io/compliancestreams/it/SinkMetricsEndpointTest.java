@@ -91,6 +91,8 @@ class SinkMetricsEndpointTest {
       assertThat(metrics).contains("compliance_sink_delivery_latency_seconds_count{sink=\"ocsf\"} 1",
           "compliance_sink_consumer_lag{sink=\"ocsf\"} 0", "compliance_sink_dead_lettered_total{sink=\"ocsf\"} 0",
           "compliance_sink_retried_total{sink=\"ocsf\"} 0", "jvm_memory_used_bytes");
+      assertThat(consumerMetric(metrics, prefix + "compliance-sink-ocsf")).as("the sink consumer's Kafka client metrics")
+          .hasValue(1.0);
       System.out.println("[metrics] sink alone: " + line(metrics, "compliance_sink_delivered_total"));
     } finally {
       sink.destroy();
@@ -139,6 +141,12 @@ class SinkMetricsEndpointTest {
           .until(() -> delivered(base), d -> d.isPresent() && d.getAsDouble() >= 1.0);
       String metrics = get(base + "/metrics", null).body();
       assertThat(metrics).contains("compliance_deltas_total", "kafka_stream_", "compliance_sink_consumer_lag{sink=\"ocsf\"}");
+      // Beside the streams' own consumers: the sink's consumer under its group's client id. Its
+      // per-topic meters (the only ones shown here: the streams' consumers have per-topic meters
+      // of the same names) appear at the binder's next refresh, within 5 s.
+      await("the sink consumer's kafka_consumer_* on run's /metrics").atMost(Duration.ofSeconds(30))
+          .until(() -> consumerMetric(get(base + "/metrics", null).body(), prefix + "compliance-sink-ocsf"),
+              consumed -> consumed.isPresent() && consumed.getAsDouble() >= 1.0);
       System.out.println("[metrics] run: " + line(metrics, "compliance_sink_delivered_total"));
     } finally {
       run.destroy();
@@ -162,6 +170,13 @@ class SinkMetricsEndpointTest {
     assertThat(response.statusCode()).isEqualTo(200);
     Matcher m = Pattern.compile("(?m)^compliance_sink_delivered_total\\{[^}]*sink=\"ocsf\"[^}]*} (\\S+)$")
         .matcher(response.body());
+    return m.find() ? OptionalDouble.of(Double.parseDouble(m.group(1))) : OptionalDouble.empty();
+  }
+
+  /** The records a consumer has consumed, kafka_consumer_fetch_manager_records_consumed_total of its client id. */
+  private static OptionalDouble consumerMetric(String metrics, String clientId) {
+    Matcher m = Pattern.compile("(?m)^kafka_consumer_fetch_manager_records_consumed_total\\{[^}]*client_id=\""
+        + Pattern.quote(clientId) + "\"[^}]*} (\\S+)$").matcher(metrics);
     return m.find() ? OptionalDouble.of(Double.parseDouble(m.group(1))) : OptionalDouble.empty();
   }
 

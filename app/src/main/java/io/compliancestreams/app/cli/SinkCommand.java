@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
     description = {"Runs one sink until Ctrl-C: slack, jira, s3 (audit trail) or ocsf (SIEM topic / Splunk HEC)."
         + " Each is its own consumer group of compliance.finding.delta.v1.",
         "Serves /health (200 while the sink consumes, 503 once it stopped) and /metrics (Prometheus, the"
-        + " compliance_sink_* meters) on http.bind:http.port, with http.token as for the query API."},
+        + " compliance_sink_* meters and the consumer's kafka_consumer_*) on http.bind:http.port, with http.token as for the query API."},
     exitCodeListHeading = "Exit codes:%n",
     exitCodeList = {"0:stopped cleanly (Ctrl-C or SIGTERM)", "2:invalid configuration (the message names the key)",
         "3:runtime failure (the sink stopped by itself, or could not start, e.g. http.port in use)"})

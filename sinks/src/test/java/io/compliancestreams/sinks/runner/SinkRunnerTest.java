@@ -179,6 +179,26 @@ class SinkRunnerTest {
     assertThat(committed(topic)).isEqualTo(Map.of(tp(topic), 2L));
   }
 
+  @Test
+  void shouldExposeTheConsumersKafkaClientMetricsWhileRunningAndDropThemOnClose() {
+    String topic = topics.fresh("deltas", 1);
+    ScriptedDestination dest = new ScriptedDestination("test", attempt -> {});
+    topics.produce(topic, 0, List.of(Deltas.failing("f-1", 1, T)));
+
+    runner = start(settings(topic), dest);
+    await("delta delivered").until(() -> dest.delivered.contains("f-1:1"));
+
+    // kafka.consumer.* becomes kafka_consumer_* on the Prometheus /metrics, tagged with the group as client id.
+    assertThat(registry.find("kafka.consumer.fetch.manager.records.consumed.total").tag("client.id", group)
+        .functionCounter()).isNotNull();
+    assertThat(registry.getMeters()).filteredOn(m -> m.getId().getName().startsWith("kafka.consumer."))
+        .allSatisfy(m -> assertThat(m.getId().getTag("client.id")).isEqualTo(group));
+
+    runner.close();
+    runner = null;
+    assertThat(registry.getMeters()).noneMatch(m -> m.getId().getName().startsWith("kafka.consumer."));
+  }
+
   private SinkRunner start(SinkSettings settings, Destination dest) {
     SinkRunner r = new SinkRunner(settings, dest, registry, Clock.systemUTC(), sleeps::add, () -> 1.0);
     r.start();
