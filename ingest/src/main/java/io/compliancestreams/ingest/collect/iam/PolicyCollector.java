@@ -7,44 +7,48 @@ import io.compliancestreams.ingest.collect.CollectContext;
 import io.compliancestreams.ingest.collect.SnapshotSink;
 import java.time.Instant;
 import software.amazon.awssdk.services.iam.IamClient;
-import software.amazon.awssdk.services.iam.model.Policy;
-import software.amazon.awssdk.services.iam.model.PolicyScopeType;
+import software.amazon.awssdk.services.iam.model.EntityType;
+import software.amazon.awssdk.services.iam.model.ManagedPolicyDetail;
 import software.amazon.awssdk.services.iam.model.PolicyVersion;
 
 /**
- * {@code AWS::IAM::Policy} for every customer managed policy (ListPolicies scope Local), shaped as
- * AWS Config records it. {@code policyVersionList} holds the default version only (one
- * GetPolicyVersion per policy): practice 1 reads nothing else, and every other version would cost a
- * call. resourceId = the policy id, as in AWS Config.
+ * {@code AWS::IAM::Policy} for every customer managed policy (GetAccountAuthorizationDetails with
+ * filter LocalManagedPolicy, which carries every version's document: one call per page, none per
+ * policy), shaped as AWS Config records it. {@code policyVersionList} holds the default version
+ * only, as before: practice 1 reads nothing else. resourceId = the policy id, as in AWS Config.
  */
 final class PolicyCollector extends IamCollector {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-
 
   PolicyCollector(Integer pageSize) {
     super("iam.policies", IamTypes.POLICY, pageSize);
   }
 
 
-
-
   @Override
   public void collect(CollectContext context, SnapshotSink sink) {
     IamClient iam = context.clients().iam();
-    iam.listPoliciesPaginator(r -> r.scope(PolicyScopeType.LOCAL).maxItems(pageSize)).policies()
-        .forEach(policy -> {
-          PolicyVersion version = iam.getPolicyVersion(r -> r.policyArn(policy.arn())
-              .versionId(policy.defaultVersionId())).policyVersion();
-          sink.accept(context.snapshot(AccountFact.GLOBAL_REGION, IamTypes.POLICY, policy.policyId())
-              .arn(policy.arn())
-              .name(policy.policyName())
-              .configuration(configuration(policy, version))
-              .build());
-        });
+    for (ManagedPolicyDetail policy
+        : AuthorizationDetails.read(iam, pageSize, EntityType.LOCAL_MANAGED_POLICY).policies()) {
+      sink.accept(context.snapshot(AccountFact.GLOBAL_REGION, IamTypes.POLICY, policy.policyId())
+          .arn(policy.arn())
+          .name(policy.policyName())
+          .configuration(configuration(policy, defaultVersion(policy)))
+          .build());
+    }
   }
 
-  static ObjectNode configuration(Policy policy, PolicyVersion version) {
+  /** The default version; IAM lists it among the versions (an empty one if it ever did not). */
+  private static PolicyVersion defaultVersion(ManagedPolicyDetail policy) {
+    return policy.policyVersionList().stream()
+        .filter(v -> Boolean.TRUE.equals(v.isDefaultVersion()) || policy.defaultVersionId() != null
+            && policy.defaultVersionId().equals(v.versionId()))
+        .findFirst()
+        .orElse(PolicyVersion.builder().versionId(policy.defaultVersionId()).isDefaultVersion(true).build());
+  }
+
+  static ObjectNode configuration(ManagedPolicyDetail policy, PolicyVersion version) {
     ObjectNode c = NODES.objectNode();
     c.put("policyName", policy.policyName());
     c.put("policyId", policy.policyId());
