@@ -30,7 +30,6 @@ final class PolicyCollector extends IamCollector {
     super("iam.policies", IamTypes.POLICY, pageSize);
   }
 
-
   @Override
   public void collect(CollectContext context, SnapshotSink sink) {
     IamClient iam = context.clients().iam();
