@@ -57,7 +57,8 @@ class IamPolicyTest {
   /** Write-like actions a read-only deployment may still hold, each for a stated reason. */
   private static final Set<String> ALLOWED_NON_READS = Set.of(
       "sqs:DeleteMessage", "sqs:ChangeMessageVisibility", "sqs:ReceiveMessage", // the queue hand-over
-      "sts:AssumeRole", "kms:Decrypt");
+      "sts:AssumeRole", "kms:Decrypt",
+      "iam:GenerateCredentialReport"); // writes the account's credential report, changes no resource
 
   @Test
   void shouldAllowEverySdkOperationTheIngestCodeCalls() throws Exception {
@@ -76,6 +77,23 @@ class IamPolicyTest {
 
     assertThat(found).contains("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility",
         "s3:GetObject", "ec2:DescribeFlowLogs");
+  }
+
+  /** The converse: a read the scan stopped making (GetUser, GetUserPolicy, ...) leaves the policy. */
+  @Test
+  void shouldAllowNoResourceReadTheCodeNoLongerMakes() throws Exception {
+    Set<String> called = new TreeSet<>();
+    SdkOperations.in(classes()).forEach(op -> called.add(actionOf(op)));
+    Set<String> granted = new TreeSet<>();
+    for (JsonNode statement : policy().path("Statement")) {
+      if ("ReadResourceConfiguration".equals(statement.path("Sid").asText())) {
+        statement.path("Action").forEach(a -> granted.add(a.asText()));
+      }
+    }
+
+    assertThat(granted).as("the scan's read statement").isNotEmpty();
+    assertThat(granted).as("actions deploy/iam-policy.json grants that no ingest SDK call needs")
+        .isSubsetOf(called);
   }
 
   @Test

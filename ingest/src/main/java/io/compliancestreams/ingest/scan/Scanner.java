@@ -152,8 +152,10 @@ public final class Scanner {
             new CollectContext(accountId, options.homeRegion(), home, clock, scanId, SnapshotSource.SCAN),
             sink, tally, progress));
       } else {
+        List<String> scanRegions = List.copyOf(byRegion.keySet());
         byRegion.forEach((region, clients) -> runs.add(run(new Scope(accountId, region, collector.name()),
-            collector, new CollectContext(accountId, region, clients, clock, scanId, SnapshotSource.SCAN),
+            collector, new CollectContext(accountId, region, clients, clock, scanId, SnapshotSource.SCAN,
+                scanRegions),
             sink, tally, progress)));
       }
     }

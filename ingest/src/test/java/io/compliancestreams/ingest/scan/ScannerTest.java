@@ -155,7 +155,7 @@ class ScannerTest {
       assertThat(f.reason()).startsWith("AccessDenied: ").contains(" in us-east-1: User: ", "Service: Iam");
     });
     assertThat(result.failures()).extracting(ScopeFailure::reason)
-        .anySatisfy(r -> assertThat(r).contains("ListUsers in us-east-1"))
+        .anySatisfy(r -> assertThat(r).contains("GetAccountAuthorizationDetails in us-east-1"))
         .anySatisfy(r -> assertThat(r).contains("GetAccountSummary in us-east-1"));
     assertThat(result.scopesSucceeded()).isEqualTo(2 + 3 * 2);
     assertThat(emitted).noneMatch(s -> s.getResourceType().contains("IAM"));
@@ -293,6 +293,23 @@ class ScannerTest {
     // At least the 6 throttled attempts were retried (a busy emulator may cause another retry).
     assertThat(iamRequests).as("6 throttled attempts were retried")
         .isGreaterThanOrEqualTo(result.callsByService().get("Iam").intValue() + 6);
+  }
+
+  /** Issue 15 (a) end to end: `--regions eu-west-1`, the organisation's trail lives in us-east-1. */
+  @Test
+  void shouldJudgeAMultiRegionTrailOnceWhenOnlyAnotherRegionIsScanned() {
+    moto.s3().createBucket(r -> r.bucket("org-trail-logs"));
+    moto.cloudTrail().createTrail(r -> r.name("org-trail").s3BucketName("org-trail-logs").isMultiRegionTrail(true));
+
+    ScanResult result = scanner(CloudTrailCollectors.all(), List.of("eu-west-1", "ap-southeast-2"))
+        .scan(direct(), emitted::add, ScanProgress.NONE);
+
+    assertThat(result.failures()).isEmpty();
+    assertThat(emitted).filteredOn(s -> s.getResourceType().equals("AWS::CloudTrail::Trail"))
+        .singleElement().satisfies(s -> {
+          assertThat(s.getResourceId()).isEqualTo("org-trail");
+          assertThat(s.getAwsRegion()).isEqualTo("us-east-1");
+        });
   }
 
   private static String createVolume(String region) {

@@ -8,12 +8,15 @@ public final class IamCollectors {
 
   private IamCollectors() {}
 
-  /** With IAM's default page sizes. */
+  /** The largest page IAM allows (MaxItems 1000): pages are calls, and a scan pays per call. */
+  static final int LARGEST_PAGE = 1000;
+
+  /** With IAM's largest pages. */
   public static List<Collector> all() {
-    return all(null);
+    return all(LARGEST_PAGE);
   }
 
-  /** @param pageSize MaxItems for every paginated IAM call, or null for IAM's default (tests use 2) */
+  /** @param pageSize MaxItems for every paginated IAM call, or null for IAM's default, 100 (tests use 2) */
   public static List<Collector> all(Integer pageSize) {
     return List.of(
         new PolicyCollector(pageSize),

@@ -1,67 +1,61 @@
 package io.compliancestreams.ingest.collect.iam;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.compliancestreams.ingest.aws.ApiJson;
 import io.compliancestreams.ingest.collect.AccountFact;
 import io.compliancestreams.ingest.collect.CollectContext;
 import io.compliancestreams.ingest.collect.SnapshotSink;
+import java.util.Optional;
 import software.amazon.awssdk.services.iam.IamClient;
-import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.iam.model.User;
 
 /**
  * {@code ComplianceStreams::IAM::UserCredentials}, one per user, in the IAM API's shape:
  * {@code User}, {@code LoginProfile} (null when the user has no console password),
  * {@code AccessKeyMetadata} each with its {@code AccessKeyLastUsed}, and {@code MFADevices}.
- * {@code User} is the ListUsers entry, which has the same members as GetUser's without the
- * boundary and tags (schemas/README.md allows either), and saves a call per user.
+ * {@code User} is the ListUsers entry (one call per page), which has GetUser's members without the
+ * boundary and tags (schemas/README.md allows either), PasswordLastUsed included.
+ *
+ * <p>A full scan reads the credential report once for the account and asks per user only what the
+ * report cannot say ({@link UserCredentialDetails}): a user without credentials costs no call of
+ * its own. A targeted rescan (after CreateAccessKey, EnableMFADevice, ...) asks the API for that
+ * user only, since the report may be up to four hours old.
  */
 final class UserCredentialsCollector extends IamCollector {
-
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-
 
   UserCredentialsCollector(Integer pageSize) {
     super("iam.user-credentials", IamTypes.USER_CREDENTIALS, pageSize);
   }
 
-
-
-
   @Override
   public void collect(CollectContext context, SnapshotSink sink) {
     IamClient iam = context.clients().iam();
+    UserCredentialDetails details = new UserCredentialDetails(iam, pageSize);
+    CredentialReport report = CredentialReports.fetch(iam);
     for (User user : IamUsers.list(iam, pageSize)) {
-      ObjectNode c = NODES.objectNode();
-      c.set("User", ApiJson.of(user));
-      c.set("LoginProfile", loginProfile(iam, user.userName()));
-      ArrayNode keys = c.putArray("AccessKeyMetadata");
-      iam.listAccessKeysPaginator(r -> r.userName(user.userName()).maxItems(pageSize)).accessKeyMetadata()
-          .forEach(key -> {
-            ObjectNode entry = ApiJson.of(key);
-            entry.set("AccessKeyLastUsed", ApiJson.of(
-                iam.getAccessKeyLastUsed(r -> r.accessKeyId(key.accessKeyId())).accessKeyLastUsed()));
-            keys.add(entry);
-          });
-      c.set("MFADevices", ApiJson.ofList(
-          iam.listMFADevicesPaginator(r -> r.userName(user.userName()).maxItems(pageSize)).mfaDevices()
-              .stream().toList()));
-      sink.accept(context.snapshot(AccountFact.GLOBAL_REGION, IamTypes.USER_CREDENTIALS, user.userId())
-          .arn(user.arn())
-          .name(user.userName())
-          .configuration(c)
-          .build());
+      Optional<ObjectNode> configuration = report.row(user.userName(), user.createDate())
+          .map(row -> details.fromReport(user, row))
+          .orElseGet(() -> details.fromApi(user));
+      configuration.ifPresent(c -> sink.accept(snapshot(context, user, c)));
     }
   }
 
-  private static JsonNode loginProfile(IamClient iam, String userName) {
-    try {
-      return ApiJson.of(iam.getLoginProfile(r -> r.userName(userName)).loginProfile());
-    } catch (NoSuchEntityException e) {
-      return NODES.nullNode(); // no console password
+  @Override
+  public void collectOne(CollectContext context, String resourceId, SnapshotSink sink) {
+    IamClient iam = context.clients().iam();
+    UserCredentialDetails details = new UserCredentialDetails(iam, pageSize);
+    for (User user : IamUsers.list(iam, pageSize)) {
+      if (resourceId.equals(user.userId()) || resourceId.equals(user.userName()) || resourceId.equals(user.arn())) {
+        details.fromApi(user).ifPresent(c -> sink.accept(snapshot(context, user, c)));
+      }
     }
+  }
+
+  private static io.compliancestreams.schemas.avro.ResourceSnapshot snapshot(
+      CollectContext context, User user, ObjectNode configuration) {
+    return context.snapshot(AccountFact.GLOBAL_REGION, IamTypes.USER_CREDENTIALS, user.userId())
+        .arn(user.arn())
+        .name(user.userName())
+        .configuration(configuration)
+        .build();
   }
 }

@@ -8,8 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.compliancestreams.devkit.AwsEmulator;
 import io.compliancestreams.ingest.aws.AwsClients;
+import io.compliancestreams.ingest.collect.CollectContext;
 import io.compliancestreams.ingest.testing.TestAws;
 import io.compliancestreams.schemas.avro.ResourceSnapshot;
+import io.compliancestreams.schemas.avro.SnapshotSource;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -125,6 +127,56 @@ class CloudTrailCollectorsTest {
     assertThat(regional.get("IsMultiRegionTrail").asBoolean()).isFalse();
     assertThat(regional.get("HomeRegion").asText()).isEqualTo("eu-west-1");
     assertThat(regional.at("/Status/IsLogging").asBoolean()).isFalse();
+  }
+
+  /**
+   * Defect (a) of issue 15: with only eu-west-1 scanned, the multi-region trail homed in us-east-1
+   * is emitted from its eu-west-1 shadow, with its home region, so CloudTrail.2/.4 judge it.
+   */
+  @Test
+  void shouldEmitAMultiRegionTrailFromAShadowWhenItsHomeRegionIsNotScanned() {
+    createTrails();
+
+    List<ResourceSnapshot> trails = collectIn(euWest, List.of("eu-west-1"));
+
+    assertThat(trails).extracting(ResourceSnapshot::getResourceId)
+        .containsExactlyInAnyOrder("management-events", "eu-app-trail");
+    ResourceSnapshot management = trails.stream().filter(t -> t.getResourceId().equals("management-events"))
+        .findFirst().orElseThrow();
+    assertThat(management.getAwsRegion()).isEqualTo("us-east-1");
+    assertThat(management.getArn()).isEqualTo(MANAGEMENT_ARN);
+    assertThat(configuration(management).get("isMultiRegionTrail").asBoolean()).isTrue();
+    assertThat(configuration(management).get("logFileValidationEnabled").asBoolean()).isTrue();
+  }
+
+  @Test
+  void shouldEmitEachTrailOnceWhateverRegionsAreScanned() {
+    createTrails();
+    AwsClients euCentral = usEast.inRegion("eu-central-1");
+    try {
+      // Home scanned: only home emits it.
+      assertThat(collectIn(usEast, List.of("us-east-1", "eu-west-1"))).extracting(ResourceSnapshot::getResourceId)
+          .containsExactly("management-events");
+      assertThat(collectIn(euWest, List.of("us-east-1", "eu-west-1"))).extracting(ResourceSnapshot::getResourceId)
+          .containsExactly("eu-app-trail");
+      // Home not scanned, two regions that both see the shadow: the first of them only.
+      assertThat(collectIn(euCentral, List.of("eu-west-1", "eu-central-1")))
+          .extracting(ResourceSnapshot::getResourceId).containsExactly("management-events");
+      assertThat(collectIn(euWest, List.of("eu-west-1", "eu-central-1")))
+          .extracting(ResourceSnapshot::getResourceId).containsExactly("eu-app-trail");
+      // A single-region trail is seen only at home: never stood in for.
+      assertThat(collectIn(usEast, List.of("us-east-1"))).extracting(ResourceSnapshot::getResourceId)
+          .containsExactly("management-events");
+    } finally {
+      euCentral.close();
+    }
+  }
+
+  private static List<ResourceSnapshot> collectIn(AwsClients clients, List<String> scanRegions) {
+    List<ResourceSnapshot> out = new java.util.ArrayList<>();
+    new TrailCollector().collect(new CollectContext(ACCOUNT, clients.region(), clients, TestAws.CLOCK, "scan-1",
+        SnapshotSource.SCAN, scanRegions), out::add);
+    return out;
   }
 
   private static void createTrails() {

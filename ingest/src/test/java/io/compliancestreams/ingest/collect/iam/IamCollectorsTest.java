@@ -23,6 +23,7 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -155,42 +156,64 @@ class IamCollectorsTest {
 
   /**
    * moto has no user permissions boundaries (PutUserPermissionsBoundary answers 500), so WireMock
-   * stands in front of it and answers alice's GetUser as the IAM API reference shows it, boundary
-   * included; every other call goes through to moto.
+   * stands in front of it and answers GetAccountAuthorizationDetails as the IAM API reference shows
+   * it, alice's boundary included; every other call goes through to moto.
    */
   @Test
-  void shouldCarryThePermissionsBoundaryThatGetUserReturns() {
+  void shouldCarryThePermissionsBoundaryThatGetAccountAuthorizationDetailsReturns() {
     String aliceId = clients.iam().getUser(r -> r.userName("alice")).user().userId();
     WireMockServer wireMock = new WireMockServer(WireMockConfiguration.options().dynamicPort());
     wireMock.start();
     try (AwsClients viaWireMock = TestAws.clients(URI.create(wireMock.baseUrl()))) {
       wireMock.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().proxiedFrom(emulator.endpoint().toString())));
       wireMock.stubFor(post("/").atPriority(1)
-          .withRequestBody(containing("Action=GetUser&")).withRequestBody(containing("UserName=alice"))
+          .withRequestBody(containing("Action=GetAccountAuthorizationDetails&"))
           .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/xml").withBody("""
-              <GetUserResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/">
-                <GetUserResult>
-                  <User>
-                    <UserId>%s</UserId>
-                    <Path>/</Path>
-                    <UserName>alice</UserName>
-                    <Arn>arn:aws:iam::%s:user/alice</Arn>
-                    <CreateDate>2025-01-06T10:00:00Z</CreateDate>
-                    <PermissionsBoundary>
-                      <PermissionsBoundaryType>PermissionsBoundaryPolicy</PermissionsBoundaryType>
-                      <PermissionsBoundaryArn>%s</PermissionsBoundaryArn>
-                    </PermissionsBoundary>
-                    <Tags><member><Key>team</Key><Value>platform</Value></member></Tags>
-                  </User>
-                </GetUserResult>
-                <ResponseMetadata><RequestId>7a62c49f-347e-4fc4-9331-6e8eEXAMPLE</RequestId></ResponseMetadata>
-              </GetUserResponse>""".formatted(aliceId, ACCOUNT, boundaryArn))));
+              <GetAccountAuthorizationDetailsResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/">
+                <GetAccountAuthorizationDetailsResult>
+                  <IsTruncated>false</IsTruncated>
+                  <UserDetailList>
+                    <member>
+                      <GroupList><member>developers</member></GroupList>
+                      <AttachedManagedPolicies/>
+                      <UserId>%s</UserId>
+                      <Path>/</Path>
+                      <UserName>alice</UserName>
+                      <Arn>arn:aws:iam::%s:user/alice</Arn>
+                      <CreateDate>2025-01-06T10:00:00Z</CreateDate>
+                      <UserPolicyList/>
+                      <PermissionsBoundary>
+                        <PermissionsBoundaryType>PermissionsBoundaryPolicy</PermissionsBoundaryType>
+                        <PermissionsBoundaryArn>%s</PermissionsBoundaryArn>
+                      </PermissionsBoundary>
+                      <Tags><member><Key>team</Key><Value>platform</Value></member></Tags>
+                    </member>
+                  </UserDetailList>
+                  <GroupDetailList>
+                    <member>
+                      <GroupId>AGPAEXAMPLEDEVELOPERS</GroupId>
+                      <AttachedManagedPolicies/>
+                      <GroupName>developers</GroupName>
+                      <Path>/</Path>
+                      <Arn>arn:aws:iam::%s:group/developers</Arn>
+                      <CreateDate>2025-01-06T10:00:00Z</CreateDate>
+                      <GroupPolicyList/>
+                    </member>
+                  </GroupDetailList>
+                  <RoleDetailList/>
+                  <Policies/>
+                </GetAccountAuthorizationDetailsResult>
+                <ResponseMetadata><RequestId>92e79ae7-7399-11e4-8c85-4b53eEXAMPLE</RequestId></ResponseMetadata>
+              </GetAccountAuthorizationDetailsResponse>""".formatted(aliceId, ACCOUNT, boundaryArn, ACCOUNT))));
 
-      JsonNode c = configuration(byName(collect(new UserCollector(PAGE), viaWireMock), "alice"));
+      ResourceSnapshot alice = byName(collect(new UserCollector(PAGE), viaWireMock), "alice");
+      JsonNode c = configuration(alice);
 
       assertThat(c.get("permissionsBoundary").get("permissionsBoundaryType").asText())
           .isEqualTo("PermissionsBoundaryPolicy");
       assertThat(c.get("permissionsBoundary").get("permissionsBoundaryArn").asText()).isEqualTo(boundaryArn);
+      assertThat(alice.getRelationships()).singleElement()
+          .satisfies(r -> assertThat(r.getResourceId()).isEqualTo("AGPAEXAMPLEDEVELOPERS"));
     } finally {
       wireMock.stop();
     }
@@ -226,6 +249,134 @@ class IamCollectorsTest {
     assertThat(bob.get("LoginProfile").isNull()).isTrue();
     assertThat(bob.get("AccessKeyMetadata")).isEmpty();
     assertThat(bob.get("MFADevices")).isEmpty();
+  }
+
+  @Test
+  void shouldAskPerUserOnlyForTheCredentialsTheReportShows() {
+    inFrontOfMoto((wireMock, viaWireMock) -> {
+      List<ResourceSnapshot> credentials = collect(new UserCredentialsCollector(PAGE), viaWireMock);
+
+      assertThat(credentials).extracting(ResourceSnapshot::getResourceName)
+          .containsExactlyInAnyOrder("alice", "bob", "carol");
+      // alice has a password, a key and MFA: one call for each; bob and carol have none: no call.
+      assertThat(calls(wireMock, "GetLoginProfile")).containsExactly("alice");
+      assertThat(calls(wireMock, "ListAccessKeys")).containsExactly("alice");
+      assertThat(calls(wireMock, "ListMFADevices")).containsExactly("alice");
+      assertThat(calls(wireMock, "GetAccessKeyLastUsed")).isEmpty(); // the report has the last use
+      assertThat(calls(wireMock, "GetCredentialReport")).hasSize(1);
+    });
+  }
+
+  /**
+   * Defect (b) of issue 15: a key listed by ListAccessKeys and deleted before its last use is asked
+   * (here: a key newer than the report, so its last use must be asked) is skipped; alice is not.
+   */
+  @Test
+  void shouldSkipAnAccessKeyDeletedBetweenTheCallsButKeepItsUser() {
+    String aliceCreated = reportTime(clients.iam().getUser(r -> r.userName("alice")).user().createDate());
+    String report = "user,arn,user_creation_time,password_enabled,password_last_used,password_last_changed,"
+        + "password_next_rotation,mfa_active,access_key_1_active,access_key_1_last_rotated,"
+        + "access_key_1_last_used_date,access_key_1_last_used_region,access_key_1_last_used_service,"
+        + "access_key_2_active,access_key_2_last_rotated,access_key_2_last_used_date,"
+        + "access_key_2_last_used_region,access_key_2_last_used_service,cert_1_active,cert_1_last_rotated,"
+        + "cert_2_active,cert_2_last_rotated\n"
+        + "<root_account>,arn:aws:iam::" + ACCOUNT + ":root,2020-01-01T00:00:00+00:00,not_supported,"
+        + "2026-05-01T00:00:00+00:00,not_supported,not_supported,true,false,N/A,N/A,N/A,N/A,false,N/A,N/A,"
+        + "N/A,N/A,false,N/A,false,N/A\n"
+        + "alice,arn:aws:iam::" + ACCOUNT + ":user/alice," + aliceCreated + ",true,N/A," + aliceCreated
+        + ",N/A,true,true,2020-01-01T00:00:00+00:00,2020-02-01T00:00:00+00:00,us-east-1,s3,false,N/A,N/A,"
+        + "N/A,N/A,false,N/A,false,N/A\n";
+    inFrontOfMoto((wireMock, viaWireMock) -> {
+      wireMock.stubFor(post("/").atPriority(1).withRequestBody(containing("Action=GetCredentialReport&"))
+          .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/xml").withBody("""
+              <GetCredentialReportResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/">
+                <GetCredentialReportResult>
+                  <Content>%s</Content>
+                  <ReportFormat>text/csv</ReportFormat>
+                  <GeneratedTime>2026-06-01T08:00:00Z</GeneratedTime>
+                </GetCredentialReportResult>
+                <ResponseMetadata><RequestId>29f47818-99f5-11e1-a4c3-27EXAMPLE804</RequestId></ResponseMetadata>
+              </GetCredentialReportResponse>""".formatted(
+                  Base64.getEncoder().encodeToString(report.getBytes(StandardCharsets.UTF_8))))));
+      stubKeyVanished(wireMock);
+
+      List<ResourceSnapshot> credentials = collect(new UserCredentialsCollector(PAGE), viaWireMock);
+
+      assertThat(credentials).extracting(ResourceSnapshot::getResourceName)
+          .containsExactlyInAnyOrder("alice", "bob", "carol");
+      JsonNode alice = configuration(byName(credentials, "alice"));
+      assertThat(alice.get("AccessKeyMetadata")).isEmpty();
+      assertThat(alice.at("/LoginProfile/UserName").asText()).isEqualTo("alice");
+      assertThat(alice.at("/MFADevices/0/SerialNumber").asText()).endsWith("mfa/alice-phone");
+      assertThat(calls(wireMock, "GetAccessKeyLastUsed")).hasSize(1);
+    });
+  }
+
+  @Test
+  void shouldAskTheApiOnATargetedRescanAndSkipAVanishedKeyThere() {
+    inFrontOfMoto((wireMock, viaWireMock) -> {
+      List<ResourceSnapshot> fresh = new java.util.ArrayList<>();
+      new UserCredentialsCollector(PAGE).collectOne(TestAws.context(viaWireMock), "alice", fresh::add);
+
+      JsonNode alice = configuration(only(fresh));
+      assertThat(alice.at("/AccessKeyMetadata/0/AccessKeyLastUsed/ServiceName").asText()).isEqualTo("N/A");
+      assertThat(calls(wireMock, "GetCredentialReport")).isEmpty(); // may be hours old: not for a rescan
+      assertThat(calls(wireMock, "ListAccessKeys")).containsExactly("alice");
+
+      stubKeyVanished(wireMock);
+      List<ResourceSnapshot> raced = new java.util.ArrayList<>();
+      new UserCredentialsCollector(PAGE).collectOne(TestAws.context(viaWireMock), "alice", raced::add);
+
+      JsonNode kept = configuration(only(raced));
+      assertThat(kept.get("AccessKeyMetadata")).isEmpty();
+      assertThat(kept.at("/LoginProfile/UserName").asText()).isEqualTo("alice");
+    });
+  }
+
+  /** IAM's answer for a key that no longer exists, in the IAM Query API's XML error shape. */
+  private static void stubKeyVanished(WireMockServer wireMock) {
+    wireMock.stubFor(post("/").atPriority(1).withRequestBody(containing("Action=GetAccessKeyLastUsed&"))
+        .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "text/xml").withBody("""
+            <ErrorResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/">
+              <Error>
+                <Type>Sender</Type>
+                <Code>NoSuchEntity</Code>
+                <Message>The Access Key with id AKIAIOSFODNN7EXAMPLE cannot be found.</Message>
+              </Error>
+              <RequestId>4d3f7a3c-8f5e-11e4-9bd4-EXAMPLE</RequestId>
+            </ErrorResponse>""")));
+  }
+
+  /** The UserName of each request of that IAM action WireMock saw ("" when it has none). */
+  private static List<String> calls(WireMockServer wireMock, String action) {
+    return wireMock.getAllServeEvents().stream()
+        .map(e -> e.getRequest().getBodyAsString())
+        .filter(body -> body.contains("Action=" + action + "&"))
+        .map(body -> {
+          for (String param : body.split("&")) {
+            if (param.startsWith("UserName=")) {
+              return URLDecoder.decode(param.substring("UserName=".length()), StandardCharsets.UTF_8);
+            }
+          }
+          return "";
+        })
+        .toList();
+  }
+
+  private static String reportTime(java.time.Instant t) {
+    return t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).atOffset(java.time.ZoneOffset.UTC)
+        .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx"));
+  }
+
+  private static void inFrontOfMoto(java.util.function.BiConsumer<WireMockServer, AwsClients> test) {
+    WireMockServer wireMock = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    wireMock.start();
+    try (AwsClients viaWireMock = TestAws.clients(URI.create(wireMock.baseUrl()))) {
+      wireMock.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().proxiedFrom(emulator.endpoint().toString())));
+      test.accept(wireMock, viaWireMock);
+    } finally {
+      wireMock.stop();
+    }
   }
 
   @Test
