@@ -51,7 +51,7 @@ record Change(ConfigurationItem item, TrailEvent event, String targetKey, String
     return item != null;
   }
 
-  boolean isTouch() {
+  boolean touchOnly() {
     return touch != null;
   }
 }

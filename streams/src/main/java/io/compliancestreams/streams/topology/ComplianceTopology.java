@@ -80,7 +80,7 @@ public final class ComplianceTopology {
     // A touch (unchanged or older snapshot, see SnapshotDecoder) only moves the stored header; it
     // never crosses the account repartition.
     KStream<String, Change> resourceChanges = snapshots
-        .filter((k, c) -> c.isTouch() || practices.readByResourcePractice(c.item().resourceType()),
+        .filter((k, c) -> c.touchOnly() || practices.readByResourcePractice(c.item().resourceType()),
             Named.as("resource-snapshots"));
     KStream<String, Change> scopeChanges = snapshots
         .filter((k, c) -> c.isSnapshot() && practices.readByScopePractice(c.item().resourceType()),

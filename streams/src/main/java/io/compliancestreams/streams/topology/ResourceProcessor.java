@@ -70,7 +70,7 @@ final class ResourceProcessor extends ContextualProcessor<String, Change, String
   @Override
   public void process(Record<String, Change> record) {
     Change change = record.value();
-    if (change.isTouch()) {
+    if (change.touchOnly()) {
       onTouch(record.key(), change.touch());
       return;
     }
