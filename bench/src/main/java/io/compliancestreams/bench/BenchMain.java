@@ -9,7 +9,8 @@ import org.apache.kafka.streams.StreamsConfig;
 
 /**
  * The benchmark harness (issue 8): evaluation alone (JMH), scan cost on moto, then on one broker
- * the throughput of the topology against a no-op passthrough (exactly-once and at-least-once), the
+ * the throughput of the topology against a no-op passthrough (exactly-once and at-least-once; the
+ * bench's mix, then a resync where 0.5% of the re-sent snapshots changed), the
  * state held and its restore, and detection latency. Prints a Markdown table and writes JSON.
  */
 public final class BenchMain {
@@ -44,7 +45,7 @@ public final class BenchMain {
       section("scan cost on moto");
       new ScanCostBench(results).run(o.scanResources());
     }
-    if (o.runs("throughput") || o.runs("state") || o.runs("latency")) {
+    if (o.runs("throughput") || o.runs("resync") || o.runs("state") || o.runs("latency")) {
       String external = System.getenv(BrokerChoice.BOOTSTRAP_SERVERS_ENV);
       try (KafkaBroker broker = external == null || external.isBlank() ? KafkaBroker.startInJvm() : KafkaBroker.start();
           BenchKafka kafka = new BenchKafka(broker.bootstrapServers())) {
@@ -57,6 +58,12 @@ public final class BenchMain {
               stateOnThroughput);
           section("throughput, at_least_once");
           throughput.run("tp-alos", StreamsConfig.AT_LEAST_ONCE, o.resources(), o.snapshots(), true, false);
+        }
+        if (o.runs("resync")) {
+          section("resync (0.5% of re-sent snapshots changed), exactly_once_v2");
+          throughput.resync("rs-eos", StreamsConfig.EXACTLY_ONCE_V2, o.resources(), o.snapshots());
+          section("resync (0.5% of re-sent snapshots changed), at_least_once");
+          throughput.resync("rs-alos", StreamsConfig.AT_LEAST_ONCE, o.resources(), o.snapshots());
         }
         if (o.runs("state")) {
           for (int size : o.stateSizes()) {

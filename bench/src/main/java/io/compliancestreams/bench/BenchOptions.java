@@ -28,19 +28,19 @@ record BenchOptions(
     Set<String> sections,
     Path output) {
 
-  static final Set<String> ALL_SECTIONS = Set.of("jmh", "scan", "throughput", "state", "latency");
+  static final Set<String> ALL_SECTIONS = Set.of("jmh", "scan", "throughput", "resync", "state", "latency");
 
   static final String USAGE = """
       usage: java -jar bench/target/compliance-streams-bench.jar [options]
         --quick                  small sizes, about 3 minutes (checks that everything works)
-        --snapshots N            snapshots of the throughput runs (default 100000; quick 20000; issue 8: 1000000)
-        --resources R            distinct resources of the throughput runs (default 10000; quick 2000; issue 8: 100000)
+        --snapshots N            snapshots of the throughput and resync runs (default 100000; quick 20000; issue 8: 1000000)
+        --resources R            distinct resources of the throughput and resync runs (default 10000; quick 2000; issue 8: 100000)
         --state-sizes A,B        resources whose state/heap/restore is measured (default 10000,100000; quick 2000,10000; issue 8: 100000,1000000)
         --rates A,B              CloudTrail events per second (default 1000,100)
         --latency-seconds S      injection time per rate (default 20; quick 5)
         --latency-keys K         KMS keys loaded before injection (default 2000; quick 500)
         --scan-resources N       resources created on moto and scanned (default 2000; quick 300; issue 8: 10000)
-        --only a,b               sections to run: jmh, scan, throughput, state, latency (default all)
+        --only a,b               sections to run: jmh, scan, throughput, resync, state, latency (default all)
         --out FILE               JSON results (default bench/target/bench-results.json)
       KAFKA_BOOTSTRAP_SERVERS set: that cluster; otherwise an in-JVM broker.
       """;

@@ -5,6 +5,7 @@ import io.compliancestreams.streams.findings.SuppressionRule;
 import io.compliancestreams.streams.practices.Practice;
 import io.compliancestreams.streams.practices.PracticeMetadata;
 import io.compliancestreams.streams.state.ResourceState;
+import io.compliancestreams.streams.state.StoredResource;
 import io.compliancestreams.streams.state.ScopeState;
 import io.compliancestreams.streams.state.StateStores;
 import java.time.Clock;
@@ -48,9 +49,11 @@ public final class FindingQueries {
     List<SuppressionRule> rules = suppressionRules();
     Instant now = clock.instant();
     List<FindingView> out = new ArrayList<>();
-    try (KeyValueIterator<String, ResourceState> it = resourceStore().all()) {
-      it.forEachRemaining(kv -> kv.value.findings().forEach(f -> add(out, f, rules, now, filter,
-          name(kv.value.item()))));
+    try (KeyValueIterator<String, StoredResource> it = resourceStore().all()) {
+      it.forEachRemaining(kv -> {
+        ResourceState state = kv.value.state();
+        state.findings().forEach(f -> add(out, f, rules, now, filter, name(state.item())));
+      });
     }
     try (KeyValueIterator<String, ScopeState> it = scopeStore().all()) {
       it.forEachRemaining(kv -> kv.value.findings().forEach(f -> add(out, f, rules, now, filter, null)));
@@ -62,8 +65,9 @@ public final class FindingQueries {
   public Optional<ResourceView> localResource(String key) {
     List<SuppressionRule> rules = suppressionRules();
     Instant now = clock.instant();
-    ResourceState state = resourceStore().get(key);
-    if (state != null) {
+    StoredResource stored = resourceStore().get(key);
+    if (stored != null) {
+      ResourceState state = stored.state();
       return Optional.of(new ResourceView(key, state.item().resourceType(), state.item().resourceName(),
           state.item().tags(), state.item().captureTime(),
           state.evaluatedAt(), views(state.findings(), rules, now, name(state.item()))));
@@ -130,9 +134,12 @@ public final class FindingQueries {
     List<SuppressionRule> rules = suppressionRules();
     Instant now = clock.instant();
     List<LocalRemediation.OpenFailure> open = new ArrayList<>();
-    try (KeyValueIterator<String, ResourceState> it = resourceStore().all()) {
-      it.forEachRemaining(kv -> kv.value.findings().forEach(f ->
-          openFailure(f, kv.value.item().resourceName(), rules, now, filter).ifPresent(open::add)));
+    try (KeyValueIterator<String, StoredResource> it = resourceStore().all()) {
+      it.forEachRemaining(kv -> {
+        ResourceState state = kv.value.state();
+        state.findings().forEach(f ->
+            openFailure(f, state.item().resourceName(), rules, now, filter).ifPresent(open::add));
+      });
     }
     try (KeyValueIterator<String, ScopeState> it = scopeStore().all()) {
       it.forEachRemaining(kv -> kv.value.findings().forEach(f ->
@@ -228,7 +235,7 @@ public final class FindingQueries {
     return rules;
   }
 
-  private ReadOnlyKeyValueStore<String, ResourceState> resourceStore() {
+  private ReadOnlyKeyValueStore<String, StoredResource> resourceStore() {
     return streams.store(StoreQueryParameters.fromNameAndType(StateStores.RESOURCE_STATE,
         QueryableStoreTypes.keyValueStore()));
   }

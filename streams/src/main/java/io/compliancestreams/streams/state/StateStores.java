@@ -46,8 +46,9 @@ public final class StateStores {
 
   private StateStores() {}
 
-  public static StoreBuilder<KeyValueStore<String, ResourceState>> resourceState() {
-    return keyValue(RESOURCE_STATE, new JsonSerde<>(ResourceState.class));
+  /** Binary header + JSON body ({@link StoredResourceSerde}); reads the older all-JSON values too. */
+  public static StoreBuilder<KeyValueStore<String, StoredResource>> resourceState() {
+    return keyValue(RESOURCE_STATE, new StoredResourceSerde());
   }
 
   public static StoreBuilder<KeyValueStore<String, ScopeState>> scopeState() {

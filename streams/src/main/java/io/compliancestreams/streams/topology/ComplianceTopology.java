@@ -71,16 +71,20 @@ public final class ComplianceTopology {
     KStream<String, Decoded<Change>> decoded = builder
         .stream(topics.snapshots(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("snapshots-source"))
         .processValues(() -> new SnapshotDecoder(AvroSerdes.resourceSnapshot(serdes).deserializer(), practices),
-            Named.as("snapshots-decode"));
+            Named.as("snapshots-decode"), StateStores.RESOURCE_STATE);
     DeadLetters.route(decoded, topics.snapshots(), "snapshots");
     KStream<String, Change> snapshots = decoded
         .filter((k, v) -> !v.failed(), Named.as("snapshots-valid"))
         .mapValues(Decoded::value, Named.as("snapshots-as-changes"));
 
+    // A touch (unchanged or older snapshot, see SnapshotDecoder) only moves the stored header; it
+    // never crosses the account repartition.
     KStream<String, Change> resourceChanges = snapshots
-        .filter((k, c) -> practices.readByResourcePractice(c.item().resourceType()), Named.as("resource-snapshots"));
+        .filter((k, c) -> c.touchOnly() || practices.readByResourcePractice(c.item().resourceType()),
+            Named.as("resource-snapshots"));
     KStream<String, Change> scopeChanges = snapshots
-        .filter((k, c) -> practices.readByScopePractice(c.item().resourceType()), Named.as("scope-snapshots"))
+        .filter((k, c) -> c.isSnapshot() && practices.readByScopePractice(c.item().resourceType()),
+            Named.as("scope-snapshots"))
         .selectKey((k, c) -> c.item().accountId(), Named.as("scope-by-account"));
 
     // Outputs are checked against OutputLimit before they are sent (see OversizeRecordHandler).

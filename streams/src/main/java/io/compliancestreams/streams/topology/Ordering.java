@@ -14,12 +14,18 @@ final class Ordering {
   private Ordering() {}
 
   static boolean isOlder(ConfigurationItem candidate, ConfigurationItem stored) {
-    Instant a = candidate.captureTime() == null ? Instant.EPOCH : candidate.captureTime();
-    Instant b = stored.captureTime() == null ? Instant.EPOCH : stored.captureTime();
+    return isOlder(candidate.captureTime(), candidate.configurationStateId(),
+        stored.captureTime(), stored.configurationStateId());
+  }
+
+  static boolean isOlder(Instant candidateTime, String candidateStateId, Instant storedTime,
+      String storedStateId) {
+    Instant a = candidateTime == null ? Instant.EPOCH : candidateTime;
+    Instant b = storedTime == null ? Instant.EPOCH : storedTime;
     if (!a.equals(b)) {
       return a.isBefore(b);
     }
-    return compareStateIds(candidate.configurationStateId(), stored.configurationStateId()) < 0;
+    return compareStateIds(candidateStateId, storedStateId) < 0;
   }
 
   private static int compareStateIds(String a, String b) {

@@ -22,6 +22,7 @@ final class PracticeIndex {
   private final List<Practice> scopePractices;
   private final Set<String> resourceTypes;
   private final Set<String> scopeTypes;
+  private final long catalogueHash;
 
   PracticeIndex(List<Practice> practices) {
     metadata = practices.stream()
@@ -34,6 +35,16 @@ final class PracticeIndex {
     scopePractices = scope;
     resourceTypes = typesOf(resource);
     scopeTypes = typesOf(scope);
+    catalogueHash = CatalogueHash.of(practices);
+  }
+
+  /**
+   * The fingerprint of the catalogue (practices, their metadata and code): stored with each
+   * evaluation, so a deployment that changes it re-evaluates a resource at its next snapshot
+   * even when the snapshot's content is unchanged.
+   */
+  long catalogueHash() {
+    return catalogueHash;
   }
 
   private static Set<String> typesOf(List<Practice> practices) {

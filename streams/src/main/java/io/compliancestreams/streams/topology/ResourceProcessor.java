@@ -10,6 +10,7 @@ import io.compliancestreams.streams.practices.Evaluation;
 import io.compliancestreams.streams.practices.PracticeEngine;
 import io.compliancestreams.streams.state.ResourceState;
 import io.compliancestreams.streams.state.StateStores;
+import io.compliancestreams.streams.state.StoredResource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,7 +28,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * The per-resource stateful step: load the stored item and findings, evaluate the resource-scoped
  * practices on the new item (a snapshot, or the stored item patched by a decisive CloudTrail call),
  * diff, store, and forward only changes. A wall-clock punctuation re-evaluates resources whose
- * status may change with time alone, exactly at their deadline.
+ * status may change with time alone, exactly at their deadline. A snapshot the decoder found
+ * unchanged (a touch) only advances the stored capture time: no JSON, no evaluation, no output.
  */
 final class ResourceProcessor extends ContextualProcessor<String, Change, String, Output> {
 
@@ -37,7 +39,7 @@ final class ResourceProcessor extends ContextualProcessor<String, Change, String
   private final Duration attributionWindow;
   private PracticeEngine engine;
   private RecentEvents recentEvents;
-  private KeyValueStore<String, ResourceState> states;
+  private KeyValueStore<String, StoredResource> states;
   private RecheckIndex rechecks;
   private FindingEmitter emitter;
   private Suppressions suppressions;
@@ -68,7 +70,12 @@ final class ResourceProcessor extends ContextualProcessor<String, Change, String
   @Override
   public void process(Record<String, Change> record) {
     Change change = record.value();
-    ResourceState state = states.get(record.key());
+    if (change.touchOnly()) {
+      onTouch(record.key(), change.touch());
+      return;
+    }
+    StoredResource stored = states.get(record.key());
+    ResourceState state = stored == null ? null : stored.state();
     Instant recordTime = Instant.ofEpochMilli(record.timestamp());
     if (change.isSnapshot()) {
       onSnapshot(record.key(), state, change, recordTime);
@@ -80,6 +87,19 @@ final class ResourceProcessor extends ContextualProcessor<String, Change, String
     }
   }
 
+  /**
+   * The capture time must advance even though nothing else does: a reordered older snapshot with
+   * other content, arriving after this one, must still be found older than the stored one.
+   */
+  private void onTouch(String key, Change.Touch touch) {
+    StoredResource stored = states.get(key);
+    if (stored == null || !Ordering.isOlder(stored.captureTime(), stored.configurationStateId(),
+        touch.captureTime(), touch.configurationStateId())) {
+      return; // gone, older or the same snapshot again (a replay): nothing to move
+    }
+    states.put(key, stored.touched(touch.captureTime(), touch.configurationStateId()));
+  }
+
   private void onSnapshot(String key, ResourceState state, Change change, Instant time) {
     ConfigurationItem item = change.item();
     if (state != null && Ordering.isOlder(item, state.item())) {
@@ -88,7 +108,7 @@ final class ResourceProcessor extends ContextualProcessor<String, Change, String
     Instant captured = item.captureTime() != null ? item.captureTime() : time;
     Attribution cause = recentEvents.forSnapshot(key, captured, change.rescanEventId());
     evaluate(key, state, item, instant(state, time),
-        Trigger.snapshot(item.configurationStateId()).withAttribution(cause));
+        Trigger.snapshot(item.configurationStateId()).withAttribution(cause), change.contentHash());
   }
 
   private void onEvent(String key, ResourceState state, TrailEvent event, Instant time) {
@@ -98,8 +118,9 @@ final class ResourceProcessor extends ContextualProcessor<String, Change, String
     patches.apply(state.item(), event)
         .filter(patched -> !Ordering.isOlder(patched, state.item()))
         .ifPresent(patched -> {
+          // A patched item is no snapshot: the next snapshot is evaluated (UNKNOWN content hash).
           if (evaluate(key, state, patched, instant(state, time),
-              Trigger.event(Attributions.of(event, Attribution.Certainty.CERTAIN)))) {
+              Trigger.event(Attributions.of(event, Attribution.Certainty.CERTAIN)), StoredResource.UNKNOWN)) {
             // A delta a CloudTrail call decided: make it visible now, not at the next commit
             // interval (under exactly-once, read_committed consumers see it only after the commit).
             context().commit();
@@ -109,7 +130,7 @@ final class ResourceProcessor extends ContextualProcessor<String, Change, String
 
   /** Evaluates, stores and forwards; true when a delta was forwarded. */
   private boolean evaluate(String key, ResourceState state, ConfigurationItem item, Instant at,
-      Trigger trigger) {
+      Trigger trigger, long contentHash) {
     boolean deleted = item.status().isDeleted();
     List<Evaluation> evaluations = deleted
         ? List.of()
@@ -125,17 +146,20 @@ final class ResourceProcessor extends ContextualProcessor<String, Change, String
     if (deleted) {
       states.delete(key);
     } else {
-      states.put(key, new ResourceState(item, emission.findings(), at, emission.recheckAt()));
+      states.put(key, StoredResource.of(
+          new ResourceState(item, emission.findings(), at, emission.recheckAt()),
+          contentHash, practices.catalogueHash()));
     }
     return emission.outputs().stream().anyMatch(o -> o instanceof Output.DeltaOut);
   }
 
   private void onWallClock(Instant now) {
     for (String key : rechecks.takeDue(now)) {
-      ResourceState state = states.get(key);
-      if (state != null) {
+      StoredResource stored = states.get(key);
+      if (stored != null) {
+        ResourceState state = stored.state();
         Instant at = state.evaluatedAt() != null && state.evaluatedAt().isAfter(now) ? state.evaluatedAt() : now;
-        evaluate(key, state, state.item(), at, Trigger.timer());
+        evaluate(key, state, state.item(), at, Trigger.timer(), stored.contentHash());
       }
     }
     unmuteExpired(now);
@@ -150,15 +174,17 @@ final class ResourceProcessor extends ContextualProcessor<String, Change, String
     if (expired.isEmpty()) {
       return;
     }
-    List<KeyValue<String, ResourceState>> updates = new ArrayList<>();
-    try (KeyValueIterator<String, ResourceState> all = states.all()) {
+    List<KeyValue<String, StoredResource>> updates = new ArrayList<>();
+    try (KeyValueIterator<String, StoredResource> all = states.all()) {
       while (all.hasNext()) {
-        KeyValue<String, ResourceState> entry = all.next();
-        ResourceState s = entry.value;
+        KeyValue<String, StoredResource> entry = all.next();
+        ResourceState s = entry.value.state();
         List<StoredFinding> findings = emitter.unmuteAll(s.findings(), expired, from, now,
             o -> forward(o.key(), o, now), names(s.item()));
         if (findings != null) {
-          updates.add(KeyValue.pair(entry.key, new ResourceState(s.item(), findings, s.evaluatedAt(), s.recheckAt())));
+          updates.add(KeyValue.pair(entry.key, StoredResource.of(
+              new ResourceState(s.item(), findings, s.evaluatedAt(), s.recheckAt()),
+              entry.value.contentHash(), entry.value.catalogueHash())));
         }
       }
     }

@@ -51,6 +51,9 @@ final class ScopeProcessor extends ContextualProcessor<String, Change, String, O
   // Wall-clock time of each dirty account's last contribution. Not persisted: after a restart every
   // dirty account counts as quiet, which only makes its evaluation earlier.
   private final java.util.Map<String, Long> lastTouched = new java.util.HashMap<>();
+  // Accounts whose stored findings this processor has seen evaluated with the current catalogue
+  // (or marked dirty to be): checked once per account and task, not per snapshot.
+  private final java.util.Set<String> catalogueChecked = new java.util.HashSet<>();
 
   ScopeProcessor(PracticeIndex practices, Patcher patches, Duration recheckPoll,
       Duration debounce, Duration attributionWindow) {
@@ -94,14 +97,24 @@ final class ScopeProcessor extends ContextualProcessor<String, Change, String, O
       if (stored != null && Ordering.isOlder(item, stored)) {
         return;
       }
+      if (stored != null && sameContent(item, stored)) {
+        // Nothing to evaluate; the capture time still advances so that the ordering guard holds
+        // against an older snapshot with other content arriving later.
+        if (!Ordering.isOlder(stored, item)) {
+          return;
+        }
+        items.put(itemKey, item);
+        if (catalogueChecked.add(account) && !evaluatedWithCurrentCatalogue(account)) {
+          markDirty(account, record.timestamp());
+        }
+        return;
+      }
       if (item.status().isDeleted()) {
         items.delete(itemKey);
       } else {
         items.put(itemKey, item);
       }
-      Long since = dirty.get(account);
-      dirty.put(account, Math.max(since == null ? 0 : since, record.timestamp()));
-      lastTouched.put(account, context().currentSystemTimeMs());
+      markDirty(account, record.timestamp());
       return;
     }
     if (stored == null) {
@@ -118,6 +131,29 @@ final class ScopeProcessor extends ContextualProcessor<String, Change, String, O
           evaluate(account, Instant.ofEpochMilli(record.timestamp()),
               Trigger.event(Attributions.of(change.event(), Attribution.Certainty.CERTAIN)));
         });
+  }
+
+  private void markDirty(String account, long recordTime) {
+    Long since = dirty.get(account);
+    dirty.put(account, Math.max(since == null ? 0 : since, recordTime));
+    lastTouched.put(account, context().currentSystemTimeMs());
+  }
+
+  private boolean evaluatedWithCurrentCatalogue(String account) {
+    ScopeState state = states.get(account);
+    return state != null && state.catalogueHash() != null
+        && state.catalogueHash() == practices.catalogueHash();
+  }
+
+  /** Equal but for the capture time and state id, which change on every re-send. */
+  private static boolean sameContent(ConfigurationItem a, ConfigurationItem b) {
+    return a.status() == b.status()
+        && java.util.Objects.equals(a.arn(), b.arn())
+        && java.util.Objects.equals(a.resourceName(), b.resourceName())
+        && a.tags().equals(b.tags())
+        && a.relationships().equals(b.relationships())
+        && a.configuration().equals(b.configuration())
+        && a.supplementaryConfiguration().equals(b.supplementaryConfiguration());
   }
 
   private void onWallClock(Instant now) {
@@ -170,7 +206,8 @@ final class ScopeProcessor extends ContextualProcessor<String, Change, String, O
     if (emission.findings().isEmpty() && live.isEmpty()) {
       states.delete(account);
     } else {
-      states.put(account, new ScopeState(emission.findings(), at, emission.recheckAt()));
+      states.put(account, new ScopeState(emission.findings(), at, emission.recheckAt(),
+          practices.catalogueHash()));
     }
   }
 
@@ -207,7 +244,8 @@ final class ScopeProcessor extends ContextualProcessor<String, Change, String, O
             o -> context().forward(new Record<>(o.key(), o, now.toEpochMilli())), names(entry.key));
         if (findings != null) {
           updates.add(KeyValue.pair(entry.key,
-              new ScopeState(findings, entry.value.evaluatedAt(), entry.value.recheckAt())));
+              new ScopeState(findings, entry.value.evaluatedAt(), entry.value.recheckAt(),
+                  entry.value.catalogueHash())));
         }
       }
     }

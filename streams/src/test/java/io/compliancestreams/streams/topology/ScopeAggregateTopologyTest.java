@@ -95,4 +95,65 @@ class ScopeAggregateTopologyTest {
           .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().getStatus() + " " + e.getValue().getReason()));
     }
   }
+
+  private static java.util.Map<String, Long> dirtyAccounts(TopologyHarness harness) {
+    org.apache.kafka.streams.state.KeyValueStore<String, Long> store =
+        harness.driver.getKeyValueStore(io.compliancestreams.streams.state.StateStores.SCOPE_DIRTY);
+    java.util.Map<String, Long> all = new java.util.TreeMap<>();
+    try (var it = store.all()) {
+      it.forEachRemaining(kv -> all.put(kv.key, kv.value));
+    }
+    return all;
+  }
+
+  private static List<ResourceSnapshot> resent(List<ResourceSnapshot> all, Instant at) {
+    return all.stream().map(s -> SnapshotRecords.later(s, at)).toList();
+  }
+
+  @Test
+  void shouldNotMarkTheAccountDirtyWhenItsContributionsAreResentUnchanged() {
+    Instant t2 = T1.plus(Duration.ofHours(1));
+    try (TopologyHarness harness = new TopologyHarness()) {
+      List<ResourceSnapshot> inputs = resent(accountContributions(), T1);
+      harness.sendAll(inputs, T1);
+      harness.tick(Duration.ofSeconds(2));
+      assertThat(harness.deltas()).isNotEmpty();
+      assertThat(dirtyAccounts(harness)).isEmpty();
+
+      harness.sendAll(resent(inputs, t2), t2);
+
+      assertThat(dirtyAccounts(harness)).as("nothing to evaluate").isEmpty();
+      harness.tick(Duration.ofSeconds(2));
+      assertThat(harness.deltas()).isEmpty();
+      // One contribution changes: the account is evaluated again.
+      ResourceSnapshot changed = TopologyHarness.fixture(7, "fail-no-policy.json").get(0);
+      harness.send(ResourceSnapshot.newBuilder(SnapshotRecords.later(changed, t2.plusSeconds(60)))
+          .setConfiguration("{\"changed\":true}").build(), t2.plusSeconds(60));
+      assertThat(dirtyAccounts(harness)).containsOnlyKeys(changed.getAccountId());
+    }
+  }
+
+  @Test
+  void shouldReEvaluateAnAccountWhoseFindingsAnOlderCatalogueProduced() {
+    Instant t2 = T1.plus(Duration.ofHours(1));
+    try (TopologyHarness harness = new TopologyHarness()) {
+      List<ResourceSnapshot> inputs = resent(TopologyHarness.fixture(26, "fail-no-detector-in-unused-region.json"), T1);
+      harness.sendAll(inputs, T1);
+      harness.tick(Duration.ofSeconds(2));
+      String account = inputs.get(0).getAccountId();
+      var state = harness.scopeState(account);
+      assertThat(state.catalogueHash()).isNotNull();
+      // What an older version stored: no catalogue fingerprint.
+      org.apache.kafka.streams.state.KeyValueStore<String, io.compliancestreams.streams.state.ScopeState> store =
+          harness.driver.getKeyValueStore(io.compliancestreams.streams.state.StateStores.SCOPE_STATE);
+      store.put(account, new io.compliancestreams.streams.state.ScopeState(
+          state.findings(), state.evaluatedAt(), state.recheckAt(), null));
+
+      harness.sendAll(resent(inputs, t2), t2);
+
+      assertThat(dirtyAccounts(harness)).containsOnlyKeys(account);
+      harness.tick(Duration.ofSeconds(2));
+      assertThat(harness.scopeState(account).catalogueHash()).isEqualTo(state.catalogueHash());
+    }
+  }
 }

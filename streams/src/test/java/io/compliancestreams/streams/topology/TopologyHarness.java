@@ -127,12 +127,16 @@ final class TopologyHarness implements AutoCloseable {
   }
 
   List<KeyValue<String, ResourceState>> resourceStore() {
-    KeyValueStore<String, ResourceState> store = driver.getKeyValueStore(StateStores.RESOURCE_STATE);
     List<KeyValue<String, ResourceState>> all = new ArrayList<>();
-    try (var it = store.all()) {
-      it.forEachRemaining(all::add);
+    try (var it = rawResourceStore().all()) {
+      it.forEachRemaining(kv -> all.add(KeyValue.pair(kv.key, kv.value.state())));
     }
     return all;
+  }
+
+  /** The resource state as stored: header and undecoded body. */
+  KeyValueStore<String, io.compliancestreams.streams.state.StoredResource> rawResourceStore() {
+    return driver.getKeyValueStore(StateStores.RESOURCE_STATE);
   }
 
   /** The attribution store of the resource state: resource key → last event's actor. */
