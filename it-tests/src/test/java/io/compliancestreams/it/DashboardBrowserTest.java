@@ -1,5 +1,6 @@
 package io.compliancestreams.it;
 
+import io.compliancestreams.schemas.contract.ResourceKey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -344,7 +345,7 @@ class DashboardBrowserTest {
   }
 
   private static String key(ResourceSnapshot s) {
-    return s.getAccountId() + "/" + s.getAwsRegion() + "/" + s.getResourceType() + "/" + s.getResourceId();
+    return ResourceKey.of(s.getAccountId(), s.getAwsRegion(), s.getResourceType(), s.getResourceId()).format();
   }
 
   private static boolean suppressedOrNa(JsonNode f) {

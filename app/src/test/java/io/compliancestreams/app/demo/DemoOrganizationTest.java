@@ -1,5 +1,6 @@
 package io.compliancestreams.app.demo;
 
+import io.compliancestreams.schemas.contract.ResourceKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.compliancestreams.schemas.avro.ResourceSnapshot;
@@ -69,6 +70,6 @@ class DemoOrganizationTest {
   }
 
   private static String key(ResourceSnapshot s) {
-    return s.getAccountId() + "/" + s.getAwsRegion() + "/" + s.getResourceType() + "/" + s.getResourceId();
+    return ResourceKey.of(s.getAccountId(), s.getAwsRegion(), s.getResourceType(), s.getResourceId()).format();
   }
 }

@@ -1,5 +1,6 @@
 package io.compliancestreams.streams.cloudtrail;
 
+import io.compliancestreams.schemas.contract.ResourceTypes;
 import io.compliancestreams.streams.practices.ConfigurationItem;
 import io.compliancestreams.streams.practices.cloudtrail.CloudTrailTypes;
 import io.compliancestreams.streams.practices.ec2.Ec2Types;
@@ -16,7 +17,7 @@ import java.util.Set;
  */
 public final class EventPatches {
 
-  private static final String KMS_KEY = "AWS::KMS::Key";
+  private static final String KMS_KEY = ResourceTypes.KMS_KEY;
   private static final String S3 = "s3.amazonaws.com";
   private static final String CT = "cloudtrail.amazonaws.com";
   private static final String EC2 = "ec2.amazonaws.com";
