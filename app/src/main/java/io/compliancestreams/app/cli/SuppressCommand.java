@@ -9,6 +9,7 @@ import io.compliancestreams.schemas.AvroSerdes;
 import io.compliancestreams.schemas.SerdeConfig;
 import io.compliancestreams.schemas.avro.Suppression;
 import io.compliancestreams.schemas.topics.CompactedTopicReader;
+import io.compliancestreams.streams.practices.PracticeCatalogue;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -48,7 +49,7 @@ public final class SuppressCommand implements Runnable {
   static final class Add implements Callable<Integer> {
     @Mixin ConfigOptions config = new ConfigOptions();
     @Option(names = "--finding", description = "A finding id (as in deltas).") String findingId;
-    @Option(names = "--practice", description = "Practice number 1-26.") Integer practice;
+    @Option(names = "--practice", description = "Practice number (see `practices`).") Integer practice;
     @Option(names = "--account", description = "AWS account id.") String account;
     @Option(names = "--region", description = "AWS region (or 'global').") String region;
     @Option(names = "--arn", paramLabel = "GLOB", description = "Resource ARN glob: * any characters, ? one.")
@@ -64,8 +65,8 @@ public final class SuppressCommand implements Runnable {
         if (findingId == null && practice == null && account == null && region == null && arnGlob == null) {
           throw new ConfigException("give --finding or at least one of --practice, --account, --region, --arn");
         }
-        if (practice != null && (practice < 1 || practice > 26)) {
-          throw new ConfigException("--practice must be 1-26, got " + practice);
+        if (practice != null && PracticeCatalogue.all().stream().noneMatch(p -> p.number() == practice)) {
+          throw new ConfigException("--practice must be 1-" + PracticeCatalogue.all().size() + ", got " + practice);
         }
         Instant expiresAt = parse(expires);
         String id = "sup-" + UUID.randomUUID();

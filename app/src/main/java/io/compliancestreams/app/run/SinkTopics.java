@@ -3,7 +3,7 @@ package io.compliancestreams.app.run;
 import io.compliancestreams.app.config.AppConfig;
 import io.compliancestreams.app.config.ConfigKeys;
 import io.compliancestreams.app.config.Settings;
-import io.compliancestreams.schemas.contract.LogicalTopics;
+import io.compliancestreams.schemas.topics.LogicalTopics;
 import io.compliancestreams.sinks.jira.JiraSettings;
 import io.compliancestreams.streams.topology.Topics;
 import io.compliancestreams.streams.topology.Topics.TopicSpec;

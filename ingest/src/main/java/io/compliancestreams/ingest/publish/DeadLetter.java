@@ -1,6 +1,6 @@
 package io.compliancestreams.ingest.publish;
 
-import io.compliancestreams.schemas.contract.DeadLetterHeaders;
+import io.compliancestreams.schemas.topics.DeadLetterHeaders;
 import io.compliancestreams.schemas.redact.Redactor;
 import java.util.Objects;
 

@@ -1,6 +1,6 @@
 package io.compliancestreams.ingest.publish;
 
-import io.compliancestreams.schemas.contract.LogicalTopics;
+import io.compliancestreams.schemas.topics.LogicalTopics;
 import java.util.Objects;
 
 /**

@@ -2,7 +2,7 @@ package io.compliancestreams.sinks.runner;
 
 import io.compliancestreams.schemas.SerdeConfig;
 import io.compliancestreams.schemas.clients.KafkaClientConfig;
-import io.compliancestreams.schemas.contract.LogicalTopics;
+import io.compliancestreams.schemas.topics.LogicalTopics;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;

@@ -119,6 +119,16 @@ public final class EventPatches {
     return entry.patch().apply(current, event);
   }
 
+  /**
+   * True when a decisive call ({@code source}, {@code eventName}) has a patch for snapshots of
+   * {@code resourceType}: every decisive trigger a practice declares needs one, or its decisive
+   * event would wait for the rescan like any other (EventPatchCoverageTest).
+   */
+  public static boolean patches(String source, String eventName, String resourceType) {
+    Entry entry = PATCHES.get(key(eventName, resourceType));
+    return entry != null && entry.sources().contains(source);
+  }
+
   private static Map.Entry<String, Entry> entry(
       String source, String eventName, String resourceType, Patch patch) {
     return entry(Set.of(source), eventName, resourceType, patch);

@@ -1,6 +1,6 @@
 package io.compliancestreams.streams.topology;
 
-import io.compliancestreams.schemas.contract.DeadLetterHeaders;
+import io.compliancestreams.schemas.topics.DeadLetterHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.compliancestreams.streams.topology;
 
-import io.compliancestreams.schemas.contract.LogicalTopics;
+import io.compliancestreams.schemas.topics.LogicalTopics;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package io.compliancestreams.schemas.contract;
+package io.compliancestreams.schemas.topics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.compliancestreams.schemas.contract;
+package io.compliancestreams.schemas.topics;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
