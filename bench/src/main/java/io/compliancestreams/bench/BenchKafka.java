@@ -3,6 +3,7 @@ package io.compliancestreams.bench;
 import io.compliancestreams.schemas.AvroSerdes;
 import io.compliancestreams.schemas.SerdeConfig;
 import io.compliancestreams.schemas.avro.ResourceSnapshot;
+import io.compliancestreams.schemas.contract.ResourceKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -85,7 +86,7 @@ final class BenchKafka implements AutoCloseable {
         ResourceSnapshot s = records.apply(k);
         byte[] value = serializer.serialize(topic, s);
         bytes += value.length;
-        String key = s.getAccountId() + "/" + s.getAwsRegion() + "/" + s.getResourceType() + "/" + s.getResourceId();
+        String key = ResourceKey.of(s.getAccountId(), s.getAwsRegion(), s.getResourceType(), s.getResourceId()).format();
         producer.send(new ProducerRecord<>(topic, null, SnapshotGenerator.timestamp(s), key, value), (m, e) -> {
           if (e != null) {
             failure.compareAndSet(null, e);

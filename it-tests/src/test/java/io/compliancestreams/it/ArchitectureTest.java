@@ -1,5 +1,7 @@
 package io.compliancestreams.it;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -13,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The module and package boundaries of STYLE.md, proved on the compiled classes: dependencies run
  * one way ({@code schemas} ← {@code ingest}/{@code streams}/{@code sinks} ← {@code app}), the AWS
- * SDK stays in ingest and sinks, RocksDB in the streams state package, and the practices stay pure.
+ * SDK stays in ingest and sinks, RocksDB in the streams state package, the contract in {@code
+ * schemas.contract} is plain code, and the practices stay pure (they may use that contract only).
  */
 class ArchitectureTest {
 
@@ -83,12 +86,26 @@ class ArchitectureTest {
   }
 
   @Test
+  void theContractIsPlainCode() {
+    noClasses().that().resideInAPackage("io.compliancestreams.schemas.contract..")
+        .should().dependOnClassesThat().resideInAnyPackage(
+            "org.apache.kafka..", "software.amazon.awssdk..", "org.apache.avro..", "org.slf4j..",
+            "java.nio.file..", "java.net..")
+        .orShould().dependOnClassesThat(resideInAPackage("io.compliancestreams.schemas..")
+            .and(not(resideInAPackage("io.compliancestreams.schemas.contract.."))))
+        .check(classes);
+  }
+
+  @Test
   void practicesArePure() {
     noClasses().that().resideInAPackage("io.compliancestreams.streams.practices..")
         .should().dependOnClassesThat().resideInAnyPackage(
             "org.apache.kafka..", "software.amazon.awssdk..", "org.slf4j..",
-            "java.nio.file..", "java.net.http..", "org.apache.avro..",
-            "io.compliancestreams.schemas..")
+            "java.nio.file..", "java.net.http..", "org.apache.avro..")
+        // The plain contract (resource keys and type names, the item readers) is the one part of
+        // schemas a practice may use.
+        .orShould().dependOnClassesThat(resideInAPackage("io.compliancestreams.schemas..")
+            .and(not(resideInAPackage("io.compliancestreams.schemas.contract.."))))
         .orShould().dependOnClassesThat().areAssignableTo(Clock.class)
         .orShould().callMethod(Instant.class, "now")
         .orShould().callMethod(System.class, "currentTimeMillis")

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.compliancestreams.ingest.collect.Collector;
 import io.compliancestreams.ingest.collect.Collectors;
+import io.compliancestreams.schemas.contract.ResourceTypes;
 import io.compliancestreams.streams.practices.Practice;
 import io.compliancestreams.streams.practices.PracticeCatalogue;
 import java.util.Set;
@@ -12,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The practices and the collectors agree on the snapshot types: every type a practice reads has a
- * collector, and every collector produces something a practice reads (the type names are a
- * contract written twice: ingest must not depend on streams).
+ * collector, and every collector produces something a practice reads (both sides take the names
+ * from schemas' ResourceTypes; this checks that they take the same ones).
  */
 class CollectorCoverageTest {
 
@@ -39,7 +40,7 @@ class CollectorCoverageTest {
     missing.removeAll(collected());
     // AWS Config's own GuardDuty detector item only arrives through the AWS Config source; our
     // per-region Detectors extension decides absence (see schemas/README.md).
-    missing.remove("AWS::GuardDuty::Detector");
+    missing.remove(ResourceTypes.GUARDDUTY_DETECTOR);
     assertThat(missing).isEmpty();
   }
 

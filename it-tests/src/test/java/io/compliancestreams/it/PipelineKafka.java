@@ -6,6 +6,7 @@ import io.compliancestreams.schemas.SerdeConfig;
 import io.compliancestreams.schemas.avro.CloudTrailEvent;
 import io.compliancestreams.schemas.avro.FindingDelta;
 import io.compliancestreams.schemas.avro.ResourceSnapshot;
+import io.compliancestreams.schemas.contract.ResourceKey;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +54,7 @@ final class PipelineKafka implements AutoCloseable {
   }
 
   void send(String topic, ResourceSnapshot s, long timestamp) {
-    String key = s.getAccountId() + "/" + s.getAwsRegion() + "/" + s.getResourceType() + "/" + s.getResourceId();
+    String key = ResourceKey.of(s.getAccountId(), s.getAwsRegion(), s.getResourceType(), s.getResourceId()).format();
     try {
       snapshots.send(new ProducerRecord<>(topic, null, timestamp, key, s)).get();
     } catch (Exception e) {

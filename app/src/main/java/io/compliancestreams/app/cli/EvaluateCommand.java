@@ -22,13 +22,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code evaluate}: runs the 26 practices over AWS Config configuration items read from files. */
+/** {@code evaluate}: runs every practice over AWS Config configuration items read from files. */
 @Command(
     name = "evaluate",
     mixinStandardHelpOptions = true,
     description = {
-      "Evaluates AWS Config configuration items (and our extension snapshots) against the 26"
-          + " practices and prints the findings.",
+      "Evaluates AWS Config configuration items (and our extension snapshots) against every"
+          + " practice and prints the findings.",
       "Input: a JSON array, JSON lines, an AWS Config snapshot/history file"
           + " ({\"configurationItems\":[...]}) or a single item; gzip accepted; '-' or no file"
           + " reads stdin."

@@ -12,11 +12,11 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code practices}: lists the catalogue of the 26 practices. */
+/** {@code practices}: lists the practice catalogue. */
 @Command(
     name = "practices",
     mixinStandardHelpOptions = true,
-    description = "Lists the 26 practices: number, control, title, severity, scope, resource types.")
+    description = "Lists the practices: number, control, title, severity, scope, resource types.")
 public final class PracticesCommand implements Callable<Integer> {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();

@@ -36,7 +36,7 @@ import picocli.CommandLine.Option;
 
 /** {@code scan}: one full scan of the accounts, evaluated in-process (or published to Kafka). */
 @Command(name = "scan", mixinStandardHelpOptions = true,
-    description = {"Scans the current AWS account (default credential chain) for everything the 26"
+    description = {"Scans the current AWS account (default credential chain) for everything the"
         + " practices read, then prints the findings like 'evaluate' — or, with --publish, sends the"
         + " snapshots to Kafka instead.",
         "Also scans the accounts of ingest.assume.role.arns and, with ingest.organization.role.name set,"

@@ -8,23 +8,20 @@ import io.compliancestreams.app.run.PipelineTopics;
 import io.compliancestreams.schemas.AvroSerdes;
 import io.compliancestreams.schemas.SerdeConfig;
 import io.compliancestreams.schemas.avro.Suppression;
+import io.compliancestreams.schemas.topics.CompactedTopicReader;
+import io.compliancestreams.streams.practices.PracticeCatalogue;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,7 +49,7 @@ public final class SuppressCommand implements Runnable {
   static final class Add implements Callable<Integer> {
     @Mixin ConfigOptions config = new ConfigOptions();
     @Option(names = "--finding", description = "A finding id (as in deltas).") String findingId;
-    @Option(names = "--practice", description = "Practice number 1-26.") Integer practice;
+    @Option(names = "--practice", description = "Practice number (see `practices`).") Integer practice;
     @Option(names = "--account", description = "AWS account id.") String account;
     @Option(names = "--region", description = "AWS region (or 'global').") String region;
     @Option(names = "--arn", paramLabel = "GLOB", description = "Resource ARN glob: * any characters, ? one.")
@@ -68,8 +65,8 @@ public final class SuppressCommand implements Runnable {
         if (findingId == null && practice == null && account == null && region == null && arnGlob == null) {
           throw new ConfigException("give --finding or at least one of --practice, --account, --region, --arn");
         }
-        if (practice != null && (practice < 1 || practice > 26)) {
-          throw new ConfigException("--practice must be 1-26, got " + practice);
+        if (practice != null && PracticeCatalogue.all().stream().noneMatch(p -> p.number() == practice)) {
+          throw new ConfigException("--practice must be 1-" + PracticeCatalogue.all().size() + ", got " + practice);
         }
         Instant expiresAt = parse(expires);
         String id = "sup-" + UUID.randomUUID();
@@ -173,26 +170,15 @@ public final class SuppressCommand implements Runnable {
     SerdeConfig serdes = Settings.serdes(config);
     String topic = Settings.topics(config).suppressions();
     OneShotKafka kafka = OneShotKafka.of(config).requireReachable();
-    Map<String, Object> props = new HashMap<>(kafka.consumer());
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    Deserializer<Suppression> values = AvroSerdes.suppression(serdes).deserializer();
     Map<String, Suppression> latest = new TreeMap<>();
-    try (KafkaConsumer<String, Suppression> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-        AvroSerdes.suppression(serdes).deserializer())) {
-      List<TopicPartition> partitions = consumer.partitionsFor(topic, kafka.timeout()).stream()
-          .map(p -> new TopicPartition(topic, p.partition())).toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-        consumer.poll(Duration.ofMillis(500)).forEach(r -> {
-          if (r.value() == null) {
-            latest.remove(r.key());
-          } else {
-            latest.put(r.key(), r.value());
-          }
-        });
+    new CompactedTopicReader(kafka.consumer(), "compliance-suppress", kafka.timeout()).readToEnd(topic, r -> {
+      if (r.value() == null) {
+        latest.remove(r.key());
+      } else {
+        latest.put(r.key(), values.deserialize(topic, r.headers(), r.value()));
       }
-    }
+    });
     return latest;
   }
 }

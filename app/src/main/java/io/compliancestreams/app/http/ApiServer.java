@@ -242,7 +242,7 @@ public final class ApiServer implements AutoCloseable {
     try {
       number = practice == null ? null : Integer.valueOf(practice);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("practice must be a number 1-26, got '" + practice + "'");
+      throw new IllegalArgumentException("practice must be a practice number, got '" + practice + "'");
     }
     return new FindingFilter(number, ctx.queryParam("control"), ctx.queryParam("account"),
         ctx.queryParam("region"), ctx.queryParam("status"), ctx.queryParam("severity"),

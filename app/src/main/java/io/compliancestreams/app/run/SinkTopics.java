@@ -3,6 +3,7 @@ package io.compliancestreams.app.run;
 import io.compliancestreams.app.config.AppConfig;
 import io.compliancestreams.app.config.ConfigKeys;
 import io.compliancestreams.app.config.Settings;
+import io.compliancestreams.schemas.topics.LogicalTopics;
 import io.compliancestreams.sinks.jira.JiraSettings;
 import io.compliancestreams.streams.topology.Topics;
 import io.compliancestreams.streams.topology.Topics.TopicSpec;
@@ -34,7 +35,7 @@ public final class SinkTopics {
     Topics topics = Settings.topics(config);
     List<TopicSpec> specs = new ArrayList<>();
     // The name SinkSettings.deadLetterTopic gives the runner: <delta topic>.<sink>.dlq.
-    specs.add(TopicSpec.delete(topics.deltas() + "." + name + ".dlq", Duration.ofDays(30).toMillis()));
+    specs.add(TopicSpec.delete(LogicalTopics.sinkDlq(topics.deltas(), name), Duration.ofDays(30).toMillis()));
     switch (name) {
       case "ocsf" -> specs.add(TopicSpec.delete(ocsfTopic(config), Duration.ofDays(7).toMillis()));
       case "slack" -> specs.add(TopicSpec.compact(topics.prefix() + SLACK_POSTED));

@@ -2,6 +2,7 @@ package io.compliancestreams.app.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.compliancestreams.streams.practices.PracticeCatalogue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +44,7 @@ class DemoCommandTest {
     int postureStart = lines.indexOf("Posture:");
     assertThat(postureStart).as(output).isPositive();
     assertThat(lines.subList(postureStart, lines.size()).stream().filter(l -> POSTURE_ROW.matcher(l).matches()))
-        .as(output).hasSize(26);
+        .as(output).hasSize(PracticeCatalogue.all().size());
     assertThat(lines).as(output).anyMatch(l -> l.matches("Dashboard: http://127\\.0\\.0\\.1:\\d+/ .*"));
     assertThat(lines).as("the audit trail sink wrote objects").anyMatch(l -> l.matches("S3 audit trail: [1-9]\\d* objects so far in .*"));
     assertThat(output).doesNotContain("\u001b[");

@@ -1,5 +1,6 @@
 package io.compliancestreams.ingest.publish;
 
+import io.compliancestreams.schemas.topics.DeadLetterHeaders;
 import io.compliancestreams.schemas.redact.Redactor;
 import java.util.Objects;
 
@@ -18,10 +19,14 @@ import java.util.Objects;
 public record DeadLetter(
     Stream stream, String key, byte[] value, String reason, String source, String exceptionClass) {
 
-  /** Header names on a dead-letter record. */
-  public static final String REASON_HEADER = "dlq.reason";
-  public static final String SOURCE_HEADER = "dlq.source";
-  public static final String EXCEPTION_HEADER = "dlq.exception";
+  /**
+   * Header names on a dead-letter record: the contract's, shared with the topology and the sinks.
+   * Ingest wrote {@code dlq.source} and {@code dlq.exception} before they were aligned; see
+   * {@link DeadLetterHeaders} for reading both.
+   */
+  public static final String REASON_HEADER = DeadLetterHeaders.REASON;
+  public static final String SOURCE_HEADER = DeadLetterHeaders.SOURCE_LOCATION;
+  public static final String EXCEPTION_HEADER = DeadLetterHeaders.EXCEPTION_CLASS;
 
   public DeadLetter {
     Objects.requireNonNull(stream, "stream");

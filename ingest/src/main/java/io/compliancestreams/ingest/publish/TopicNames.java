@@ -1,5 +1,6 @@
 package io.compliancestreams.ingest.publish;
 
+import io.compliancestreams.schemas.topics.LogicalTopics;
 import java.util.Objects;
 
 /**
@@ -15,15 +16,15 @@ public record TopicNames(String snapshots, String cloudTrail) {
 
   /** The contract's default names, without a prefix. */
   public static TopicNames defaults() {
-    return new TopicNames("aws.resource.snapshot.v1", "aws.cloudtrail.event.v1");
+    return new TopicNames(LogicalTopics.SNAPSHOTS, LogicalTopics.CLOUDTRAIL);
   }
 
   public String snapshotsDlq() {
-    return snapshots + ".dlq";
+    return LogicalTopics.dlq(snapshots);
   }
 
   public String cloudTrailDlq() {
-    return cloudTrail + ".dlq";
+    return LogicalTopics.dlq(cloudTrail);
   }
 
   /** The dead-letter topic of an input stream. */

@@ -9,6 +9,7 @@ import io.compliancestreams.schemas.SerdeConfig;
 import io.compliancestreams.schemas.avro.RescanRequest;
 import io.compliancestreams.schemas.avro.ResourceSnapshot;
 import io.compliancestreams.schemas.avro.SnapshotSource;
+import io.compliancestreams.schemas.contract.ResourceKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -278,8 +279,7 @@ public final class RescanConsumer implements Runnable, AutoCloseable {
 
   /** The canonical resource key, or {@code account/region/type} for a whole scope. */
   static String keyOf(RescanRequest r) {
-    String scope = r.getAccountId() + "/" + r.getRegion() + "/" + r.getResourceType();
-    return r.getResourceId() == null ? scope : scope + "/" + r.getResourceId();
+    return ResourceKey.rescan(r.getAccountId(), r.getRegion(), r.getResourceType(), r.getResourceId());
   }
 
   private Duration durationUntil(Instant end) {

@@ -7,6 +7,7 @@ import io.compliancestreams.schemas.avro.ConfigurationItemStatus;
 import io.compliancestreams.schemas.avro.Relationship;
 import io.compliancestreams.schemas.avro.ResourceSnapshot;
 import io.compliancestreams.schemas.avro.SnapshotSource;
+import io.compliancestreams.schemas.contract.ResourceKey;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -138,6 +139,6 @@ public final class SnapshotBuilder {
 
   /** The canonical resource key: {@code accountId/region/resourceType/resourceId}. */
   public static String key(String accountId, String region, String resourceType, String resourceId) {
-    return accountId + "/" + region + "/" + resourceType + "/" + resourceId;
+    return ResourceKey.of(accountId, region, resourceType, resourceId).format();
   }
 }

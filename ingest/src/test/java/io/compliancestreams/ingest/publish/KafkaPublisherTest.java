@@ -46,7 +46,8 @@ class KafkaPublisherTest {
       try (KafkaPublisher publisher = KafkaPublisher.create(client, SerdeConfig.singleObject(), topics)) {
         publisher.event(event).get();
         publisher.deadLetter(new DeadLetter(DeadLetter.Stream.CLOUDTRAIL, null,
-            "{broken".getBytes(StandardCharsets.UTF_8), "not JSON", "replay.jsonl:3", null)).get();
+            "{broken".getBytes(StandardCharsets.UTF_8), "not JSON", "replay.jsonl:3",
+            IllegalArgumentException.class.getName())).get();
       }
 
       List<ConsumerRecord<String, byte[]>> events = readAll(broker, topics.cloudTrail(), 1);
@@ -56,8 +57,11 @@ class KafkaPublisherTest {
       assertThat(AvroSerdes.cloudTrailEvent(SerdeConfig.singleObject()).deserializer()
           .deserialize(topics.cloudTrail(), events.get(0).value())).isEqualTo(event);
       assertThat(new String(dead.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("{broken");
-      assertThat(header(dead.get(0), DeadLetter.REASON_HEADER)).isEqualTo("not JSON");
-      assertThat(header(dead.get(0), DeadLetter.SOURCE_HEADER)).isEqualTo("replay.jsonl:3");
+      // The names the topology and the sinks write to their DLQs too (schemas/README.md).
+      assertThat(header(dead.get(0), "dlq.reason")).isEqualTo("not JSON");
+      assertThat(header(dead.get(0), "dlq.source.location")).isEqualTo("replay.jsonl:3");
+      assertThat(header(dead.get(0), "dlq.exception.class")).isEqualTo(IllegalArgumentException.class.getName());
+      assertThat(dead.get(0).headers().lastHeader("dlq.exception")).isNull();
     }
   }
 

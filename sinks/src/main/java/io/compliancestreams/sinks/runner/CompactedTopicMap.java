@@ -1,6 +1,8 @@
 package io.compliancestreams.sinks.runner;
 
 import io.compliancestreams.schemas.clients.KafkaClientConfig;
+import io.compliancestreams.schemas.topics.CompactedTopicReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -11,14 +13,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -28,6 +26,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * replay never creates a second one.
  */
 public final class CompactedTopicMap implements AutoCloseable {
+
+  /** Generous: the map is read once at start, and a sink that cannot read it must not start. */
+  private static final Duration LOAD_TIMEOUT = Duration.ofMinutes(2);
 
   private final String topic;
   private final KafkaProducer<String, String> producer;
@@ -77,24 +78,14 @@ public final class CompactedTopicMap implements AutoCloseable {
   }
 
   private void load(KafkaClientConfig kafka) {
-    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(kafka.consumer(Map.of(
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")),
-        new StringDeserializer(), new StringDeserializer())) {
-      List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-          .map(p -> new TopicPartition(topic, p.partition())).toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-        consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+    new CompactedTopicReader(kafka.consumer(Map.of()), "compacted-map-" + topic, LOAD_TIMEOUT)
+        .readToEnd(topic, r -> {
           if (r.value() == null) {
             values.remove(r.key());
           } else {
-            values.put(r.key(), r.value());
+            values.put(r.key(), new String(r.value(), StandardCharsets.UTF_8));
           }
         });
-      }
-    }
   }
 
   private static void ensureTopic(KafkaClientConfig kafka, String topic, short replication) {

@@ -1,5 +1,6 @@
 package io.compliancestreams.sinks.runner;
 
+import io.compliancestreams.schemas.topics.DeadLetterHeaders;
 import io.compliancestreams.schemas.redact.Redactor;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -23,12 +24,12 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  */
 final class DeadLetters implements AutoCloseable {
 
-  static final String REASON = "dlq.reason";
-  static final String TOPIC = "dlq.source.topic";
-  static final String PARTITION = "dlq.source.partition";
-  static final String OFFSET = "dlq.source.offset";
-  static final String ATTEMPTS = "dlq.attempts";
-  static final String EXCEPTION = "dlq.exception.class";
+  static final String REASON = DeadLetterHeaders.REASON;
+  static final String TOPIC = DeadLetterHeaders.SOURCE_TOPIC;
+  static final String PARTITION = DeadLetterHeaders.SOURCE_PARTITION;
+  static final String OFFSET = DeadLetterHeaders.SOURCE_OFFSET;
+  static final String ATTEMPTS = DeadLetterHeaders.ATTEMPTS;
+  static final String EXCEPTION = DeadLetterHeaders.EXCEPTION_CLASS;
 
   private final String topic;
   private final Producer<byte[], byte[]> producer;

@@ -2,6 +2,7 @@ package io.compliancestreams.sinks.runner;
 
 import io.compliancestreams.schemas.SerdeConfig;
 import io.compliancestreams.schemas.clients.KafkaClientConfig;
+import io.compliancestreams.schemas.topics.LogicalTopics;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -68,7 +69,7 @@ public record SinkSettings(
 
   /** The sink's dead-letter topic: {@code <delta topic>.<sink name>.dlq}. */
   public String deadLetterTopic(String sinkName) {
-    return deltaTopic + "." + sinkName + ".dlq";
+    return LogicalTopics.sinkDlq(deltaTopic, sinkName);
   }
 
   public SinkSettings withFilter(DeltaFilter value) {

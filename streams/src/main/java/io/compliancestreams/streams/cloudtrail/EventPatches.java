@@ -1,5 +1,6 @@
 package io.compliancestreams.streams.cloudtrail;
 
+import io.compliancestreams.schemas.contract.ResourceTypes;
 import io.compliancestreams.streams.practices.ConfigurationItem;
 import io.compliancestreams.streams.practices.cloudtrail.CloudTrailTypes;
 import io.compliancestreams.streams.practices.ec2.Ec2Types;
@@ -16,7 +17,7 @@ import java.util.Set;
  */
 public final class EventPatches {
 
-  private static final String KMS_KEY = "AWS::KMS::Key";
+  private static final String KMS_KEY = ResourceTypes.KMS_KEY;
   private static final String S3 = "s3.amazonaws.com";
   private static final String CT = "cloudtrail.amazonaws.com";
   private static final String EC2 = "ec2.amazonaws.com";
@@ -116,6 +117,16 @@ public final class EventPatches {
       return Optional.empty();
     }
     return entry.patch().apply(current, event);
+  }
+
+  /**
+   * True when a decisive call ({@code source}, {@code eventName}) has a patch for snapshots of
+   * {@code resourceType}: every decisive trigger a practice declares needs one, or its decisive
+   * event would wait for the rescan like any other (EventPatchCoverageTest).
+   */
+  public static boolean patches(String source, String eventName, String resourceType) {
+    Entry entry = PATCHES.get(key(eventName, resourceType));
+    return entry != null && entry.sources().contains(source);
   }
 
   private static Map.Entry<String, Entry> entry(

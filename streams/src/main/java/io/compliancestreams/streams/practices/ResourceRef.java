@@ -1,5 +1,7 @@
 package io.compliancestreams.streams.practices;
 
+import io.compliancestreams.schemas.contract.ResourceKey;
+import io.compliancestreams.schemas.contract.ResourceTypes;
 import java.util.Objects;
 
 /**
@@ -13,7 +15,7 @@ public record ResourceRef(
     String accountId, String region, String resourceType, String resourceId, String arn) {
 
   /** AWS Config's resource type for account-level evaluations. */
-  public static final String ACCOUNT_TYPE = "AWS::::Account";
+  public static final String ACCOUNT_TYPE = ResourceTypes.ACCOUNT;
   /** Region label used for global (account-wide) facts, such as IAM and the S3 account setting. */
   public static final String GLOBAL_REGION = "global";
 
@@ -40,6 +42,6 @@ public record ResourceRef(
    * the state key of everything that concerns this resource.
    */
   public String key() {
-    return accountId + "/" + region + "/" + resourceType + "/" + resourceId;
+    return ResourceKey.of(accountId, region, resourceType, resourceId).format();
   }
 }

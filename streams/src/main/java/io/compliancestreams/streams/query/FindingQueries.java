@@ -1,5 +1,6 @@
 package io.compliancestreams.streams.query;
 
+import io.compliancestreams.schemas.contract.ResourceTypes;
 import io.compliancestreams.streams.findings.StoredFinding;
 import io.compliancestreams.streams.findings.SuppressionRule;
 import io.compliancestreams.streams.practices.Practice;
@@ -74,7 +75,7 @@ public final class FindingQueries {
     }
     ScopeState scope = scopeStore().get(key);
     if (scope != null) {
-      return Optional.of(new ResourceView(key, "AWS::::Account", null, null, null, scope.evaluatedAt(),
+      return Optional.of(new ResourceView(key, ResourceTypes.ACCOUNT, null, null, null, scope.evaluatedAt(),
           views(scope.findings(), rules, now, null)));
     }
     return Optional.empty();

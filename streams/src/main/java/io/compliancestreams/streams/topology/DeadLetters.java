@@ -1,5 +1,6 @@
 package io.compliancestreams.streams.topology;
 
+import io.compliancestreams.schemas.topics.DeadLetterHeaders;
 import io.compliancestreams.schemas.redact.Redactor;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -17,20 +18,18 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
  */
 final class DeadLetters {
 
-  static final String REASON = "dlq.reason";
-  static final String TOPIC = "dlq.source.topic";
-  static final String PARTITION = "dlq.source.partition";
-  static final String OFFSET = "dlq.source.offset";
-  static final String EXCEPTION = "dlq.exception.class";
+  // The names are the contract's (schemas' DeadLetterHeaders); these are short aliases.
+  static final String REASON = DeadLetterHeaders.REASON;
+  static final String TOPIC = DeadLetterHeaders.SOURCE_TOPIC;
+  static final String PARTITION = DeadLetterHeaders.SOURCE_PARTITION;
+  static final String OFFSET = DeadLetterHeaders.SOURCE_OFFSET;
+  static final String EXCEPTION = DeadLetterHeaders.EXCEPTION_CLASS;
   /** "true" when the dead letter is not the whole input record ({@link DeadLetterSize}). */
-  static final String TRUNCATED = "dlq.truncated";
-  /** The size in bytes of a value that was cut. */
-  static final String ORIGINAL_SIZE = "dlq.original.size";
-  /** The length in characters of a key that was cut. */
-  static final String ORIGINAL_KEY_LENGTH = "dlq.original.key.length";
-  /** How many of the input's own headers were dropped because together they were too large. */
-  static final String HEADERS_DROPPED = "dlq.headers.dropped";
-  static final String PREFIX = "dlq.";
+  static final String TRUNCATED = DeadLetterHeaders.TRUNCATED;
+  static final String ORIGINAL_SIZE = DeadLetterHeaders.ORIGINAL_SIZE;
+  static final String ORIGINAL_KEY_LENGTH = DeadLetterHeaders.ORIGINAL_KEY_LENGTH;
+  static final String HEADERS_DROPPED = DeadLetterHeaders.HEADERS_DROPPED;
+  static final String PREFIX = DeadLetterHeaders.PREFIX;
 
   private DeadLetters() {}
 

@@ -1,6 +1,8 @@
 package io.compliancestreams.streams.topology;
 
 import io.compliancestreams.schemas.avro.RescanRequest;
+import io.compliancestreams.schemas.contract.ResourceKey;
+import io.compliancestreams.schemas.contract.ResourceTypes;
 import io.compliancestreams.streams.cloudtrail.EventRouter;
 import io.compliancestreams.streams.cloudtrail.EventTarget;
 import io.compliancestreams.streams.cloudtrail.IdentifierKind;
@@ -43,9 +45,7 @@ final class EventRoutingProcessor extends ContextualProcessor<String, TrailEvent
         continue;
       }
       String resourceId = target.scopeLevel() ? null : resolve(account, target);
-      String rescanKey = resourceId == null
-          ? account + "/" + target.region() + "/" + target.resourceType()
-          : account + "/" + target.region() + "/" + target.resourceType() + "/" + resourceId;
+      String rescanKey = ResourceKey.rescan(account, target.region(), target.resourceType(), resourceId);
       RescanRequest rescan = RescanRequest.newBuilder()
           .setRequestId(RescanOrigin.requestId(event.eventId(), record.timestamp(),
               target.resourceType(), resourceId))
@@ -86,13 +86,13 @@ final class EventRoutingProcessor extends ContextualProcessor<String, TrailEvent
     }
     String key = aliases.get(Aliases.key(account, target.resourceType(), target.identifier()));
     if (key != null) {
-      return key.substring(key.indexOf('/', key.indexOf('/', key.indexOf('/') + 1) + 1) + 1);
+      return ResourceKey.parse(key).resourceId();
     }
     // Many types use the name as their id (S3 buckets, trails, functions); an ARN's last segment.
     if (target.identifierKind() == IdentifierKind.ARN) {
       String arn = target.identifier();
       int cut = Math.max(arn.lastIndexOf('/'), arn.lastIndexOf(':'));
-      return target.resourceType().equals("AWS::S3::Bucket") || cut < 0 ? arn.substring(arn.lastIndexOf(':') + 1) : arn.substring(cut + 1);
+      return target.resourceType().equals(ResourceTypes.S3_BUCKET) || cut < 0 ? arn.substring(arn.lastIndexOf(':') + 1) : arn.substring(cut + 1);
     }
     return target.identifier();
   }

@@ -1,5 +1,6 @@
 package io.compliancestreams.streams.topology;
 
+import io.compliancestreams.schemas.topics.DeadLetterHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ public final class OversizeRecordHandler implements ProductionExceptionHandler {
   /** Configuration key (set by {@link StreamsSettings#toProperties}) carrying the topic prefix. */
   static final String TOPICS_PREFIX_CONFIG = "compliance.topics.prefix";
   /** Header naming the topic the dropped output was meant for. */
-  static final String OUTPUT_TOPIC = "dlq.output.topic";
+  static final String OUTPUT_TOPIC = DeadLetterHeaders.OUTPUT_TOPIC;
 
   private static final Logger LOG = LoggerFactory.getLogger(OversizeRecordHandler.class);
 

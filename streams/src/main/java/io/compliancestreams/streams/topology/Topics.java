@@ -1,5 +1,6 @@
 package io.compliancestreams.streams.topology;
 
+import io.compliancestreams.schemas.topics.LogicalTopics;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -10,23 +11,18 @@ import java.util.Objects;
  */
 public record Topics(String prefix) {
 
-  public static final String SNAPSHOTS = "aws.resource.snapshot.v1";
-  public static final String CLOUDTRAIL = "aws.cloudtrail.event.v1";
-  public static final String DELTAS = "compliance.finding.delta.v1";
-  public static final String FINDING_STATE = "compliance.finding.state.v1";
-  public static final String RESCANS = "compliance.rescan.request.v1";
-  public static final String SUPPRESSIONS = "compliance.suppression.v1";
-  /** Compacted alias index (name or ARN → canonical key), written and read by the topology. */
-  public static final String ALIASES = "compliance.resource.alias.v1";
-  /**
-   * Compacted scan inventory (what each scope reported in its last successful scan), written and
-   * read by the ingest service only, so its first scan after a restart derives deletions too.
-   */
-  public static final String INVENTORY = "compliance.scan.inventory.v1";
+  // The names themselves are the contract's (schemas' LogicalTopics); these are short aliases.
+  public static final String SNAPSHOTS = LogicalTopics.SNAPSHOTS;
+  public static final String CLOUDTRAIL = LogicalTopics.CLOUDTRAIL;
+  public static final String DELTAS = LogicalTopics.DELTAS;
+  public static final String FINDING_STATE = LogicalTopics.FINDING_STATE;
+  public static final String RESCANS = LogicalTopics.RESCANS;
+  public static final String SUPPRESSIONS = LogicalTopics.SUPPRESSIONS;
+  public static final String ALIASES = LogicalTopics.ALIASES;
+  public static final String INVENTORY = LogicalTopics.INVENTORY;
 
   /** Logical names in a stable order. */
-  public static final List<String> LOGICAL_NAMES =
-      List.of(SNAPSHOTS, CLOUDTRAIL, DELTAS, FINDING_STATE, RESCANS, SUPPRESSIONS, ALIASES, INVENTORY);
+  public static final List<String> LOGICAL_NAMES = LogicalTopics.ALL;
 
   public Topics {
     Objects.requireNonNull(prefix, "prefix");
@@ -70,7 +66,7 @@ public record Topics(String prefix) {
 
   /** The dead-letter topic of an input topic. */
   public static String dlq(String topic) {
-    return topic + ".dlq";
+    return LogicalTopics.dlq(topic);
   }
 
   /** The full name of a logical topic; throws on a name that is not one of ours. */

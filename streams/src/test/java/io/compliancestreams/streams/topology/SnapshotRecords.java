@@ -4,6 +4,7 @@ import io.compliancestreams.schemas.avro.ConfigurationItemStatus;
 import io.compliancestreams.schemas.avro.Relationship;
 import io.compliancestreams.schemas.avro.ResourceSnapshot;
 import io.compliancestreams.schemas.avro.SnapshotSource;
+import io.compliancestreams.schemas.contract.ResourceKey;
 import io.compliancestreams.streams.practices.ConfigurationItem;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -60,6 +61,6 @@ public final class SnapshotRecords {
   }
 
   public static String key(ResourceSnapshot s) {
-    return s.getAccountId() + "/" + s.getAwsRegion() + "/" + s.getResourceType() + "/" + s.getResourceId();
+    return ResourceKey.of(s.getAccountId(), s.getAwsRegion(), s.getResourceType(), s.getResourceId()).format();
   }
 }

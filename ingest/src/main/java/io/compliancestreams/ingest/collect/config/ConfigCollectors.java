@@ -8,6 +8,7 @@ import io.compliancestreams.ingest.collect.AccountFact;
 import io.compliancestreams.ingest.collect.CollectContext;
 import io.compliancestreams.ingest.collect.Collector;
 import io.compliancestreams.ingest.collect.Collector.Coverage;
+import io.compliancestreams.schemas.contract.ResourceTypes;
 import java.util.List;
 import software.amazon.awssdk.services.config.ConfigClient;
 
@@ -15,7 +16,7 @@ import software.amazon.awssdk.services.config.ConfigClient;
 public final class ConfigCollectors {
 
   /** One per account and region, emitted even with no recorder (both lists empty). */
-  static final String RECORDER_STATUS = "ComplianceStreams::Config::RecorderStatus";
+  static final String RECORDER_STATUS = ResourceTypes.CONFIG_RECORDER_STATUS;
 
   private ConfigCollectors() {}
 

@@ -1,31 +1,32 @@
 package io.compliancestreams.ingest.collect.services;
 
+import io.compliancestreams.schemas.contract.ResourceTypes;
+
 /**
- * The snapshot types these collectors produce. The names are the contract (schemas/README.md);
- * ingest cannot see the streams constants, so they are repeated here. Public because every
- * service sub-package uses them.
+ * The snapshot types these collectors produce: short aliases of the contract's {@link
+ * ResourceTypes}. Public because every service sub-package uses them.
  */
 public final class ServiceTypes {
 
-  public static final String EC2_VOLUME = "AWS::EC2::Volume";
-  public static final String EC2_VPC = "AWS::EC2::VPC";
-  public static final String EC2_SECURITY_GROUP = "AWS::EC2::SecurityGroup";
-  public static final String EC2_INSTANCE = "AWS::EC2::Instance";
+  public static final String EC2_VOLUME = ResourceTypes.EC2_VOLUME;
+  public static final String EC2_VPC = ResourceTypes.EC2_VPC;
+  public static final String EC2_SECURITY_GROUP = ResourceTypes.EC2_SECURITY_GROUP;
+  public static final String EC2_INSTANCE = ResourceTypes.EC2_INSTANCE;
   /** Extension, one per account and region. */
-  public static final String EBS_ENCRYPTION_BY_DEFAULT = "ComplianceStreams::EC2::EbsEncryptionByDefault";
+  public static final String EBS_ENCRYPTION_BY_DEFAULT = ResourceTypes.EC2_EBS_ENCRYPTION_BY_DEFAULT;
   /** Extension, one per EBS snapshot the account owns. */
-  public static final String EC2_SNAPSHOT = "ComplianceStreams::EC2::Snapshot";
+  public static final String EC2_SNAPSHOT = ResourceTypes.EC2_SNAPSHOT;
   /** The supplementaryConfiguration key of a VPC item holding its DescribeFlowLogs entries. */
   public static final String FLOW_LOGS_SUPPLEMENTARY = "FlowLogs";
 
-  public static final String DMS_REPLICATION_INSTANCE = "AWS::DMS::ReplicationInstance";
-  public static final String OPENSEARCH_DOMAIN = "AWS::OpenSearch::Domain";
-  public static final String ELASTICSEARCH_DOMAIN = "AWS::Elasticsearch::Domain";
-  public static final String SAGEMAKER_NOTEBOOK_INSTANCE = "AWS::SageMaker::NotebookInstance";
-  public static final String LAMBDA_FUNCTION = "AWS::Lambda::Function";
-  public static final String KMS_KEY = "AWS::KMS::Key";
+  public static final String DMS_REPLICATION_INSTANCE = ResourceTypes.DMS_REPLICATION_INSTANCE;
+  public static final String OPENSEARCH_DOMAIN = ResourceTypes.OPENSEARCH_DOMAIN;
+  public static final String ELASTICSEARCH_DOMAIN = ResourceTypes.ELASTICSEARCH_DOMAIN;
+  public static final String SAGEMAKER_NOTEBOOK_INSTANCE = ResourceTypes.SAGEMAKER_NOTEBOOK_INSTANCE;
+  public static final String LAMBDA_FUNCTION = ResourceTypes.LAMBDA_FUNCTION;
+  public static final String KMS_KEY = ResourceTypes.KMS_KEY;
   /** Extension, one per account and region, present even with no detector. */
-  public static final String GUARDDUTY_DETECTORS = "ComplianceStreams::GuardDuty::Detectors";
+  public static final String GUARDDUTY_DETECTORS = ResourceTypes.GUARDDUTY_DETECTORS;
 
   private ServiceTypes() {}
 }

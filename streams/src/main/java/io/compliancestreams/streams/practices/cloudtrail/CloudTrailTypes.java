@@ -1,10 +1,12 @@
 package io.compliancestreams.streams.practices.cloudtrail;
 
+import io.compliancestreams.schemas.contract.ResourceTypes;
+
 /** The snapshot types the CloudTrail practices read. */
 public final class CloudTrailTypes {
 
   /** AWS Config's trail item (resourceId = the trail name, camelCase configuration). */
-  public static final String TRAIL = "AWS::CloudTrail::Trail";
+  public static final String TRAIL = ResourceTypes.CLOUDTRAIL_TRAIL;
 
   /**
    * Extension: every trail visible in one account and region, with its logging status and event
@@ -14,7 +16,7 @@ public final class CloudTrailTypes {
    * (GetTrailStatus) and {@code "EventSelectors"} / {@code "AdvancedEventSelectors"}
    * (GetEventSelectors).
    */
-  public static final String TRAILS = "ComplianceStreams::CloudTrail::Trails";
+  public static final String TRAILS = ResourceTypes.CLOUDTRAIL_TRAILS;
 
   private CloudTrailTypes() {}
 }

@@ -1,5 +1,7 @@
 package io.compliancestreams.streams.practices.config;
 
+import io.compliancestreams.schemas.contract.ResourceTypes;
+
 /** The snapshot types the AWS Config practice reads. */
 public final class ConfigTypes {
 
@@ -9,7 +11,7 @@ public final class ConfigTypes {
    * Configuration: {@code {"ConfigurationRecorders": [...], "ConfigurationRecordersStatus": [...]}}
    * from DescribeConfigurationRecorders and DescribeConfigurationRecorderStatus.
    */
-  public static final String RECORDER_STATUS = "ComplianceStreams::Config::RecorderStatus";
+  public static final String RECORDER_STATUS = ResourceTypes.CONFIG_RECORDER_STATUS;
 
   private ConfigTypes() {}
 }

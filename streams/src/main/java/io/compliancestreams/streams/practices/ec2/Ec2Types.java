@@ -1,5 +1,7 @@
 package io.compliancestreams.streams.practices.ec2;
 
+import io.compliancestreams.schemas.contract.ResourceTypes;
+
 /**
  * Snapshot type names the EC2 practices read: AWS Config's own types and our extension types
  * (documented in schemas/README.md, "Extension snapshot types"). Public because the ingest collectors
@@ -7,22 +9,22 @@ package io.compliancestreams.streams.practices.ec2;
  */
 public final class Ec2Types {
 
-  public static final String VOLUME = "AWS::EC2::Volume";
+  public static final String VOLUME = ResourceTypes.EC2_VOLUME;
 
   /** AWS Config's VPC; our collector adds {@value #FLOW_LOGS_SUPPLEMENTARY} to it. */
-  public static final String VPC = "AWS::EC2::VPC";
+  public static final String VPC = ResourceTypes.EC2_VPC;
 
-  public static final String SECURITY_GROUP = "AWS::EC2::SecurityGroup";
+  public static final String SECURITY_GROUP = ResourceTypes.EC2_SECURITY_GROUP;
 
   /** Extension, one per account and region: GetEbsEncryptionByDefault's response. */
   public static final String EBS_ENCRYPTION_BY_DEFAULT =
-      "ComplianceStreams::EC2::EbsEncryptionByDefault";
+      ResourceTypes.EC2_EBS_ENCRYPTION_BY_DEFAULT;
 
   /**
    * Extension, one per EBS snapshot owned by the account: its DescribeSnapshots entry plus {@code
    * CreateVolumePermissions} from DescribeSnapshotAttribute.
    */
-  public static final String SNAPSHOT = "ComplianceStreams::EC2::Snapshot";
+  public static final String SNAPSHOT = ResourceTypes.EC2_SNAPSHOT;
 
   /**
    * The supplementaryConfiguration key of an {@link #VPC} item holding the DescribeFlowLogs entries
