@@ -73,7 +73,7 @@ final class ThroughputBench {
     Topics topics = new Topics("bench-" + tag + ".");
     Path stateDir = Pipelines.tempDir("bench-state-" + tag + "-");
     StreamsSettings settings = Pipelines.settings(kafka.bootstrap(), topics, "bench-topology-" + tag, guarantee,
-        Duration.ofMillis(100), stateDir);
+        Duration.ofMillis(Long.getLong("bench.commitMs", 100)), stateDir); // -Dbench.commitMs: experiments only
     Pipelines.ensureTopics(settings);
 
     SnapshotGenerator generator = new SnapshotGenerator(resources, changeShare, 42, Instant.now().minus(Duration.ofHours(6)));

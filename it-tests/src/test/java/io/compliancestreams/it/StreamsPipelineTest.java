@@ -7,7 +7,6 @@ import io.compliancestreams.devkit.KafkaBroker;
 import io.compliancestreams.schemas.avro.ChangeKind;
 import io.compliancestreams.schemas.avro.CloudTrailEvent;
 import io.compliancestreams.schemas.avro.UserIdentity;
-import io.compliancestreams.schemas.clients.KafkaClientConfig;
 import io.compliancestreams.schemas.avro.FindingDelta;
 import io.compliancestreams.schemas.avro.FindingStatus;
 import io.compliancestreams.schemas.avro.ResourceSnapshot;
@@ -22,7 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterAll;
@@ -108,43 +106,6 @@ class StreamsPipelineTest {
               "25 " + SnapshotRecords.key(kmsKey) + " NEW null->PASS #1",
               "25 " + SnapshotRecords.key(kmsKey) + " REGRESSED PASS->FAIL #2");
       assertThat(deltas).extracting(FindingDelta::getDeltaId).doesNotHaveDuplicates();
-    }
-  }
-
-  @Test
-  void shouldCommitADecisiveEventsDeltaAtOnceInsteadOfAtTheCommitInterval() throws Exception {
-    Topics topics = new Topics("it3.");
-    StreamsSettings base = settings(topics, "it-" + UUID.randomUUID());
-    // A commit interval no test waits for: the delta can only appear because the decisive event
-    // requested the commits of its two transactions (routing, then the resource's evaluation).
-    // (The transaction timeout must exceed it, or Kafka Streams refuses the configuration.)
-    Map<String, Object> plain = Map.of(KafkaClientConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers());
-    Map<String, Object> streams = Map.of(KafkaClientConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers(),
-        "producer.transaction.timeout.ms", (int) Duration.ofMinutes(6).toMillis());
-    StreamsSettings settings = new StreamsSettings(base.applicationId(), base.bootstrapServers(), topics,
-        base.partitions(), base.replicationFactor(), base.processingGuarantee(), base.stateDir(),
-        Duration.ofMinutes(5), base.recheckPoll(), base.scopeDebounce(), base.eventDedupeWindow(),
-        base.serdeConfig(), true, null, null, new KafkaClientConfig(plain, plain, plain, streams),
-        base.attributionWindow());
-    assertThat(settings.processingGuarantee()).isEqualTo("exactly_once_v2");
-    ResourceSnapshot kmsKey = fixture(25, "pass-enabled-customer-key.json");
-    try (ComplianceStreamsApp app = new ComplianceStreamsApp(settings, PracticeCatalogue.all()).start();
-        PipelineKafka kafka = new PipelineKafka(broker, topics.deltas())) {
-      assertThat(app.awaitRunning(Duration.ofSeconds(60))).isTrue();
-      long t = Instant.parse("2026-06-01T01:00:00Z").toEpochMilli();
-      kafka.send(topics.snapshots(), kmsKey, t);
-      kafka.send(topics.cloudTrail(), scheduleKeyDeletion(kmsKey, "evt-fast", t + 60_000), t + 60_000);
-      List<FindingDelta> deltas = new ArrayList<>();
-      List<String> expected = List.of(
-          "25 " + SnapshotRecords.key(kmsKey) + " NEW null->PASS #1",
-          "25 " + SnapshotRecords.key(kmsKey) + " REGRESSED PASS->FAIL #2");
-      await("the decisive event's delta, long before the 5-minute commit interval")
-          .atMost(Duration.ofSeconds(45)).until(() -> {
-            deltas.addAll(kafka.poll());
-            return deltas.stream().map(StreamsPipelineTest::line).toList().containsAll(expected);
-          });
-      assertThat(deltas.stream().filter(d -> d.getPractice() == 25)).extracting(StreamsPipelineTest::line)
-          .containsExactlyInAnyOrderElementsOf(expected);
     }
   }
 

@@ -66,12 +66,6 @@ final class EventRoutingProcessor extends ContextualProcessor<String, TrailEvent
       Change change = decisive ? Change.event(event, rescanKey) : Change.note(event, rescanKey);
       if (resourceId != null && practices.readByResourcePractice(target.resourceType())) {
         context().forward(record.withKey(rescanKey).withValue(new Routed.ToResource(change)));
-        if (decisive) {
-          // Under exactly-once the re-keyed change is invisible to the resource's task until this
-          // transaction commits: commit now instead of at the next commit interval (detection
-          // latency first; the cost is one more transaction per processing loop with such events).
-          context().commit();
-        }
       }
       if (practices.readByScopePractice(target.resourceType())) {
         context().forward(record.withKey(account).withValue(new Routed.ToScope(change)));

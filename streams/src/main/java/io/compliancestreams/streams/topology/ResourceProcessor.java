@@ -117,19 +117,12 @@ final class ResourceProcessor extends ContextualProcessor<String, Change, String
     }
     patches.apply(state.item(), event)
         .filter(patched -> !Ordering.isOlder(patched, state.item()))
-        .ifPresent(patched -> {
-          // A patched item is no snapshot: the next snapshot is evaluated (UNKNOWN content hash).
-          if (evaluate(key, state, patched, instant(state, time),
-              Trigger.event(Attributions.of(event, Attribution.Certainty.CERTAIN)), StoredResource.UNKNOWN)) {
-            // A delta a CloudTrail call decided: make it visible now, not at the next commit
-            // interval (under exactly-once, read_committed consumers see it only after the commit).
-            context().commit();
-          }
-        });
+        .ifPresent(patched -> evaluate(key, state, patched, instant(state, time),
+            Trigger.event(Attributions.of(event, Attribution.Certainty.CERTAIN)),
+            StoredResource.UNKNOWN)); // a patched item is no snapshot: the next one is evaluated
   }
 
-  /** Evaluates, stores and forwards; true when a delta was forwarded. */
-  private boolean evaluate(String key, ResourceState state, ConfigurationItem item, Instant at,
+  private void evaluate(String key, ResourceState state, ConfigurationItem item, Instant at,
       Trigger trigger, long contentHash) {
     boolean deleted = item.status().isDeleted();
     List<Evaluation> evaluations = deleted
@@ -150,7 +143,6 @@ final class ResourceProcessor extends ContextualProcessor<String, Change, String
           new ResourceState(item, emission.findings(), at, emission.recheckAt()),
           contentHash, practices.catalogueHash()));
     }
-    return emission.outputs().stream().anyMatch(o -> o instanceof Output.DeltaOut);
   }
 
   private void onWallClock(Instant now) {
