@@ -24,13 +24,6 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  */
 final class DeadLetters implements AutoCloseable {
 
-  static final String REASON = DeadLetterHeaders.REASON;
-  static final String TOPIC = DeadLetterHeaders.SOURCE_TOPIC;
-  static final String PARTITION = DeadLetterHeaders.SOURCE_PARTITION;
-  static final String OFFSET = DeadLetterHeaders.SOURCE_OFFSET;
-  static final String ATTEMPTS = DeadLetterHeaders.ATTEMPTS;
-  static final String EXCEPTION = DeadLetterHeaders.EXCEPTION_CLASS;
-
   private final String topic;
   private final Producer<byte[], byte[]> producer;
 
@@ -45,12 +38,12 @@ final class DeadLetters implements AutoCloseable {
 
   void send(ConsumerRecord<byte[], byte[]> source, String reason, int attempts, String exceptionClass) {
     RecordHeaders headers = new RecordHeaders();
-    headers.add(REASON, utf8(reason == null ? "(no message)" : Redactor.redact(reason)));
-    headers.add(TOPIC, utf8(source.topic()));
-    headers.add(PARTITION, utf8(Integer.toString(source.partition())));
-    headers.add(OFFSET, utf8(Long.toString(source.offset())));
-    headers.add(ATTEMPTS, utf8(Integer.toString(attempts)));
-    headers.add(EXCEPTION, utf8(exceptionClass));
+    headers.add(DeadLetterHeaders.REASON, utf8(reason == null ? "(no message)" : Redactor.redact(reason)));
+    headers.add(DeadLetterHeaders.SOURCE_TOPIC, utf8(source.topic()));
+    headers.add(DeadLetterHeaders.SOURCE_PARTITION, utf8(Integer.toString(source.partition())));
+    headers.add(DeadLetterHeaders.SOURCE_OFFSET, utf8(Long.toString(source.offset())));
+    headers.add(DeadLetterHeaders.ATTEMPTS, utf8(Integer.toString(attempts)));
+    headers.add(DeadLetterHeaders.EXCEPTION_CLASS, utf8(exceptionClass));
     try {
       producer.send(new ProducerRecord<>(topic, null, source.key(), source.value(), headers))
           .get(60, TimeUnit.SECONDS);

@@ -1,5 +1,6 @@
 package io.compliancestreams.streams.topology;
 
+import io.compliancestreams.schemas.topics.DeadLetterHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.apache.kafka.common.header.Header;
@@ -35,8 +36,8 @@ final class DeadLetterSize {
     if (raw == null || raw.length <= MAX_VALUE_BYTES) {
       return raw;
     }
-    DeadLetters.put(headers, DeadLetters.TRUNCATED, "true");
-    DeadLetters.put(headers, DeadLetters.ORIGINAL_SIZE, Integer.toString(raw.length));
+    DeadLetters.put(headers, DeadLetterHeaders.TRUNCATED, "true");
+    DeadLetters.put(headers, DeadLetterHeaders.ORIGINAL_SIZE, Integer.toString(raw.length));
     return Arrays.copyOf(raw, MAX_VALUE_BYTES);
   }
 
@@ -53,8 +54,8 @@ final class DeadLetterSize {
   /** Records a cut key in the headers (the key itself is replaced where the DLQ is written). */
   static void describeKey(String key, Headers headers) {
     if (key != null && key.length() > MAX_KEY_CHARS) {
-      DeadLetters.put(headers, DeadLetters.TRUNCATED, "true");
-      DeadLetters.put(headers, DeadLetters.ORIGINAL_KEY_LENGTH, Integer.toString(key.length()));
+      DeadLetters.put(headers, DeadLetterHeaders.TRUNCATED, "true");
+      DeadLetters.put(headers, DeadLetterHeaders.ORIGINAL_KEY_LENGTH, Integer.toString(key.length()));
     }
   }
 
@@ -66,7 +67,7 @@ final class DeadLetterSize {
     long bytes = 0;
     int count = 0;
     for (Header h : headers) {
-      if (!h.key().startsWith(DeadLetters.PREFIX)) {
+      if (!h.key().startsWith(DeadLetterHeaders.PREFIX)) {
         bytes += h.key().getBytes(StandardCharsets.UTF_8).length + (h.value() == null ? 0 : h.value().length);
         count++;
       }
@@ -76,12 +77,12 @@ final class DeadLetterSize {
     }
     var names = new java.util.LinkedHashSet<String>();
     headers.forEach(h -> {
-      if (!h.key().startsWith(DeadLetters.PREFIX)) {
+      if (!h.key().startsWith(DeadLetterHeaders.PREFIX)) {
         names.add(h.key());
       }
     });
     names.forEach(headers::remove);
-    DeadLetters.put(headers, DeadLetters.TRUNCATED, "true");
-    DeadLetters.put(headers, DeadLetters.HEADERS_DROPPED, Integer.toString(count));
+    DeadLetters.put(headers, DeadLetterHeaders.TRUNCATED, "true");
+    DeadLetters.put(headers, DeadLetterHeaders.HEADERS_DROPPED, Integer.toString(count));
   }
 }

@@ -18,30 +18,17 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
  */
 final class DeadLetters {
 
-  // The names are the contract's (schemas' DeadLetterHeaders); these are short aliases.
-  static final String REASON = DeadLetterHeaders.REASON;
-  static final String TOPIC = DeadLetterHeaders.SOURCE_TOPIC;
-  static final String PARTITION = DeadLetterHeaders.SOURCE_PARTITION;
-  static final String OFFSET = DeadLetterHeaders.SOURCE_OFFSET;
-  static final String EXCEPTION = DeadLetterHeaders.EXCEPTION_CLASS;
-  /** "true" when the dead letter is not the whole input record ({@link DeadLetterSize}). */
-  static final String TRUNCATED = DeadLetterHeaders.TRUNCATED;
-  static final String ORIGINAL_SIZE = DeadLetterHeaders.ORIGINAL_SIZE;
-  static final String ORIGINAL_KEY_LENGTH = DeadLetterHeaders.ORIGINAL_KEY_LENGTH;
-  static final String HEADERS_DROPPED = DeadLetterHeaders.HEADERS_DROPPED;
-  static final String PREFIX = DeadLetterHeaders.PREFIX;
-
   private DeadLetters() {}
 
   static void describe(Headers headers, Decoded<?> failure, Optional<RecordMetadata> source) {
-    put(headers, REASON, Redactor.redact(failure.reason()));
+    put(headers, DeadLetterHeaders.REASON, Redactor.redact(failure.reason()));
     source.ifPresent(m -> {
-      put(headers, TOPIC, m.topic());
-      put(headers, PARTITION, Integer.toString(m.partition()));
-      put(headers, OFFSET, Long.toString(m.offset()));
+      put(headers, DeadLetterHeaders.SOURCE_TOPIC, m.topic());
+      put(headers, DeadLetterHeaders.SOURCE_PARTITION, Integer.toString(m.partition()));
+      put(headers, DeadLetterHeaders.SOURCE_OFFSET, Long.toString(m.offset()));
     });
     if (failure.exceptionClass() != null) {
-      put(headers, EXCEPTION, failure.exceptionClass());
+      put(headers, DeadLetterHeaders.EXCEPTION_CLASS, failure.exceptionClass());
     }
   }
 

@@ -88,10 +88,10 @@ public final class OversizeRecordHandler implements ProductionExceptionHandler {
     }
     String dlq = Topics.dlq(source);
     RecordHeaders headers = new RecordHeaders();
-    DeadLetters.put(headers, DeadLetters.REASON, "output to " + topic + " dropped: " + why);
-    DeadLetters.put(headers, DeadLetters.TOPIC, source);
-    DeadLetters.put(headers, DeadLetters.PARTITION, Integer.toString(context.partition()));
-    DeadLetters.put(headers, DeadLetters.OFFSET, Long.toString(context.offset()));
+    DeadLetters.put(headers, DeadLetterHeaders.REASON, "output to " + topic + " dropped: " + why);
+    DeadLetters.put(headers, DeadLetterHeaders.SOURCE_TOPIC, source);
+    DeadLetters.put(headers, DeadLetterHeaders.SOURCE_PARTITION, Integer.toString(context.partition()));
+    DeadLetters.put(headers, DeadLetterHeaders.SOURCE_OFFSET, Long.toString(context.offset()));
     DeadLetters.put(headers, OUTPUT_TOPIC, topic);
     byte[] cut = DeadLetterSize.value(value, headers);
     LOG.warn("dropped a {}-byte record for {} (from {}): {}; dead-lettered to {}",

@@ -10,6 +10,7 @@ import io.compliancestreams.schemas.avro.FindingStatus;
 import io.compliancestreams.schemas.avro.RescanRequest;
 import io.compliancestreams.schemas.avro.ResourceSnapshot;
 import io.compliancestreams.schemas.avro.TriggerKind;
+import io.compliancestreams.schemas.topics.DeadLetterHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -133,7 +134,7 @@ class CloudTrailTopologyTest {
     harness.rawEvents.pipeInput(new TestRecord<>(ACCOUNT + "/us-east-1", "{\"Records\":[]}".getBytes(StandardCharsets.UTF_8), T1));
     List<TestRecord<String, byte[]>> dead = harness.eventDlq.readRecordsToList();
     assertThat(dead).hasSize(1);
-    assertThat(new String(dead.get(0).headers().lastHeader(DeadLetters.REASON).value(), StandardCharsets.UTF_8))
+    assertThat(new String(dead.get(0).headers().lastHeader(DeadLetterHeaders.REASON).value(), StandardCharsets.UTF_8))
         .contains("aws.cloudtrail.event.v1");
   }
 }

@@ -2,6 +2,7 @@ package io.compliancestreams.streams.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.compliancestreams.schemas.topics.DeadLetterHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.apache.kafka.common.header.Headers;
@@ -52,11 +53,11 @@ class DeadLetterSizeTest {
     Headers headers = new RecordHeaders();
     headers.add("trace", "t-1".getBytes(StandardCharsets.UTF_8));
     headers.add("blob", new byte[DeadLetterSize.MAX_INPUT_HEADER_BYTES]);
-    headers.add(DeadLetters.REASON, "bad".getBytes(StandardCharsets.UTF_8));
+    headers.add(DeadLetterHeaders.REASON, "bad".getBytes(StandardCharsets.UTF_8));
     DeadLetterSize.inputHeaders(headers);
     assertThat(headers.lastHeader("trace")).isNull();
     assertThat(headers.lastHeader("blob")).isNull();
-    assertThat(header(headers, DeadLetters.REASON)).isEqualTo("bad");
+    assertThat(header(headers, DeadLetterHeaders.REASON)).isEqualTo("bad");
     assertThat(header(headers, "dlq.headers.dropped")).isEqualTo("2");
     assertThat(header(headers, "dlq.truncated")).isEqualTo("true");
   }

@@ -4,6 +4,7 @@ import static io.compliancestreams.streams.topology.TopologyHarness.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.compliancestreams.schemas.avro.ResourceSnapshot;
+import io.compliancestreams.schemas.topics.DeadLetterHeaders;
 import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.streams.test.TestRecord;
@@ -38,24 +39,24 @@ class DeadLetterTopologyTest {
     TestRecord<String, byte[]> dead = onlyDeadLetter();
     assertThat(dead.value()).isEqualTo(junk);
     assertThat(dead.key()).isEqualTo("k");
-    assertThat(header(dead, DeadLetters.REASON)).contains("aws.resource.snapshot.v1");
-    assertThat(header(dead, DeadLetters.TOPIC)).isEqualTo("aws.resource.snapshot.v1");
-    assertThat(header(dead, DeadLetters.PARTITION)).isEqualTo("0");
-    assertThat(header(dead, DeadLetters.OFFSET)).isEqualTo("0");
-    assertThat(header(dead, DeadLetters.EXCEPTION)).isEqualTo("io.compliancestreams.schemas.SchemaException");
+    assertThat(header(dead, DeadLetterHeaders.REASON)).contains("aws.resource.snapshot.v1");
+    assertThat(header(dead, DeadLetterHeaders.SOURCE_TOPIC)).isEqualTo("aws.resource.snapshot.v1");
+    assertThat(header(dead, DeadLetterHeaders.SOURCE_PARTITION)).isEqualTo("0");
+    assertThat(header(dead, DeadLetterHeaders.SOURCE_OFFSET)).isEqualTo("0");
+    assertThat(header(dead, DeadLetterHeaders.EXCEPTION_CLASS)).isEqualTo("io.compliancestreams.schemas.SchemaException");
   }
 
   @Test
   void shouldDeadLetterARecordWithoutAKey() {
     harness.snapshots.pipeInput(new TestRecord<>((String) null, bucket(), T1));
-    assertThat(header(onlyDeadLetter(), DeadLetters.REASON)).contains("no key");
+    assertThat(header(onlyDeadLetter(), DeadLetterHeaders.REASON)).contains("no key");
   }
 
   @Test
   void shouldDeadLetterAnUnknownResourceType() {
     ResourceSnapshot instance = ResourceSnapshot.newBuilder(bucket()).setResourceType("AWS::EC2::Instance").build();
     harness.send(instance, T1);
-    assertThat(header(onlyDeadLetter(), DeadLetters.REASON))
+    assertThat(header(onlyDeadLetter(), DeadLetterHeaders.REASON))
         .isEqualTo("unknown resource type AWS::EC2::Instance (no practice reads it)");
   }
 
@@ -63,13 +64,13 @@ class DeadLetterTopologyTest {
   void shouldDeadLetterAConfigurationThatIsNotJson() {
     ResourceSnapshot broken = ResourceSnapshot.newBuilder(bucket()).setConfiguration("{not json").build();
     harness.send(broken, T1);
-    assertThat(header(onlyDeadLetter(), DeadLetters.REASON)).startsWith("configuration: is not valid JSON");
+    assertThat(header(onlyDeadLetter(), DeadLetterHeaders.REASON)).startsWith("configuration: is not valid JSON");
   }
 
   @Test
   void shouldDeadLetterAKeyThatIsNotTheCanonicalResourceKey() {
     harness.snapshots.pipeInput(new TestRecord<>("111122223333/eu-west-1/AWS::S3::Bucket/other", bucket(), T1));
-    assertThat(header(onlyDeadLetter(), DeadLetters.REASON)).contains("is not the resource's canonical key");
+    assertThat(header(onlyDeadLetter(), DeadLetterHeaders.REASON)).contains("is not the resource's canonical key");
   }
 
   @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.compliancestreams.schemas.avro.CloudTrailEvent;
 import io.compliancestreams.schemas.avro.FindingDelta;
 import io.compliancestreams.schemas.avro.ResourceSnapshot;
+import io.compliancestreams.schemas.topics.DeadLetterHeaders;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -43,7 +44,7 @@ class PoisonPillTopologyTest {
   }
 
   private static String reason(TestRecord<String, byte[]> record) {
-    return TopologyHarness.header(record, DeadLetters.REASON);
+    return TopologyHarness.header(record, DeadLetterHeaders.REASON);
   }
 
   /** A valid AWS::IAM::Policy item whose default version's URL-encoded document is about {@code bytes}. */
@@ -95,8 +96,8 @@ class PoisonPillTopologyTest {
     assertThat(dead).hasSize(1);
     // Cut to a size every DLQ accepts (issue 17.2); the headers keep the original size.
     assertThat(dead.get(0).value()).hasSize(DeadLetterSize.MAX_VALUE_BYTES);
-    assertThat(TopologyHarness.header(dead.get(0), DeadLetters.TRUNCATED)).isEqualTo("true");
-    assertThat(Integer.parseInt(TopologyHarness.header(dead.get(0), DeadLetters.ORIGINAL_SIZE))).isGreaterThan(5_000_000);
+    assertThat(TopologyHarness.header(dead.get(0), DeadLetterHeaders.TRUNCATED)).isEqualTo("true");
+    assertThat(Integer.parseInt(TopologyHarness.header(dead.get(0), DeadLetterHeaders.ORIGINAL_SIZE))).isGreaterThan(5_000_000);
     assertThat(reason(dead.get(0))).matches("record is \\d+ bytes, over the 524288-byte input limit");
     assertThat(harness.deltas()).extracting(FindingDelta::getPractice).contains(10).doesNotContain(1);
   }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.compliancestreams.schemas.AvroSerdes;
 import io.compliancestreams.schemas.SerdeConfig;
 import io.compliancestreams.schemas.avro.Suppression;
+import io.compliancestreams.schemas.topics.DeadLetterHeaders;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -81,21 +82,21 @@ class SuppressionAuditTopologyTest {
 
     TestRecord<String, byte[]> randomDead = dead.get(0);
     assertThat(randomDead.value()).isEqualTo(random);
-    assertThat(header(randomDead, DeadLetters.REASON))
+    assertThat(header(randomDead, DeadLetterHeaders.REASON))
         .isEqualTo("topic compliance.suppression.v1: unknown single-object marker 0x1337 (expected 0xC301)");
-    assertThat(header(randomDead, DeadLetters.TOPIC)).isEqualTo(TOPIC);
-    assertThat(header(randomDead, DeadLetters.PARTITION)).isEqualTo("0");
-    assertThat(header(randomDead, DeadLetters.OFFSET)).isEqualTo("1");
-    assertThat(header(randomDead, DeadLetters.EXCEPTION)).isEqualTo("io.compliancestreams.schemas.SchemaException");
+    assertThat(header(randomDead, DeadLetterHeaders.SOURCE_TOPIC)).isEqualTo(TOPIC);
+    assertThat(header(randomDead, DeadLetterHeaders.SOURCE_PARTITION)).isEqualTo("0");
+    assertThat(header(randomDead, DeadLetterHeaders.SOURCE_OFFSET)).isEqualTo("1");
+    assertThat(header(randomDead, DeadLetterHeaders.EXCEPTION_CLASS)).isEqualTo("io.compliancestreams.schemas.SchemaException");
 
     TestRecord<String, byte[]> truncatedDead = dead.get(1);
     assertThat(truncatedDead.value()).isEqualTo(truncated);
-    assertThat(header(truncatedDead, DeadLetters.REASON)).isEqualTo("topic compliance.suppression.v1: "
+    assertThat(header(truncatedDead, DeadLetterHeaders.REASON)).isEqualTo("topic compliance.suppression.v1: "
         + "truncated payload: Avro body of " + (truncated.length - 10) + " bytes ends early");
-    assertThat(header(truncatedDead, DeadLetters.TOPIC)).isEqualTo(TOPIC);
-    assertThat(header(truncatedDead, DeadLetters.PARTITION)).isEqualTo("0");
-    assertThat(header(truncatedDead, DeadLetters.OFFSET)).isEqualTo("3");
-    assertThat(header(truncatedDead, DeadLetters.EXCEPTION)).isEqualTo("io.compliancestreams.schemas.SchemaException");
+    assertThat(header(truncatedDead, DeadLetterHeaders.SOURCE_TOPIC)).isEqualTo(TOPIC);
+    assertThat(header(truncatedDead, DeadLetterHeaders.SOURCE_PARTITION)).isEqualTo("0");
+    assertThat(header(truncatedDead, DeadLetterHeaders.SOURCE_OFFSET)).isEqualTo("3");
+    assertThat(header(truncatedDead, DeadLetterHeaders.EXCEPTION_CLASS)).isEqualTo("io.compliancestreams.schemas.SchemaException");
   }
 
   @Test
@@ -106,9 +107,9 @@ class SuppressionAuditTopologyTest {
     TestRecord<String, byte[]> dead = dlq.readRecord();
     assertThat(dead.key()).isEqualTo("s-all");
     assertThat(dead.value()).isEqualTo(everything);
-    assertThat(header(dead, DeadLetters.REASON))
+    assertThat(header(dead, DeadLetterHeaders.REASON))
         .isEqualTo("suppression s-all matches everything: give a finding id or a filter");
-    assertThat(header(dead, DeadLetters.EXCEPTION)).isEqualTo("java.lang.IllegalArgumentException");
+    assertThat(header(dead, DeadLetterHeaders.EXCEPTION_CLASS)).isEqualTo("java.lang.IllegalArgumentException");
     assertThat(dlq.isEmpty()).isTrue();
   }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.compliancestreams.ingest.collect.CollectContext;
 import io.compliancestreams.ingest.collect.Collector;
 import io.compliancestreams.ingest.collect.SnapshotSink;
+import io.compliancestreams.schemas.contract.ResourceTypes;
 import java.util.List;
 import software.amazon.awssdk.services.cloudtrail.model.Trail;
 
@@ -29,7 +30,7 @@ final class TrailCollector implements Collector {
 
   @Override
   public List<String> resourceTypes() {
-    return List.of(CloudTrailTypes.TRAIL);
+    return List.of(ResourceTypes.CLOUDTRAIL_TRAIL);
   }
 
   @Override
@@ -42,7 +43,7 @@ final class TrailCollector implements Collector {
     context.clients().cloudTrail().describeTrails(r -> r.includeShadowTrails(true)).trailList().stream()
         .filter(trail -> ownedBy(trail, context.accountId()))
         .filter(trail -> context.region().equals(trail.homeRegion()) || standsInForHome(trail, context))
-        .forEach(trail -> sink.accept(context.snapshot(trail.homeRegion(), CloudTrailTypes.TRAIL, trail.name())
+        .forEach(trail -> sink.accept(context.snapshot(trail.homeRegion(), ResourceTypes.CLOUDTRAIL_TRAIL, trail.name())
             .arn(trail.trailARN())
             .name(trail.name())
             .configuration(configuration(trail))

@@ -8,6 +8,7 @@ import io.compliancestreams.ingest.aws.ApiJson;
 import io.compliancestreams.ingest.collect.AccountFact;
 import io.compliancestreams.ingest.collect.CollectContext;
 import io.compliancestreams.ingest.collect.Collector.Coverage;
+import io.compliancestreams.schemas.contract.ResourceTypes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -31,7 +32,7 @@ final class TrailsInRegion {
   private TrailsInRegion() {}
 
   static AccountFact collector() {
-    return new AccountFact("cloudtrail.trails-status", CloudTrailTypes.TRAILS, Coverage.REGIONAL,
+    return new AccountFact("cloudtrail.trails-status", ResourceTypes.CLOUDTRAIL_TRAILS, Coverage.REGIONAL,
         TrailsInRegion::read);
   }
 

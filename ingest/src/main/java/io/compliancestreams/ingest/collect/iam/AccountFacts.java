@@ -7,6 +7,7 @@ import io.compliancestreams.ingest.aws.ApiJson;
 import io.compliancestreams.ingest.collect.AccountFact;
 import io.compliancestreams.ingest.collect.CollectContext;
 import io.compliancestreams.ingest.collect.Collector.Coverage;
+import io.compliancestreams.schemas.contract.ResourceTypes;
 import software.amazon.awssdk.services.iam.model.AssignmentStatusType;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 
@@ -19,19 +20,19 @@ final class AccountFacts {
 
   /** GetAccountSummary: {@code {"SummaryMap": {...}}}. */
   static AccountFact accountSummary() {
-    return new AccountFact("iam.account-summary", IamTypes.ACCOUNT_SUMMARY, Coverage.GLOBAL,
+    return new AccountFact("iam.account-summary", ResourceTypes.IAM_ACCOUNT_SUMMARY, Coverage.GLOBAL,
         ctx -> ApiJson.of(ctx.clients().iam().getAccountSummary()));
   }
 
   /** GetAccountPasswordPolicy: {@code {"PasswordPolicy": {...}}}, or null inside when none is set. */
   static AccountFact passwordPolicy() {
-    return new AccountFact("iam.password-policy", IamTypes.PASSWORD_POLICY, Coverage.GLOBAL,
+    return new AccountFact("iam.password-policy", ResourceTypes.IAM_PASSWORD_POLICY, Coverage.GLOBAL,
         AccountFacts::passwordPolicy);
   }
 
   /** ListVirtualMFADevices (assigned or not), every page merged. */
   static AccountFact virtualMfaDevices(Integer pageSize) {
-    return new AccountFact("iam.virtual-mfa-devices", IamTypes.VIRTUAL_MFA_DEVICES, Coverage.GLOBAL,
+    return new AccountFact("iam.virtual-mfa-devices", ResourceTypes.IAM_VIRTUAL_MFA_DEVICES, Coverage.GLOBAL,
         ctx -> virtualMfaDevices(ctx, pageSize));
   }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.compliancestreams.ingest.collect.AccountFact;
 import io.compliancestreams.ingest.collect.CollectContext;
 import io.compliancestreams.ingest.collect.SnapshotSink;
+import io.compliancestreams.schemas.contract.ResourceTypes;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -27,7 +28,7 @@ final class PolicyCollector extends IamCollector {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   PolicyCollector(Integer pageSize) {
-    super("iam.policies", IamTypes.POLICY, pageSize);
+    super("iam.policies", ResourceTypes.IAM_POLICY, pageSize);
   }
 
   @Override
@@ -35,7 +36,7 @@ final class PolicyCollector extends IamCollector {
     IamClient iam = context.clients().iam();
     for (ManagedPolicyDetail policy
         : complete(iam, AuthorizationDetails.read(iam, pageSize, EntityType.LOCAL_MANAGED_POLICY).policies())) {
-      sink.accept(context.snapshot(AccountFact.GLOBAL_REGION, IamTypes.POLICY, policy.policyId())
+      sink.accept(context.snapshot(AccountFact.GLOBAL_REGION, ResourceTypes.IAM_POLICY, policy.policyId())
           .arn(policy.arn())
           .name(policy.policyName())
           .configuration(configuration(policy, defaultVersion(policy)))

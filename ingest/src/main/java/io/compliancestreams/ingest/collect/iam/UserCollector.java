@@ -8,6 +8,7 @@ import io.compliancestreams.ingest.collect.AccountFact;
 import io.compliancestreams.ingest.collect.CollectContext;
 import io.compliancestreams.ingest.collect.SnapshotSink;
 import io.compliancestreams.ingest.snapshot.SnapshotBuilder;
+import io.compliancestreams.schemas.contract.ResourceTypes;
 import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.iam.model.AttachedPermissionsBoundary;
@@ -29,7 +30,7 @@ final class UserCollector extends IamCollector {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   UserCollector(Integer pageSize) {
-    super("iam.users", IamTypes.USER, pageSize);
+    super("iam.users", ResourceTypes.IAM_USER, pageSize);
   }
 
   @Override
@@ -41,7 +42,7 @@ final class UserCollector extends IamCollector {
       groupIds.put(group.groupName(), group.groupId());
     }
     for (UserDetail user : details.users()) {
-      SnapshotBuilder snapshot = context.snapshot(AccountFact.GLOBAL_REGION, IamTypes.USER, user.userId())
+      SnapshotBuilder snapshot = context.snapshot(AccountFact.GLOBAL_REGION, ResourceTypes.IAM_USER, user.userId())
           .arn(user.arn())
           .name(user.userName())
           .configuration(configuration(user));
@@ -49,7 +50,7 @@ final class UserCollector extends IamCollector {
       // A group created while the pages were read may lack its entry (and id): the user keeps it in
       // groupList, the relationship (which needs the id) waits for the next scan.
       user.groupList().stream().filter(groupIds::containsKey)
-          .forEach(g -> snapshot.relationship(IamTypes.GROUP, groupIds.get(g), g, "Is attached to Group"));
+          .forEach(g -> snapshot.relationship(ResourceTypes.IAM_GROUP, groupIds.get(g), g, "Is attached to Group"));
       sink.accept(snapshot.build());
     }
   }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.compliancestreams.ingest.collect.AccountFact;
 import io.compliancestreams.ingest.collect.CollectContext;
 import io.compliancestreams.ingest.collect.SnapshotSink;
+import io.compliancestreams.schemas.contract.ResourceTypes;
 import java.util.Optional;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.User;
@@ -23,7 +24,7 @@ import software.amazon.awssdk.services.iam.model.User;
 final class UserCredentialsCollector extends IamCollector {
 
   UserCredentialsCollector(Integer pageSize) {
-    super("iam.user-credentials", IamTypes.USER_CREDENTIALS, pageSize);
+    super("iam.user-credentials", ResourceTypes.IAM_USER_CREDENTIALS, pageSize);
   }
 
   @Override
@@ -52,7 +53,7 @@ final class UserCredentialsCollector extends IamCollector {
 
   private static io.compliancestreams.schemas.avro.ResourceSnapshot snapshot(
       CollectContext context, User user, ObjectNode configuration) {
-    return context.snapshot(AccountFact.GLOBAL_REGION, IamTypes.USER_CREDENTIALS, user.userId())
+    return context.snapshot(AccountFact.GLOBAL_REGION, ResourceTypes.IAM_USER_CREDENTIALS, user.userId())
         .arn(user.arn())
         .name(user.userName())
         .configuration(configuration)

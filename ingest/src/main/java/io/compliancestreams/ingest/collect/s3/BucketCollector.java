@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.compliancestreams.ingest.collect.CollectContext;
 import io.compliancestreams.ingest.collect.Collector;
 import io.compliancestreams.ingest.collect.SnapshotSink;
+import io.compliancestreams.schemas.contract.ResourceTypes;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -44,7 +45,7 @@ final class BucketCollector implements Collector {
 
   @Override
   public List<String> resourceTypes() {
-    return List.of(S3Types.BUCKET);
+    return List.of(ResourceTypes.S3_BUCKET);
   }
 
   @Override
@@ -74,7 +75,7 @@ final class BucketCollector implements Collector {
         ? bucket.bucketRegion()
         : BucketRegions.fromLocationConstraint(
             s3.getBucketLocation(r -> r.bucket(name)).locationConstraintAsString());
-    var snapshot = context.snapshot(region, S3Types.BUCKET, name)
+    var snapshot = context.snapshot(region, ResourceTypes.S3_BUCKET, name)
         .arn("arn:aws:s3:::" + name)
         .name(name)
         .configuration(configuration(bucket, owner))

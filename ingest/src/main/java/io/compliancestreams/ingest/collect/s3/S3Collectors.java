@@ -6,6 +6,7 @@ import io.compliancestreams.ingest.collect.AccountFact;
 import io.compliancestreams.ingest.collect.CollectContext;
 import io.compliancestreams.ingest.collect.Collector;
 import io.compliancestreams.ingest.collect.Collector.Coverage;
+import io.compliancestreams.schemas.contract.ResourceTypes;
 import java.util.List;
 import software.amazon.awssdk.services.s3control.model.PublicAccessBlockConfiguration;
 import software.amazon.awssdk.services.s3control.model.S3ControlException;
@@ -30,7 +31,7 @@ public final class S3Collectors {
    * account that never set it can fail.
    */
   static AccountFact accountPublicAccessBlock() {
-    return new AccountFact("s3.account-public-access-block", S3Types.ACCOUNT_PUBLIC_ACCESS_BLOCK,
+    return new AccountFact("s3.account-public-access-block", ResourceTypes.S3_ACCOUNT_PUBLIC_ACCESS_BLOCK,
         Coverage.GLOBAL, S3Collectors::readAccountPublicAccessBlock);
   }
 
