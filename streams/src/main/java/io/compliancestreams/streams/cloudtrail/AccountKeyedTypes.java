@@ -1,11 +1,7 @@
 package io.compliancestreams.streams.cloudtrail;
 
-import io.compliancestreams.streams.practices.cloudtrail.CloudTrailTypes;
-import io.compliancestreams.streams.practices.config.ConfigTypes;
+import io.compliancestreams.schemas.contract.ResourceTypes;
 import io.compliancestreams.streams.practices.ec2.Ec2Types;
-import io.compliancestreams.streams.practices.guardduty.GuardDutyTypes;
-import io.compliancestreams.streams.practices.iam.IamTypes;
-import io.compliancestreams.streams.practices.s3.S3Types;
 import java.util.Set;
 
 /**
@@ -17,14 +13,14 @@ final class AccountKeyedTypes {
 
   private static final Set<String> TYPES =
       Set.of(
-          IamTypes.ACCOUNT_SUMMARY,
-          IamTypes.VIRTUAL_MFA_DEVICES,
-          IamTypes.PASSWORD_POLICY,
-          S3Types.ACCOUNT_PUBLIC_ACCESS_BLOCK,
-          CloudTrailTypes.TRAILS,
-          ConfigTypes.RECORDER_STATUS,
+          ResourceTypes.IAM_ACCOUNT_SUMMARY,
+          ResourceTypes.IAM_VIRTUAL_MFA_DEVICES,
+          ResourceTypes.IAM_PASSWORD_POLICY,
+          ResourceTypes.S3_ACCOUNT_PUBLIC_ACCESS_BLOCK,
+          ResourceTypes.CLOUDTRAIL_TRAILS,
+          ResourceTypes.CONFIG_RECORDER_STATUS,
           Ec2Types.EBS_ENCRYPTION_BY_DEFAULT,
-          GuardDutyTypes.DETECTORS);
+          ResourceTypes.GUARDDUTY_DETECTORS);
 
   private AccountKeyedTypes() {}
 

@@ -2,11 +2,7 @@ package io.compliancestreams.streams.cloudtrail;
 
 import io.compliancestreams.schemas.contract.ResourceTypes;
 import io.compliancestreams.streams.practices.ConfigurationItem;
-import io.compliancestreams.streams.practices.cloudtrail.CloudTrailTypes;
 import io.compliancestreams.streams.practices.ec2.Ec2Types;
-import io.compliancestreams.streams.practices.guardduty.GuardDutyTypes;
-import io.compliancestreams.streams.practices.iam.IamTypes;
-import io.compliancestreams.streams.practices.s3.S3Types;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -31,51 +27,51 @@ public final class EventPatches {
 
   private static final Map<String, Entry> PATCHES =
       Map.ofEntries(
-          entry(S3, "PutBucketEncryption", S3Types.BUCKET, S3Patches::putBucketEncryption),
-          entry(S3, "DeleteBucketEncryption", S3Types.BUCKET, S3Patches::deleteBucketEncryption),
+          entry(S3, "PutBucketEncryption", ResourceTypes.S3_BUCKET, S3Patches::putBucketEncryption),
+          entry(S3, "DeleteBucketEncryption", ResourceTypes.S3_BUCKET, S3Patches::deleteBucketEncryption),
           entry(
               S3,
               "PutBucketPublicAccessBlock",
-              S3Types.BUCKET,
+              ResourceTypes.S3_BUCKET,
               S3Patches::putBucketPublicAccessBlock),
           entry(
               S3,
               "DeleteBucketPublicAccessBlock",
-              S3Types.BUCKET,
+              ResourceTypes.S3_BUCKET,
               S3Patches::deleteBucketPublicAccessBlock),
           entry(
               S3_ACCOUNT,
               "PutAccountPublicAccessBlock",
-              S3Types.ACCOUNT_PUBLIC_ACCESS_BLOCK,
+              ResourceTypes.S3_ACCOUNT_PUBLIC_ACCESS_BLOCK,
               S3Patches::putAccountPublicAccessBlock),
           entry(
               S3_ACCOUNT,
               "DeleteAccountPublicAccessBlock",
-              S3Types.ACCOUNT_PUBLIC_ACCESS_BLOCK,
+              ResourceTypes.S3_ACCOUNT_PUBLIC_ACCESS_BLOCK,
               S3Patches::deleteAccountPublicAccessBlock),
-          entry(CT, "StopLogging", CloudTrailTypes.TRAILS, TrailPatches.logging(false)),
-          entry(CT, "StartLogging", CloudTrailTypes.TRAILS, TrailPatches.logging(true)),
-          entry(CT, "DeleteTrail", CloudTrailTypes.TRAILS, TrailPatches::deleteFromTrails),
-          entry(CT, "DeleteTrail", CloudTrailTypes.TRAIL, TrailPatches::deleteTrail),
+          entry(CT, "StopLogging", ResourceTypes.CLOUDTRAIL_TRAILS, TrailPatches.logging(false)),
+          entry(CT, "StartLogging", ResourceTypes.CLOUDTRAIL_TRAILS, TrailPatches.logging(true)),
+          entry(CT, "DeleteTrail", ResourceTypes.CLOUDTRAIL_TRAILS, TrailPatches::deleteFromTrails),
+          entry(CT, "DeleteTrail", ResourceTypes.CLOUDTRAIL_TRAIL, TrailPatches::deleteTrail),
           entry(
               "guardduty.amazonaws.com",
               "DeleteDetector",
-              GuardDutyTypes.DETECTORS,
+              ResourceTypes.GUARDDUTY_DETECTORS,
               GuardDutyPatches::deleteDetector),
           entry(
               EC2,
               "ModifySnapshotAttribute",
-              Ec2Types.SNAPSHOT,
+              ResourceTypes.EC2_SNAPSHOT,
               Ec2Patches::modifySnapshotAttribute),
           entry(
               EC2,
               "AuthorizeSecurityGroupIngress",
-              Ec2Types.SECURITY_GROUP,
+              ResourceTypes.EC2_SECURITY_GROUP,
               Ec2Patches.authorize("ipPermissions")),
           entry(
               EC2,
               "AuthorizeSecurityGroupEgress",
-              Ec2Types.SECURITY_GROUP,
+              ResourceTypes.EC2_SECURITY_GROUP,
               Ec2Patches.authorize("ipPermissionsEgress")),
           entry(
               EC2,
@@ -90,16 +86,16 @@ public final class EventPatches {
           entry(
               "kms.amazonaws.com", "ScheduleKeyDeletion", KMS_KEY, KmsPatches::scheduleKeyDeletion),
           entry("kms.amazonaws.com", "CancelKeyDeletion", KMS_KEY, KmsPatches::cancelKeyDeletion),
-          entry(IAM, "CreateAccessKey", IamTypes.ACCOUNT_SUMMARY, IamPatches::rootCreateAccessKey),
-          entry(IAM, "DeleteAccessKey", IamTypes.ACCOUNT_SUMMARY, IamPatches::rootDeleteAccessKey),
+          entry(IAM, "CreateAccessKey", ResourceTypes.IAM_ACCOUNT_SUMMARY, IamPatches::rootCreateAccessKey),
+          entry(IAM, "DeleteAccessKey", ResourceTypes.IAM_ACCOUNT_SUMMARY, IamPatches::rootDeleteAccessKey),
           entry(
               IAM,
               "UpdateAccountPasswordPolicy",
-              IamTypes.PASSWORD_POLICY,
+              ResourceTypes.IAM_PASSWORD_POLICY,
               IamPatches::updatePasswordPolicy),
-          entry(IAM, "AttachUserPolicy", IamTypes.USER, IamPatches::attachUserPolicy),
-          entry(IAM, "PutUserPolicy", IamTypes.USER, IamPatches::putUserPolicy),
-          entry(IAM, "CreatePolicyVersion", IamTypes.POLICY, IamPatches::createPolicyVersion));
+          entry(IAM, "AttachUserPolicy", ResourceTypes.IAM_USER, IamPatches::attachUserPolicy),
+          entry(IAM, "PutUserPolicy", ResourceTypes.IAM_USER, IamPatches::putUserPolicy),
+          entry(IAM, "CreatePolicyVersion", ResourceTypes.IAM_POLICY, IamPatches::createPolicyVersion));
 
   private EventPatches() {}
 

@@ -3,6 +3,7 @@ package io.compliancestreams.ingest.collect.services;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.compliancestreams.ingest.collect.Collector;
+import io.compliancestreams.schemas.contract.ResourceTypes;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -21,10 +22,10 @@ class ServiceCollectorsTest {
   void shouldCoverEachTypeOnceAndRunPerRegion() {
     List<String> types = ServiceCollectors.all().stream().flatMap(c -> c.resourceTypes().stream()).toList();
     assertThat(types).containsExactlyInAnyOrder(
-        ServiceTypes.EC2_VOLUME, ServiceTypes.EC2_VPC, ServiceTypes.EC2_SECURITY_GROUP,
-        ServiceTypes.EBS_ENCRYPTION_BY_DEFAULT, ServiceTypes.EC2_SNAPSHOT, ServiceTypes.DMS_REPLICATION_INSTANCE,
-        ServiceTypes.OPENSEARCH_DOMAIN, ServiceTypes.ELASTICSEARCH_DOMAIN, ServiceTypes.SAGEMAKER_NOTEBOOK_INSTANCE,
-        ServiceTypes.LAMBDA_FUNCTION, ServiceTypes.KMS_KEY, ServiceTypes.GUARDDUTY_DETECTORS);
+        ResourceTypes.EC2_VOLUME, ResourceTypes.EC2_VPC, ResourceTypes.EC2_SECURITY_GROUP,
+        ResourceTypes.EC2_EBS_ENCRYPTION_BY_DEFAULT, ResourceTypes.EC2_SNAPSHOT, ResourceTypes.DMS_REPLICATION_INSTANCE,
+        ResourceTypes.OPENSEARCH_DOMAIN, ResourceTypes.ELASTICSEARCH_DOMAIN, ResourceTypes.SAGEMAKER_NOTEBOOK_INSTANCE,
+        ResourceTypes.LAMBDA_FUNCTION, ResourceTypes.KMS_KEY, ResourceTypes.GUARDDUTY_DETECTORS);
     assertThat(ServiceCollectors.all()).allSatisfy(c -> assertThat(c.coverage()).isEqualTo(Collector.Coverage.REGIONAL));
   }
 }

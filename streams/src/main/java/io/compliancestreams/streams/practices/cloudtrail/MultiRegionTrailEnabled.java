@@ -1,5 +1,6 @@
 package io.compliancestreams.streams.practices.cloudtrail;
 
+import io.compliancestreams.schemas.contract.ResourceTypes;
 import io.compliancestreams.streams.practices.ConfigurationItem;
 import io.compliancestreams.streams.practices.Evaluation;
 import io.compliancestreams.streams.practices.EventTrigger;
@@ -37,15 +38,15 @@ public final class MultiRegionTrailEnabled implements Practice {
           Severity.HIGH,
           Severity.HIGH,
           Scope.ACCOUNT,
-          List.of(CloudTrailTypes.TRAILS),
+          List.of(ResourceTypes.CLOUDTRAIL_TRAILS),
           List.of(
-              EventTrigger.rescan(SOURCE, "CreateTrail", CloudTrailTypes.TRAILS, ResourceLocator.accountRegion()),
-              EventTrigger.rescan(SOURCE, "UpdateTrail", CloudTrailTypes.TRAILS, ResourceLocator.accountRegion()),
-              EventTrigger.decisive(SOURCE, "DeleteTrail", CloudTrailTypes.TRAILS, ResourceLocator.accountRegion()),
-              EventTrigger.decisive(SOURCE, "StartLogging", CloudTrailTypes.TRAILS, ResourceLocator.accountRegion()),
-              EventTrigger.decisive(SOURCE, "StopLogging", CloudTrailTypes.TRAILS, ResourceLocator.accountRegion()),
+              EventTrigger.rescan(SOURCE, "CreateTrail", ResourceTypes.CLOUDTRAIL_TRAILS, ResourceLocator.accountRegion()),
+              EventTrigger.rescan(SOURCE, "UpdateTrail", ResourceTypes.CLOUDTRAIL_TRAILS, ResourceLocator.accountRegion()),
+              EventTrigger.decisive(SOURCE, "DeleteTrail", ResourceTypes.CLOUDTRAIL_TRAILS, ResourceLocator.accountRegion()),
+              EventTrigger.decisive(SOURCE, "StartLogging", ResourceTypes.CLOUDTRAIL_TRAILS, ResourceLocator.accountRegion()),
+              EventTrigger.decisive(SOURCE, "StopLogging", ResourceTypes.CLOUDTRAIL_TRAILS, ResourceLocator.accountRegion()),
               EventTrigger.rescan(
-                  SOURCE, "PutEventSelectors", CloudTrailTypes.TRAILS, ResourceLocator.accountRegion())),
+                  SOURCE, "PutEventSelectors", ResourceTypes.CLOUDTRAIL_TRAILS, ResourceLocator.accountRegion())),
           List.of(),
           "Create a trail with --is-multi-region-trail (or convert one with UpdateTrail), start it "
               + "with StartLogging, and keep a management event selector with ReadWriteType All and "
@@ -62,7 +63,7 @@ public final class MultiRegionTrailEnabled implements Practice {
 
   @Override
   public List<Evaluation> evaluate(ScopeInput input) {
-    List<ConfigurationItem> snapshots = input.itemsOfType(CloudTrailTypes.TRAILS);
+    List<ConfigurationItem> snapshots = input.itemsOfType(ResourceTypes.CLOUDTRAIL_TRAILS);
     List<ListedTrail> trails = TrailInventory.distinct(snapshots);
     ResourceRef account = ResourceRef.account(input.subject().accountId());
     int n = METADATA.number();

@@ -1,5 +1,6 @@
 package io.compliancestreams.streams.practices.cloudtrail;
 
+import io.compliancestreams.schemas.contract.ResourceTypes;
 import io.compliancestreams.streams.practices.ConfigurationItem;
 import io.compliancestreams.streams.practices.Evaluation;
 import io.compliancestreams.streams.practices.Practice;
@@ -24,7 +25,7 @@ public final class TrailEncryptedWithKms implements Practice {
           Severity.MEDIUM,
           Severity.MEDIUM,
           Scope.RESOURCE,
-          List.of(CloudTrailTypes.TRAIL),
+          List.of(ResourceTypes.CLOUDTRAIL_TRAIL),
           TrailEvents.TRAIL_CHANGES,
           List.of(),
           "Create a symmetric KMS key whose key policy lets cloudtrail.amazonaws.com encrypt and "

@@ -1,5 +1,6 @@
 package io.compliancestreams.streams.practices.cloudtrail;
 
+import io.compliancestreams.schemas.contract.ResourceTypes;
 import io.compliancestreams.streams.practices.EventTrigger;
 import io.compliancestreams.streams.practices.ResourceLocator;
 import java.util.List;
@@ -18,17 +19,17 @@ final class TrailEvents {
           EventTrigger.rescan(
               SOURCE,
               "CreateTrail",
-              CloudTrailTypes.TRAIL,
+              ResourceTypes.CLOUDTRAIL_TRAIL,
               ResourceLocator.response("trailARN"),
               ResourceLocator.request("name")),
           EventTrigger.rescan(
               SOURCE,
               "UpdateTrail",
-              CloudTrailTypes.TRAIL,
+              ResourceTypes.CLOUDTRAIL_TRAIL,
               ResourceLocator.response("trailARN"),
               ResourceLocator.request("name")),
           EventTrigger.decisive(
-              SOURCE, "DeleteTrail", CloudTrailTypes.TRAIL, ResourceLocator.request("name")));
+              SOURCE, "DeleteTrail", ResourceTypes.CLOUDTRAIL_TRAIL, ResourceLocator.request("name")));
 
   private TrailEvents() {}
 }

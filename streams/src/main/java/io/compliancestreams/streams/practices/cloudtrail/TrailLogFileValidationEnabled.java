@@ -1,5 +1,6 @@
 package io.compliancestreams.streams.practices.cloudtrail;
 
+import io.compliancestreams.schemas.contract.ResourceTypes;
 import io.compliancestreams.streams.practices.ConfigurationItem;
 import io.compliancestreams.streams.practices.Evaluation;
 import io.compliancestreams.streams.practices.Practice;
@@ -21,7 +22,7 @@ public final class TrailLogFileValidationEnabled implements Practice {
           Severity.LOW,
           Severity.LOW,
           Scope.RESOURCE,
-          List.of(CloudTrailTypes.TRAIL),
+          List.of(ResourceTypes.CLOUDTRAIL_TRAIL),
           TrailEvents.TRAIL_CHANGES,
           List.of(),
           "Turn on log file integrity validation with 'aws cloudtrail update-trail --name <trail> "

@@ -1,5 +1,6 @@
 package io.compliancestreams.streams.practices.config;
 
+import io.compliancestreams.schemas.contract.ResourceTypes;
 import io.compliancestreams.streams.practices.ConfigurationItem;
 import io.compliancestreams.streams.practices.Evaluation;
 import io.compliancestreams.streams.practices.EventTrigger;
@@ -71,7 +72,7 @@ public final class ConfigRecorderEnabled implements Practice {
           Severity.MEDIUM,
           Severity.CRITICAL,
           Scope.REGION,
-          List.of(ConfigTypes.RECORDER_STATUS),
+          List.of(ResourceTypes.CONFIG_RECORDER_STATUS),
           Stream.of(
                   "PutConfigurationRecorder",
                   "DeleteConfigurationRecorder",
@@ -86,7 +87,7 @@ public final class ConfigRecorderEnabled implements Practice {
               .map(
                   name ->
                       EventTrigger.rescan(
-                          SOURCE, name, ConfigTypes.RECORDER_STATUS, ResourceLocator.accountRegion()))
+                          SOURCE, name, ResourceTypes.CONFIG_RECORDER_STATUS, ResourceLocator.accountRegion()))
               .toList(),
           List.of(SERVICE_LINKED_ROLE, REQUIRED_TYPES),
           "In every enabled region, create a configuration recorder that uses the "
@@ -104,7 +105,7 @@ public final class ConfigRecorderEnabled implements Practice {
 
   @Override
   public List<Evaluation> evaluate(ScopeInput input) {
-    RecorderStatus snapshot = RecorderStatus.of(latest(input.itemsOfType(ConfigTypes.RECORDER_STATUS)));
+    RecorderStatus snapshot = RecorderStatus.of(latest(input.itemsOfType(ResourceTypes.CONFIG_RECORDER_STATUS)));
     boolean roleCheck = input.parameters().bool(SERVICE_LINKED_ROLE);
     List<String> required = list(input.parameters().text(REQUIRED_TYPES));
     String region = input.subject().region();

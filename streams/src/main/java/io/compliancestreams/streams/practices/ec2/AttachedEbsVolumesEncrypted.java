@@ -1,6 +1,7 @@
 package io.compliancestreams.streams.practices.ec2;
 
 
+import io.compliancestreams.schemas.contract.ResourceTypes;
 import io.compliancestreams.streams.practices.ConfigurationItem;
 import io.compliancestreams.streams.practices.Evaluation;
 import io.compliancestreams.streams.practices.EventTrigger;
@@ -31,22 +32,22 @@ public final class AttachedEbsVolumesEncrypted implements Practice {
           Severity.MEDIUM,
           Severity.MEDIUM,
           Scope.RESOURCE,
-          List.of(Ec2Types.VOLUME),
+          List.of(ResourceTypes.EC2_VOLUME),
           List.of(
               EventTrigger.rescan(
-                  EC2, "CreateVolume", Ec2Types.VOLUME, ResourceLocator.response("volumeId")),
+                  EC2, "CreateVolume", ResourceTypes.EC2_VOLUME, ResourceLocator.response("volumeId")),
               EventTrigger.rescan(
-                  EC2, "AttachVolume", Ec2Types.VOLUME, ResourceLocator.request("volumeId")),
+                  EC2, "AttachVolume", ResourceTypes.EC2_VOLUME, ResourceLocator.request("volumeId")),
               EventTrigger.rescan(
-                  EC2, "DetachVolume", Ec2Types.VOLUME, ResourceLocator.request("volumeId")),
+                  EC2, "DetachVolume", ResourceTypes.EC2_VOLUME, ResourceLocator.request("volumeId")),
               EventTrigger.rescan(
-                  EC2, "DeleteVolume", Ec2Types.VOLUME, ResourceLocator.request("volumeId")),
+                  EC2, "DeleteVolume", ResourceTypes.EC2_VOLUME, ResourceLocator.request("volumeId")),
               // The ids of volumes created or deleted with an instance are not in these events:
               // rescan the region's volumes.
               EventTrigger.rescan(
-                  EC2, "RunInstances", Ec2Types.VOLUME, ResourceLocator.accountRegion()),
+                  EC2, "RunInstances", ResourceTypes.EC2_VOLUME, ResourceLocator.accountRegion()),
               EventTrigger.rescan(
-                  EC2, "TerminateInstances", Ec2Types.VOLUME, ResourceLocator.accountRegion())),
+                  EC2, "TerminateInstances", ResourceTypes.EC2_VOLUME, ResourceLocator.accountRegion())),
           List.of(),
           "Encryption cannot be switched on for an existing volume. Snapshot the volume, copy the"
               + " snapshot with encryption enabled (choosing a KMS key), create a new volume from"

@@ -1,6 +1,7 @@
 package io.compliancestreams.streams.practices.ec2;
 
 
+import io.compliancestreams.schemas.contract.ResourceTypes;
 import io.compliancestreams.streams.practices.ConfigurationItem;
 import io.compliancestreams.streams.practices.Evaluation;
 import io.compliancestreams.streams.practices.EventTrigger;
@@ -21,7 +22,7 @@ import java.util.List;
 public final class DefaultSecurityGroupClosed implements Practice {
 
   private static final String EC2 = "ec2.amazonaws.com";
-  private static final String SG = Ec2Types.SECURITY_GROUP;
+  private static final String SG = ResourceTypes.EC2_SECURITY_GROUP;
 
   static final PracticeMetadata METADATA =
       new PracticeMetadata(

@@ -1,6 +1,7 @@
 package io.compliancestreams.streams.practices.ec2;
 
 
+import io.compliancestreams.schemas.contract.ResourceTypes;
 import io.compliancestreams.streams.practices.ConfigurationItem;
 import io.compliancestreams.streams.practices.Evaluation;
 import io.compliancestreams.streams.practices.EventTrigger;
@@ -25,7 +26,7 @@ import java.util.List;
 public final class EbsSnapshotNotPublic implements Practice {
 
   private static final String EC2 = "ec2.amazonaws.com";
-  private static final String TYPE = Ec2Types.SNAPSHOT;
+  private static final String TYPE = ResourceTypes.EC2_SNAPSHOT;
 
   static final PracticeMetadata METADATA =
       new PracticeMetadata(

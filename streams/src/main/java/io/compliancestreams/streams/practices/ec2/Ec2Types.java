@@ -9,12 +9,8 @@ import io.compliancestreams.schemas.contract.ResourceTypes;
  */
 public final class Ec2Types {
 
-  public static final String VOLUME = ResourceTypes.EC2_VOLUME;
 
-  /** AWS Config's VPC; our collector adds {@value #FLOW_LOGS_SUPPLEMENTARY} to it. */
-  public static final String VPC = ResourceTypes.EC2_VPC;
 
-  public static final String SECURITY_GROUP = ResourceTypes.EC2_SECURITY_GROUP;
 
   /** Extension, one per account and region: GetEbsEncryptionByDefault's response. */
   public static final String EBS_ENCRYPTION_BY_DEFAULT =
@@ -24,7 +20,6 @@ public final class Ec2Types {
    * Extension, one per EBS snapshot owned by the account: its DescribeSnapshots entry plus {@code
    * CreateVolumePermissions} from DescribeSnapshotAttribute.
    */
-  public static final String SNAPSHOT = ResourceTypes.EC2_SNAPSHOT;
 
   /**
    * The supplementaryConfiguration key of an {@link #VPC} item holding the DescribeFlowLogs entries

@@ -1,6 +1,7 @@
 package io.compliancestreams.streams.practices.ec2;
 
 
+import io.compliancestreams.schemas.contract.ResourceTypes;
 import io.compliancestreams.streams.practices.ConfigurationItem;
 import io.compliancestreams.streams.practices.Evaluation;
 import io.compliancestreams.streams.practices.EventTrigger;
@@ -48,23 +49,23 @@ public final class VpcFlowLogsEnabled implements Practice {
           Severity.MEDIUM,
           Severity.MEDIUM,
           Scope.RESOURCE,
-          List.of(Ec2Types.VPC),
+          List.of(ResourceTypes.EC2_VPC),
           List.of(
               EventTrigger.rescan(
                   EC2,
                   "CreateFlowLogs",
-                  Ec2Types.VPC,
+                  ResourceTypes.EC2_VPC,
                   ResourceLocator.request("CreateFlowLogsRequest.ResourceId.content"),
                   ResourceLocator.accountRegion()),
               // DeleteFlowLogs names flow log ids only: rescan the region's VPCs.
               EventTrigger.rescan(
-                  EC2, "DeleteFlowLogs", Ec2Types.VPC, ResourceLocator.accountRegion()),
+                  EC2, "DeleteFlowLogs", ResourceTypes.EC2_VPC, ResourceLocator.accountRegion()),
               EventTrigger.rescan(
-                  EC2, "CreateVpc", Ec2Types.VPC, ResourceLocator.response("vpc.vpcId")),
+                  EC2, "CreateVpc", ResourceTypes.EC2_VPC, ResourceLocator.response("vpc.vpcId")),
               EventTrigger.rescan(
-                  EC2, "CreateDefaultVpc", Ec2Types.VPC, ResourceLocator.response("vpc.vpcId")),
+                  EC2, "CreateDefaultVpc", ResourceTypes.EC2_VPC, ResourceLocator.response("vpc.vpcId")),
               EventTrigger.rescan(
-                  EC2, "DeleteVpc", Ec2Types.VPC, ResourceLocator.request("vpcId"))),
+                  EC2, "DeleteVpc", ResourceTypes.EC2_VPC, ResourceLocator.request("vpcId"))),
           List.of(TRAFFIC_TYPES),
           "Create a flow log on the VPC itself (not only on subnets or network interfaces) with"
               + " traffic type Reject or All, delivered to CloudWatch Logs, S3 or Firehose. Do it"

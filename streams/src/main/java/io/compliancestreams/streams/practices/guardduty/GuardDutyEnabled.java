@@ -1,6 +1,7 @@
 package io.compliancestreams.streams.practices.guardduty;
 
 
+import io.compliancestreams.schemas.contract.ResourceTypes;
 import io.compliancestreams.streams.practices.ConfigurationItem;
 import io.compliancestreams.streams.practices.Evaluation;
 import io.compliancestreams.streams.practices.EventTrigger;
@@ -27,7 +28,7 @@ import java.util.Map;
 public final class GuardDutyEnabled implements Practice {
 
   private static final String GUARDDUTY = "guardduty.amazonaws.com";
-  private static final String DETECTORS = GuardDutyTypes.DETECTORS;
+  private static final String DETECTORS = ResourceTypes.GUARDDUTY_DETECTORS;
 
   static final PracticeMetadata METADATA =
       new PracticeMetadata(
@@ -37,7 +38,7 @@ public final class GuardDutyEnabled implements Practice {
           Severity.HIGH,
           Severity.HIGH,
           Scope.REGION,
-          List.of(DETECTORS, GuardDutyTypes.DETECTOR),
+          List.of(DETECTORS, ResourceTypes.GUARDDUTY_DETECTOR),
           List.of(
               EventTrigger.rescan(
                   GUARDDUTY, "CreateDetector", DETECTORS, ResourceLocator.accountRegion()),
@@ -97,7 +98,7 @@ public final class GuardDutyEnabled implements Practice {
       return DetectorsSnapshot.of(snapshots.get(0)).statuses();
     }
     Map<String, String> statuses = new LinkedHashMap<>();
-    for (ConfigurationItem item : input.itemsOfType(GuardDutyTypes.DETECTOR)) {
+    for (ConfigurationItem item : input.itemsOfType(ResourceTypes.GUARDDUTY_DETECTOR)) {
       Detector detector = Detector.of(item);
       statuses.put(detector.id(), detector.enabled() ? "ENABLED" : "DISABLED");
     }

@@ -1,7 +1,7 @@
 package io.compliancestreams.streams.practices.iam;
 
 import static io.compliancestreams.streams.practices.iam.IamTypes.IAM_SOURCE;
-import static io.compliancestreams.streams.practices.iam.IamTypes.USER_CREDENTIALS;
+import static io.compliancestreams.schemas.contract.ResourceTypes.IAM_USER_CREDENTIALS;
 
 import io.compliancestreams.streams.practices.Evaluation;
 import io.compliancestreams.streams.practices.ParameterSpec;
@@ -38,9 +38,9 @@ public final class AccessKeysRotated implements Practice {
           Severity.MEDIUM,
           Severity.MEDIUM,
           Scope.RESOURCE,
-          List.of(USER_CREDENTIALS),
+          List.of(IAM_USER_CREDENTIALS),
           UserTriggers.concat(
-              UserTriggers.accessKeyChanges(), UserTriggers.userLifecycle(USER_CREDENTIALS)),
+              UserTriggers.accessKeyChanges(), UserTriggers.userLifecycle(IAM_USER_CREDENTIALS)),
           List.of(MAX_AGE),
           "Create a second access key for the user, move every application and script to it,"
               + " then deactivate the old key, watch for failures for a few days, and delete it."

@@ -3,7 +3,7 @@ package io.compliancestreams.streams.practices.iam;
 import static io.compliancestreams.streams.practices.ResourceLocator.request;
 import static io.compliancestreams.streams.practices.ResourceLocator.userIdentity;
 import static io.compliancestreams.streams.practices.iam.IamTypes.IAM_SOURCE;
-import static io.compliancestreams.streams.practices.iam.IamTypes.USER_CREDENTIALS;
+import static io.compliancestreams.schemas.contract.ResourceTypes.IAM_USER_CREDENTIALS;
 
 import io.compliancestreams.streams.practices.Evaluation;
 import io.compliancestreams.streams.practices.EventTrigger;
@@ -31,22 +31,22 @@ public final class ConsoleUsersHaveMfa implements Practice {
           Severity.MEDIUM,
           Severity.MEDIUM,
           Scope.RESOURCE,
-          List.of(USER_CREDENTIALS),
+          List.of(IAM_USER_CREDENTIALS),
           UserTriggers.concat(
               List.of(
                   EventTrigger.rescan(
-                      IAM_SOURCE, "CreateLoginProfile", USER_CREDENTIALS, request("userName")),
+                      IAM_SOURCE, "CreateLoginProfile", IAM_USER_CREDENTIALS, request("userName")),
                   EventTrigger.rescan(
-                      IAM_SOURCE, "DeleteLoginProfile", USER_CREDENTIALS, request("userName")),
+                      IAM_SOURCE, "DeleteLoginProfile", IAM_USER_CREDENTIALS, request("userName")),
                   EventTrigger.rescan(
-                      IAM_SOURCE, "EnableMFADevice", USER_CREDENTIALS, request("userName"),
+                      IAM_SOURCE, "EnableMFADevice", IAM_USER_CREDENTIALS, request("userName"),
                       userIdentity("userName")),
                   EventTrigger.rescan(
-                      IAM_SOURCE, "DeactivateMFADevice", USER_CREDENTIALS, request("userName"),
+                      IAM_SOURCE, "DeactivateMFADevice", IAM_USER_CREDENTIALS, request("userName"),
                       userIdentity("userName"))),
               // DeleteVirtualMFADevice is absent: IAM refuses to delete a device still assigned
               // to a user, so deactivation (above) is the event that changes the status.
-              UserTriggers.userLifecycle(USER_CREDENTIALS)),
+              UserTriggers.userLifecycle(IAM_USER_CREDENTIALS)),
           List.of(),
           "Have the user register an MFA device (a FIDO security key or passkey, a hardware TOTP"
               + " token, or an authenticator app) under Security credentials, or register one for"

@@ -3,7 +3,7 @@ package io.compliancestreams.streams.practices.iam;
 import static io.compliancestreams.streams.practices.ResourceLocator.request;
 import static io.compliancestreams.streams.practices.ResourceLocator.response;
 import static io.compliancestreams.streams.practices.iam.IamTypes.IAM_SOURCE;
-import static io.compliancestreams.streams.practices.iam.IamTypes.POLICY;
+import static io.compliancestreams.schemas.contract.ResourceTypes.IAM_POLICY;
 
 import io.compliancestreams.streams.practices.ConfigurationItem;
 import io.compliancestreams.streams.practices.Evaluation;
@@ -35,25 +35,25 @@ public final class NoFullAdminPolicies implements Practice {
           Severity.HIGH,
           Severity.HIGH,
           Scope.RESOURCE,
-          List.of(POLICY),
+          List.of(IAM_POLICY),
           List.of(
               EventTrigger.rescan(
-                  IAM_SOURCE, "CreatePolicy", POLICY, response("policy.policyId"),
+                  IAM_SOURCE, "CreatePolicy", IAM_POLICY, response("policy.policyId"),
                   response("policy.arn"), request("policyArn")),
               // A new default version's document is in the request: it alone decides. With
               // setAsDefault false the default version, hence the status, does not change.
-              EventTrigger.decisive(IAM_SOURCE, "CreatePolicyVersion", POLICY, request("policyArn")),
-              EventTrigger.rescan(IAM_SOURCE, "SetDefaultPolicyVersion", POLICY, request("policyArn")),
-              EventTrigger.rescan(IAM_SOURCE, "DeletePolicyVersion", POLICY, request("policyArn")),
-              EventTrigger.rescan(IAM_SOURCE, "DeletePolicy", POLICY, request("policyArn")),
+              EventTrigger.decisive(IAM_SOURCE, "CreatePolicyVersion", IAM_POLICY, request("policyArn")),
+              EventTrigger.rescan(IAM_SOURCE, "SetDefaultPolicyVersion", IAM_POLICY, request("policyArn")),
+              EventTrigger.rescan(IAM_SOURCE, "DeletePolicyVersion", IAM_POLICY, request("policyArn")),
+              EventTrigger.rescan(IAM_SOURCE, "DeletePolicy", IAM_POLICY, request("policyArn")),
               // Attachment decides applicability. Permissions-boundary events are not listed:
               // an unattached policy is not applicable whether or not it is a boundary.
-              EventTrigger.rescan(IAM_SOURCE, "AttachUserPolicy", POLICY, request("policyArn")),
-              EventTrigger.rescan(IAM_SOURCE, "AttachGroupPolicy", POLICY, request("policyArn")),
-              EventTrigger.rescan(IAM_SOURCE, "AttachRolePolicy", POLICY, request("policyArn")),
-              EventTrigger.rescan(IAM_SOURCE, "DetachUserPolicy", POLICY, request("policyArn")),
-              EventTrigger.rescan(IAM_SOURCE, "DetachGroupPolicy", POLICY, request("policyArn")),
-              EventTrigger.rescan(IAM_SOURCE, "DetachRolePolicy", POLICY, request("policyArn"))),
+              EventTrigger.rescan(IAM_SOURCE, "AttachUserPolicy", IAM_POLICY, request("policyArn")),
+              EventTrigger.rescan(IAM_SOURCE, "AttachGroupPolicy", IAM_POLICY, request("policyArn")),
+              EventTrigger.rescan(IAM_SOURCE, "AttachRolePolicy", IAM_POLICY, request("policyArn")),
+              EventTrigger.rescan(IAM_SOURCE, "DetachUserPolicy", IAM_POLICY, request("policyArn")),
+              EventTrigger.rescan(IAM_SOURCE, "DetachGroupPolicy", IAM_POLICY, request("policyArn")),
+              EventTrigger.rescan(IAM_SOURCE, "DetachRolePolicy", IAM_POLICY, request("policyArn"))),
           List.of(),
           "Replace the \"Allow * on *\" statement in the policy's default version with the actions"
               + " and resources the attached identities really need, by creating a new policy"

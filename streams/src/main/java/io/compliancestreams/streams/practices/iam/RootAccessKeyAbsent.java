@@ -1,7 +1,7 @@
 package io.compliancestreams.streams.practices.iam;
 
 import static io.compliancestreams.streams.practices.ResourceLocator.account;
-import static io.compliancestreams.streams.practices.iam.IamTypes.ACCOUNT_SUMMARY;
+import static io.compliancestreams.schemas.contract.ResourceTypes.IAM_ACCOUNT_SUMMARY;
 import static io.compliancestreams.streams.practices.iam.IamTypes.IAM_SOURCE;
 import static io.compliancestreams.streams.practices.iam.IamTypes.ROOT;
 
@@ -32,15 +32,15 @@ public final class RootAccessKeyAbsent implements Practice {
           Severity.HIGH,
           Severity.CRITICAL,
           Scope.ACCOUNT,
-          List.of(ACCOUNT_SUMMARY),
+          List.of(IAM_ACCOUNT_SUMMARY),
           List.of(
               // Only calls made by root on its own keys matter: a root CreateAccessKey decides
               // the summary (a key now exists); a root DeleteAccessKey decides it only when it
               // removed the last key, which the patch can tell or leaves to the rescan.
               // UpdateAccessKey is absent: an inactive root key still fails.
-              EventTrigger.decisive(IAM_SOURCE, "CreateAccessKey", ACCOUNT_SUMMARY, account())
+              EventTrigger.decisive(IAM_SOURCE, "CreateAccessKey", IAM_ACCOUNT_SUMMARY, account())
                   .byIdentityType(ROOT),
-              EventTrigger.decisive(IAM_SOURCE, "DeleteAccessKey", ACCOUNT_SUMMARY, account())
+              EventTrigger.decisive(IAM_SOURCE, "DeleteAccessKey", IAM_ACCOUNT_SUMMARY, account())
                   .byIdentityType(ROOT)),
           List.of(),
           "Sign in as the root user, open Security credentials, and delete every root access key"
@@ -58,7 +58,7 @@ public final class RootAccessKeyAbsent implements Practice {
   public List<Evaluation> evaluate(ScopeInput input) {
     ResourceRef account = ResourceRef.account(input.subject().accountId());
     AccountSummary summary =
-        AccountSummary.of(AccountSnapshot.required(input, ACCOUNT_SUMMARY));
+        AccountSummary.of(AccountSnapshot.required(input, IAM_ACCOUNT_SUMMARY));
     int keys = summary.required(AccountSummary.ACCESS_KEYS_PRESENT);
     if (keys > 0) {
       return List.of(

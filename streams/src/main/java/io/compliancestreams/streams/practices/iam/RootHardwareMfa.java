@@ -1,10 +1,10 @@
 package io.compliancestreams.streams.practices.iam;
 
 import static io.compliancestreams.streams.practices.ResourceLocator.account;
-import static io.compliancestreams.streams.practices.iam.IamTypes.ACCOUNT_SUMMARY;
+import static io.compliancestreams.schemas.contract.ResourceTypes.IAM_ACCOUNT_SUMMARY;
 import static io.compliancestreams.streams.practices.iam.IamTypes.IAM_SOURCE;
 import static io.compliancestreams.streams.practices.iam.IamTypes.ROOT;
-import static io.compliancestreams.streams.practices.iam.IamTypes.VIRTUAL_MFA_DEVICES;
+import static io.compliancestreams.schemas.contract.ResourceTypes.IAM_VIRTUAL_MFA_DEVICES;
 
 import io.compliancestreams.streams.practices.Evaluation;
 import io.compliancestreams.streams.practices.EventTrigger;
@@ -45,27 +45,27 @@ public final class RootHardwareMfa implements Practice {
           Severity.HIGH,
           Severity.CRITICAL,
           Scope.ACCOUNT,
-          List.of(ACCOUNT_SUMMARY, VIRTUAL_MFA_DEVICES),
+          List.of(IAM_ACCOUNT_SUMMARY, IAM_VIRTUAL_MFA_DEVICES),
           List.of(
               // Triggers cannot filter on a root caller, so any user's MFA change rescans the
               // account's two (cheap) snapshots.
-              EventTrigger.rescan(IAM_SOURCE, "EnableMFADevice", ACCOUNT_SUMMARY, account()),
-              EventTrigger.rescan(IAM_SOURCE, "EnableMFADevice", VIRTUAL_MFA_DEVICES, account()),
-              EventTrigger.rescan(IAM_SOURCE, "DeactivateMFADevice", ACCOUNT_SUMMARY, account()),
-              EventTrigger.rescan(IAM_SOURCE, "DeactivateMFADevice", VIRTUAL_MFA_DEVICES, account()),
-              EventTrigger.rescan(IAM_SOURCE, "CreateVirtualMFADevice", VIRTUAL_MFA_DEVICES, account()),
-              EventTrigger.rescan(IAM_SOURCE, "DeleteVirtualMFADevice", VIRTUAL_MFA_DEVICES, account()),
+              EventTrigger.rescan(IAM_SOURCE, "EnableMFADevice", IAM_ACCOUNT_SUMMARY, account()),
+              EventTrigger.rescan(IAM_SOURCE, "EnableMFADevice", IAM_VIRTUAL_MFA_DEVICES, account()),
+              EventTrigger.rescan(IAM_SOURCE, "DeactivateMFADevice", IAM_ACCOUNT_SUMMARY, account()),
+              EventTrigger.rescan(IAM_SOURCE, "DeactivateMFADevice", IAM_VIRTUAL_MFA_DEVICES, account()),
+              EventTrigger.rescan(IAM_SOURCE, "CreateVirtualMFADevice", IAM_VIRTUAL_MFA_DEVICES, account()),
+              EventTrigger.rescan(IAM_SOURCE, "DeleteVirtualMFADevice", IAM_VIRTUAL_MFA_DEVICES, account()),
               // Root credentials appearing or disappearing (including a privileged root session
               // from the management account) decide whether MFA is required at all.
-              EventTrigger.rescan(IAM_SOURCE, "CreateLoginProfile", ACCOUNT_SUMMARY, account()),
-              EventTrigger.rescan(IAM_SOURCE, "DeleteLoginProfile", ACCOUNT_SUMMARY, account()),
+              EventTrigger.rescan(IAM_SOURCE, "CreateLoginProfile", IAM_ACCOUNT_SUMMARY, account()),
+              EventTrigger.rescan(IAM_SOURCE, "DeleteLoginProfile", IAM_ACCOUNT_SUMMARY, account()),
               // Root's own access keys are in the summary; an IAM user's keys are not.
-              EventTrigger.decisive(IAM_SOURCE, "CreateAccessKey", ACCOUNT_SUMMARY, account())
+              EventTrigger.decisive(IAM_SOURCE, "CreateAccessKey", IAM_ACCOUNT_SUMMARY, account())
                   .byIdentityType(ROOT),
-              EventTrigger.decisive(IAM_SOURCE, "DeleteAccessKey", ACCOUNT_SUMMARY, account())
+              EventTrigger.decisive(IAM_SOURCE, "DeleteAccessKey", IAM_ACCOUNT_SUMMARY, account())
                   .byIdentityType(ROOT),
-              EventTrigger.rescan(IAM_SOURCE, "UploadSigningCertificate", ACCOUNT_SUMMARY, account()),
-              EventTrigger.rescan(IAM_SOURCE, "DeleteSigningCertificate", ACCOUNT_SUMMARY, account())),
+              EventTrigger.rescan(IAM_SOURCE, "UploadSigningCertificate", IAM_ACCOUNT_SUMMARY, account()),
+              EventTrigger.rescan(IAM_SOURCE, "DeleteSigningCertificate", IAM_ACCOUNT_SUMMARY, account())),
           List.of(),
           "Sign in as the root user and register a FIDO security key or a hardware TOTP token"
               + " under Security credentials, then remove any authenticator-app (virtual) device"
@@ -84,7 +84,7 @@ public final class RootHardwareMfa implements Practice {
     ResourceRef account = ResourceRef.account(input.subject().accountId());
     String root = "the root user of account " + account.accountId();
     AccountSummary summary =
-        AccountSummary.of(AccountSnapshot.required(input, ACCOUNT_SUMMARY));
+        AccountSummary.of(AccountSnapshot.required(input, IAM_ACCOUNT_SUMMARY));
     List<String> credentials = rootCredentials(summary);
     if (credentials.isEmpty()) {
       return List.of(
@@ -100,7 +100,7 @@ public final class RootHardwareMfa implements Practice {
                   + ") but no MFA (AccountMFAEnabled=" + mfa + ")"));
     }
     Optional<String> virtual =
-        VirtualMfaDevices.of(AccountSnapshot.required(input, VIRTUAL_MFA_DEVICES))
+        VirtualMfaDevices.of(AccountSnapshot.required(input, IAM_VIRTUAL_MFA_DEVICES))
             .assignedToRoot(account.accountId());
     if (virtual.isPresent()) {
       return List.of(

@@ -2,7 +2,7 @@ package io.compliancestreams.streams.practices.iam;
 
 import static io.compliancestreams.streams.practices.ResourceLocator.account;
 import static io.compliancestreams.streams.practices.iam.IamTypes.IAM_SOURCE;
-import static io.compliancestreams.streams.practices.iam.IamTypes.PASSWORD_POLICY;
+import static io.compliancestreams.schemas.contract.ResourceTypes.IAM_PASSWORD_POLICY;
 
 import io.compliancestreams.streams.practices.Evaluation;
 import io.compliancestreams.streams.practices.EventTrigger;
@@ -57,11 +57,11 @@ public final class StrongPasswordPolicy implements Practice {
           Severity.MEDIUM,
           Severity.MEDIUM,
           Scope.ACCOUNT,
-          List.of(PASSWORD_POLICY),
+          List.of(IAM_PASSWORD_POLICY),
           List.of(
               // The request carries the whole new policy (omitted fields revert to defaults).
-              EventTrigger.decisive(IAM_SOURCE, "UpdateAccountPasswordPolicy", PASSWORD_POLICY, account()),
-              EventTrigger.rescan(IAM_SOURCE, "DeleteAccountPasswordPolicy", PASSWORD_POLICY, account())),
+              EventTrigger.decisive(IAM_SOURCE, "UpdateAccountPasswordPolicy", IAM_PASSWORD_POLICY, account()),
+              EventTrigger.rescan(IAM_SOURCE, "DeleteAccountPasswordPolicy", IAM_PASSWORD_POLICY, account())),
           List.of(
               REQUIRE_UPPERCASE, REQUIRE_LOWERCASE, REQUIRE_SYMBOLS, REQUIRE_NUMBERS, MINIMUM_LENGTH,
               REUSE_PREVENTION, MAX_AGE),
@@ -80,7 +80,7 @@ public final class StrongPasswordPolicy implements Practice {
   public List<Evaluation> evaluate(ScopeInput input) {
     Requirements required = Requirements.of(input.parameters());
     ResourceRef account = ResourceRef.account(input.subject().accountId());
-    Optional<PasswordPolicy> policy = PasswordPolicy.of(AccountSnapshot.required(input, PASSWORD_POLICY));
+    Optional<PasswordPolicy> policy = PasswordPolicy.of(AccountSnapshot.required(input, IAM_PASSWORD_POLICY));
     if (policy.isEmpty()) {
       return List.of(
           Evaluation.fail(

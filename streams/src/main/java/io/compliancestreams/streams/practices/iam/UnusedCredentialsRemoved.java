@@ -3,7 +3,7 @@ package io.compliancestreams.streams.practices.iam;
 import static io.compliancestreams.streams.practices.ResourceLocator.request;
 import static io.compliancestreams.streams.practices.ResourceLocator.userIdentity;
 import static io.compliancestreams.streams.practices.iam.IamTypes.IAM_SOURCE;
-import static io.compliancestreams.streams.practices.iam.IamTypes.USER_CREDENTIALS;
+import static io.compliancestreams.schemas.contract.ResourceTypes.IAM_USER_CREDENTIALS;
 
 import io.compliancestreams.streams.practices.Evaluation;
 import io.compliancestreams.streams.practices.EventTrigger;
@@ -45,20 +45,20 @@ public final class UnusedCredentialsRemoved implements Practice {
           Severity.MEDIUM,
           Severity.MEDIUM,
           Scope.RESOURCE,
-          List.of(USER_CREDENTIALS),
+          List.of(IAM_USER_CREDENTIALS),
           UserTriggers.concat(
               UserTriggers.accessKeyChanges(),
               List.of(
                   EventTrigger.rescan(
-                      IAM_SOURCE, "CreateLoginProfile", USER_CREDENTIALS, request("userName")),
+                      IAM_SOURCE, "CreateLoginProfile", IAM_USER_CREDENTIALS, request("userName")),
                   EventTrigger.rescan(
-                      IAM_SOURCE, "DeleteLoginProfile", USER_CREDENTIALS, request("userName"))),
-              UserTriggers.userLifecycle(USER_CREDENTIALS),
+                      IAM_SOURCE, "DeleteLoginProfile", IAM_USER_CREDENTIALS, request("userName"))),
+              UserTriggers.userLifecycle(IAM_USER_CREDENTIALS),
               // A console sign-in refreshes PasswordLastUsed. Calls signed by an access key are
               // any event at all and cannot be listed; the periodic resync catches key use.
               List.of(
                   EventTrigger.rescan(
-                      "signin.amazonaws.com", "ConsoleLogin", USER_CREDENTIALS,
+                      "signin.amazonaws.com", "ConsoleLogin", IAM_USER_CREDENTIALS,
                       userIdentity("userName")))),
           List.of(MAX_UNUSED),
           "Find out whether anyone still needs the credential (CloudTrail, the access key's last"

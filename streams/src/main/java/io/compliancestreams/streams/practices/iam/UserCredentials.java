@@ -1,5 +1,6 @@
 package io.compliancestreams.streams.practices.iam;
 
+import io.compliancestreams.schemas.contract.ResourceTypes;
 import io.compliancestreams.streams.practices.ConfigurationItem;
 import io.compliancestreams.streams.practices.Evaluation;
 import io.compliancestreams.streams.practices.ItemReader;
@@ -46,7 +47,7 @@ record UserCredentials(
   /** The user as the subject of a finding. */
   static ResourceRef userRef(ConfigurationItem item) {
     return new ResourceRef(
-        item.accountId(), item.awsRegion(), IamTypes.USER, item.resourceId(), item.arn());
+        item.accountId(), item.awsRegion(), ResourceTypes.IAM_USER, item.resourceId(), item.arn());
   }
 
   /**

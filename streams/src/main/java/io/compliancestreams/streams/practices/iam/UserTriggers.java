@@ -4,7 +4,7 @@ import static io.compliancestreams.streams.practices.ResourceLocator.request;
 import static io.compliancestreams.streams.practices.ResourceLocator.response;
 import static io.compliancestreams.streams.practices.ResourceLocator.userIdentity;
 import static io.compliancestreams.streams.practices.iam.IamTypes.IAM_SOURCE;
-import static io.compliancestreams.streams.practices.iam.IamTypes.USER_CREDENTIALS;
+import static io.compliancestreams.schemas.contract.ResourceTypes.IAM_USER_CREDENTIALS;
 
 import io.compliancestreams.streams.practices.EventTrigger;
 import java.util.ArrayList;
@@ -23,13 +23,13 @@ final class UserTriggers {
   static List<EventTrigger> accessKeyChanges() {
     return List.of(
         EventTrigger.rescan(
-            IAM_SOURCE, "CreateAccessKey", USER_CREDENTIALS, request("userName"),
+            IAM_SOURCE, "CreateAccessKey", IAM_USER_CREDENTIALS, request("userName"),
             response("accessKey.userName"), userIdentity("userName")),
         EventTrigger.rescan(
-            IAM_SOURCE, "UpdateAccessKey", USER_CREDENTIALS, request("userName"),
+            IAM_SOURCE, "UpdateAccessKey", IAM_USER_CREDENTIALS, request("userName"),
             userIdentity("userName")),
         EventTrigger.rescan(
-            IAM_SOURCE, "DeleteAccessKey", USER_CREDENTIALS, request("userName"),
+            IAM_SOURCE, "DeleteAccessKey", IAM_USER_CREDENTIALS, request("userName"),
             userIdentity("userName")));
   }
 

@@ -2,7 +2,7 @@ package io.compliancestreams.streams.practices.iam;
 
 import static io.compliancestreams.streams.practices.ResourceLocator.request;
 import static io.compliancestreams.streams.practices.iam.IamTypes.IAM_SOURCE;
-import static io.compliancestreams.streams.practices.iam.IamTypes.USER;
+import static io.compliancestreams.schemas.contract.ResourceTypes.IAM_USER;
 
 import io.compliancestreams.streams.practices.ConfigurationItem;
 import io.compliancestreams.streams.practices.Evaluation;
@@ -33,15 +33,15 @@ public final class UsersHaveNoDirectPolicies implements Practice {
           Severity.LOW,
           Severity.LOW,
           Scope.RESOURCE,
-          List.of(USER),
+          List.of(IAM_USER),
           UserTriggers.concat(
               List.of(
                   // Attaching or putting a policy makes the user fail whatever else it has.
-                  EventTrigger.decisive(IAM_SOURCE, "AttachUserPolicy", USER, request("userName")),
-                  EventTrigger.decisive(IAM_SOURCE, "PutUserPolicy", USER, request("userName")),
-                  EventTrigger.rescan(IAM_SOURCE, "DetachUserPolicy", USER, request("userName")),
-                  EventTrigger.rescan(IAM_SOURCE, "DeleteUserPolicy", USER, request("userName"))),
-              UserTriggers.userLifecycle(USER)),
+                  EventTrigger.decisive(IAM_SOURCE, "AttachUserPolicy", IAM_USER, request("userName")),
+                  EventTrigger.decisive(IAM_SOURCE, "PutUserPolicy", IAM_USER, request("userName")),
+                  EventTrigger.rescan(IAM_SOURCE, "DetachUserPolicy", IAM_USER, request("userName")),
+                  EventTrigger.rescan(IAM_SOURCE, "DeleteUserPolicy", IAM_USER, request("userName"))),
+              UserTriggers.userLifecycle(IAM_USER)),
           List.of(),
           "Move the user's permissions to an IAM group that carries the same managed policies, add"
               + " the user to that group, then detach the managed policies from the user and delete"

@@ -1,5 +1,6 @@
 package io.compliancestreams.streams.practices.s3;
 
+import io.compliancestreams.schemas.contract.ResourceTypes;
 import io.compliancestreams.streams.practices.ConfigurationItem;
 import io.compliancestreams.streams.practices.Evaluation;
 import io.compliancestreams.streams.practices.EventTrigger;
@@ -33,17 +34,17 @@ public final class AccountBlockPublicAccessEnabled implements Practice {
           Severity.MEDIUM,
           Severity.MEDIUM,
           Scope.ACCOUNT,
-          List.of(S3Types.ACCOUNT_PUBLIC_ACCESS_BLOCK),
+          List.of(ResourceTypes.S3_ACCOUNT_PUBLIC_ACCESS_BLOCK),
           List.of(
               EventTrigger.decisive(
                   "s3.amazonaws.com",
                   "PutAccountPublicAccessBlock",
-                  S3Types.ACCOUNT_PUBLIC_ACCESS_BLOCK,
+                  ResourceTypes.S3_ACCOUNT_PUBLIC_ACCESS_BLOCK,
                   ResourceLocator.account()),
               EventTrigger.decisive(
                   "s3.amazonaws.com",
                   "DeleteAccountPublicAccessBlock",
-                  S3Types.ACCOUNT_PUBLIC_ACCESS_BLOCK,
+                  ResourceTypes.S3_ACCOUNT_PUBLIC_ACCESS_BLOCK,
                   ResourceLocator.account())),
           List.of(),
           "Turn on all four account-level Block Public Access settings (BlockPublicAcls, "
@@ -63,7 +64,7 @@ public final class AccountBlockPublicAccessEnabled implements Practice {
   @Override
   public List<Evaluation> evaluate(ScopeInput input) {
     AccountPublicAccessBlock block =
-        AccountPublicAccessBlock.of(latest(input.itemsOfType(S3Types.ACCOUNT_PUBLIC_ACCESS_BLOCK)));
+        AccountPublicAccessBlock.of(latest(input.itemsOfType(ResourceTypes.S3_ACCOUNT_PUBLIC_ACCESS_BLOCK)));
     ConfigurationItem latest = block.item();
     ResourceRef account = ResourceRef.account(input.subject().accountId());
     if (BlockPublicAccessFlags.isUnset(block.flags())) {

@@ -1,5 +1,6 @@
 package io.compliancestreams.streams.practices.s3;
 
+import io.compliancestreams.schemas.contract.ResourceTypes;
 import io.compliancestreams.streams.practices.ConfigurationItem;
 import io.compliancestreams.streams.practices.Evaluation;
 import io.compliancestreams.streams.practices.EventTrigger;
@@ -40,27 +41,27 @@ public final class BucketBlockPublicAccessEnabled implements Practice {
           Severity.MEDIUM,
           Severity.HIGH,
           Scope.RESOURCE,
-          List.of(S3Types.BUCKET),
+          List.of(ResourceTypes.S3_BUCKET),
           List.of(
               EventTrigger.decisive(
                   "s3.amazonaws.com",
                   "PutBucketPublicAccessBlock",
-                  S3Types.BUCKET,
+                  ResourceTypes.S3_BUCKET,
                   ResourceLocator.request("bucketName")),
               EventTrigger.decisive(
                   "s3.amazonaws.com",
                   "DeleteBucketPublicAccessBlock",
-                  S3Types.BUCKET,
+                  ResourceTypes.S3_BUCKET,
                   ResourceLocator.request("bucketName")),
               EventTrigger.rescan(
                   "s3.amazonaws.com",
                   "CreateBucket",
-                  S3Types.BUCKET,
+                  ResourceTypes.S3_BUCKET,
                   ResourceLocator.request("bucketName")),
               EventTrigger.rescan(
                   "s3.amazonaws.com",
                   "DeleteBucket",
-                  S3Types.BUCKET,
+                  ResourceTypes.S3_BUCKET,
                   ResourceLocator.request("bucketName"))),
           List.of(EXCLUDED_BUCKETS),
           "Turn on all four Block Public Access settings on the bucket itself with "

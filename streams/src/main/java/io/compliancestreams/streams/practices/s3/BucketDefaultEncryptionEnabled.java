@@ -1,5 +1,6 @@
 package io.compliancestreams.streams.practices.s3;
 
+import io.compliancestreams.schemas.contract.ResourceTypes;
 import io.compliancestreams.streams.practices.ConfigurationItem;
 import io.compliancestreams.streams.practices.Evaluation;
 import io.compliancestreams.streams.practices.EventTrigger;
@@ -41,27 +42,27 @@ public final class BucketDefaultEncryptionEnabled implements Practice {
           Severity.HIGH,
           Severity.MEDIUM,
           Scope.RESOURCE,
-          List.of(S3Types.BUCKET),
+          List.of(ResourceTypes.S3_BUCKET),
           List.of(
               EventTrigger.decisive(
                   "s3.amazonaws.com",
                   "PutBucketEncryption",
-                  S3Types.BUCKET,
+                  ResourceTypes.S3_BUCKET,
                   ResourceLocator.request("bucketName")),
               EventTrigger.decisive(
                   "s3.amazonaws.com",
                   "DeleteBucketEncryption",
-                  S3Types.BUCKET,
+                  ResourceTypes.S3_BUCKET,
                   ResourceLocator.request("bucketName")),
               EventTrigger.rescan(
                   "s3.amazonaws.com",
                   "CreateBucket",
-                  S3Types.BUCKET,
+                  ResourceTypes.S3_BUCKET,
                   ResourceLocator.request("bucketName")),
               EventTrigger.rescan(
                   "s3.amazonaws.com",
                   "DeleteBucket",
-                  S3Types.BUCKET,
+                  ResourceTypes.S3_BUCKET,
                   ResourceLocator.request("bucketName"))),
           List.of(REQUIRE_KMS),
           "Give the bucket a default encryption rule with PutBucketEncryption, preferably SSE-KMS "

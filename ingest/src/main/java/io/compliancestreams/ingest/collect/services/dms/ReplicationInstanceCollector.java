@@ -1,6 +1,6 @@
 package io.compliancestreams.ingest.collect.services.dms;
 
-import static io.compliancestreams.ingest.collect.services.ServiceTypes.DMS_REPLICATION_INSTANCE;
+import static io.compliancestreams.schemas.contract.ResourceTypes.DMS_REPLICATION_INSTANCE;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.compliancestreams.ingest.collect.CollectContext;

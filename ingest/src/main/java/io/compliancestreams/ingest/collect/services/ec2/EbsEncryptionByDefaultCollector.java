@@ -1,6 +1,6 @@
 package io.compliancestreams.ingest.collect.services.ec2;
 
-import static io.compliancestreams.ingest.collect.services.ServiceTypes.EBS_ENCRYPTION_BY_DEFAULT;
+import static io.compliancestreams.schemas.contract.ResourceTypes.EC2_EBS_ENCRYPTION_BY_DEFAULT;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.compliancestreams.ingest.collect.CollectContext;
@@ -27,7 +27,7 @@ final class EbsEncryptionByDefaultCollector implements Collector {
 
   @Override
   public List<String> resourceTypes() {
-    return List.of(EBS_ENCRYPTION_BY_DEFAULT);
+    return List.of(EC2_EBS_ENCRYPTION_BY_DEFAULT);
   }
 
   @Override
@@ -44,7 +44,7 @@ final class EbsEncryptionByDefaultCollector implements Collector {
     if (Boolean.TRUE.equals(setting.ebsEncryptionByDefault())) {
       JsonFields.putPresent(c, "KmsKeyId", ec2.getEbsDefaultKmsKeyId(r -> { }).kmsKeyId());
     }
-    sink.accept(context.snapshot(context.region(), EBS_ENCRYPTION_BY_DEFAULT, context.accountId())
+    sink.accept(context.snapshot(context.region(), EC2_EBS_ENCRYPTION_BY_DEFAULT, context.accountId())
         .configuration(c)
         .build());
   }

@@ -1,7 +1,7 @@
 package io.compliancestreams.ingest.collect.services.ec2;
 
-import static io.compliancestreams.ingest.collect.services.ServiceTypes.EC2_SECURITY_GROUP;
-import static io.compliancestreams.ingest.collect.services.ServiceTypes.EC2_VPC;
+import static io.compliancestreams.schemas.contract.ResourceTypes.EC2_SECURITY_GROUP;
+import static io.compliancestreams.schemas.contract.ResourceTypes.EC2_VPC;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

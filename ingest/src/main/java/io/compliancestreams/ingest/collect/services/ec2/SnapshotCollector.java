@@ -1,6 +1,6 @@
 package io.compliancestreams.ingest.collect.services.ec2;
 
-import static io.compliancestreams.ingest.collect.services.ServiceTypes.EC2_SNAPSHOT;
+import static io.compliancestreams.schemas.contract.ResourceTypes.EC2_SNAPSHOT;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.compliancestreams.ingest.collect.CollectContext;

@@ -1,6 +1,6 @@
 package io.compliancestreams.ingest.collect.services.ec2;
 
-import static io.compliancestreams.ingest.collect.services.ServiceTypes.EC2_VPC;
+import static io.compliancestreams.schemas.contract.ResourceTypes.EC2_VPC;
 import static io.compliancestreams.ingest.collect.services.ServiceTypes.FLOW_LOGS_SUPPLEMENTARY;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;

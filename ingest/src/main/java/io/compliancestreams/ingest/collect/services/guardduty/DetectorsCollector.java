@@ -1,6 +1,6 @@
 package io.compliancestreams.ingest.collect.services.guardduty;
 
-import static io.compliancestreams.ingest.collect.services.ServiceTypes.GUARDDUTY_DETECTORS;
+import static io.compliancestreams.schemas.contract.ResourceTypes.GUARDDUTY_DETECTORS;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

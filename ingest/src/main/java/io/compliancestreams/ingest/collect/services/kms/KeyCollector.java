@@ -1,6 +1,6 @@
 package io.compliancestreams.ingest.collect.services.kms;
 
-import static io.compliancestreams.ingest.collect.services.ServiceTypes.KMS_KEY;
+import static io.compliancestreams.schemas.contract.ResourceTypes.KMS_KEY;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.compliancestreams.ingest.collect.CollectContext;

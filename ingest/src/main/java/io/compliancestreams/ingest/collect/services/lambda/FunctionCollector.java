@@ -1,6 +1,6 @@
 package io.compliancestreams.ingest.collect.services.lambda;
 
-import static io.compliancestreams.ingest.collect.services.ServiceTypes.LAMBDA_FUNCTION;
+import static io.compliancestreams.schemas.contract.ResourceTypes.LAMBDA_FUNCTION;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

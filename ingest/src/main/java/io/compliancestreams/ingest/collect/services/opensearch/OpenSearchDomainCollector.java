@@ -1,6 +1,6 @@
 package io.compliancestreams.ingest.collect.services.opensearch;
 
-import static io.compliancestreams.ingest.collect.services.ServiceTypes.OPENSEARCH_DOMAIN;
+import static io.compliancestreams.schemas.contract.ResourceTypes.OPENSEARCH_DOMAIN;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.compliancestreams.ingest.collect.CollectContext;

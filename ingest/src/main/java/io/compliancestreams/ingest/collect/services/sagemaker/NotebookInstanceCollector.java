@@ -1,6 +1,6 @@
 package io.compliancestreams.ingest.collect.services.sagemaker;
 
-import static io.compliancestreams.ingest.collect.services.ServiceTypes.SAGEMAKER_NOTEBOOK_INSTANCE;
+import static io.compliancestreams.schemas.contract.ResourceTypes.SAGEMAKER_NOTEBOOK_INSTANCE;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.compliancestreams.ingest.collect.CollectContext;
