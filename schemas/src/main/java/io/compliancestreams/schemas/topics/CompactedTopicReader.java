@@ -27,6 +27,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 public final class CompactedTopicReader {
 
+  /** How long a topic missing from the metadata is waited for before it counts as missing. */
+  private static final Duration NEW_TOPIC_GRACE = Duration.ofSeconds(5);
+
   private final Map<String, Object> clientConfig;
   private final Duration timeout;
 
@@ -56,10 +59,7 @@ public final class CompactedTopicReader {
   public long readToEnd(String topic, Consumer<ConsumerRecord<String, byte[]>> each) {
     try (KafkaConsumer<String, byte[]> consumer =
         new KafkaConsumer<>(clientConfig, new StringDeserializer(), new ByteArrayDeserializer())) {
-      List<PartitionInfo> infos = consumer.partitionsFor(topic, timeout);
-      if (infos == null || infos.isEmpty()) {
-        throw new IllegalStateException("topic " + topic + " does not exist");
-      }
+      List<PartitionInfo> infos = partitions(consumer, topic);
       List<TopicPartition> partitions = infos.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
@@ -78,6 +78,30 @@ public final class CompactedTopicReader {
         }
       }
       return read;
+    }
+  }
+
+  /**
+   * The topic's partitions. A topic created a moment ago (a sink creates its map topic just before
+   * reading it) may not be in the metadata yet: asked again for a few seconds (a cluster shares a
+   * new topic's metadata in far less) before it counts as missing.
+   */
+  private List<PartitionInfo> partitions(KafkaConsumer<?, ?> consumer, String topic) {
+    long deadline = System.nanoTime() + Math.min(timeout.toNanos(), NEW_TOPIC_GRACE.toNanos());
+    while (true) {
+      List<PartitionInfo> infos = consumer.partitionsFor(topic, timeout);
+      if (infos != null && !infos.isEmpty()) {
+        return infos;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("topic " + topic + " does not exist");
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for topic " + topic, e);
+      }
     }
   }
 
